@@ -1,0 +1,60 @@
+# kseries: build, test, install, benchmark.
+CC ?= gcc
+CFLAGS ?= -O2 -g
+WARN := -Wall -Wextra -Werror -std=gnu11 -D_GNU_SOURCE
+JANSSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
+JANSSON_LIBS := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
+PREFIX ?= /usr/local
+
+DRIVER_SRC := $(filter-out driver/main.c,$(wildcard driver/*.c))
+DRIVER_OBJ := $(DRIVER_SRC:.c=.o)
+TEST_SRC := $(wildcard tests/driver/test_*.c)
+TEST_BIN := $(TEST_SRC:.c=)
+
+# Debian packages every part of kseries needs (see docs/install.md).
+DEB_PKGS := coccinelle git python3 gcc make libc6-dev pkg-config ccache \
+	bc flex bison libelf-dev libssl-dev libjansson-dev \
+	gcc-arm-linux-gnueabi gcc-aarch64-linux-gnu \
+	gcc-powerpc64le-linux-gnu gcc-mips-linux-gnu
+
+.PHONY: all deps check check-asan check-only bench install clean
+
+all: driver/kseries
+
+driver/kseries: driver/main.o $(DRIVER_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS)
+
+driver/%.o: driver/%.c driver/*.h
+	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -c -o $@ $<
+
+tests/driver/test_%: tests/driver/test_%.c tests/driver/unit.h $(DRIVER_OBJ)
+	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -Idriver -o $@ $< $(DRIVER_OBJ) $(JANSSON_LIBS)
+
+deps:
+	@DEB_PKGS="$(DEB_PKGS)" scripts/deps.sh install
+
+# The README's test command: installs what is missing, builds, runs every test.
+check:
+	@DEB_PKGS="$(DEB_PKGS)" scripts/deps.sh ensure
+	@$(MAKE) --no-print-directory all $(TEST_BIN)
+	@tests/run-all.sh
+
+# The same suite with AddressSanitizer and UBSan on the driver and its unit tests.
+check-asan:
+	@$(MAKE) --no-print-directory clean
+	@$(MAKE) --no-print-directory CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+		LDFLAGS="-fsanitize=address,undefined" all $(TEST_BIN)
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 tests/run-all.sh
+	@$(MAKE) --no-print-directory clean
+
+bench: all
+	@tests/bench.sh
+
+install: all
+	install -D -m 755 driver/kseries $(DESTDIR)$(PREFIX)/bin/kseries
+	mkdir -p $(DESTDIR)$(PREFIX)/share/kseries
+	cp -r cocci $(DESTDIR)$(PREFIX)/share/kseries/
+	install -D -m 644 docs/kseries.1 $(DESTDIR)$(PREFIX)/share/man/man1/kseries.1
+
+clean:
+	rm -f driver/*.o driver/kseries $(TEST_BIN)

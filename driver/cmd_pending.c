@@ -1,0 +1,50 @@
+/*
+ * Subcommands whose implementation has not landed yet. Each still has its
+ * --help, and refuses to run with exit 2: a missing feature must never look
+ * like a success.
+ */
+#include <stdio.h>
+#include <string.h>
+#include "commands.h"
+#include "usage.h"
+
+static int pending(int argc, char **argv, const char *usage_text)
+{
+	if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+		fputs(usage_text, stdout);
+		fputs("\nNot implemented yet in this version of kseries.\n", stdout);
+		return 0;
+	}
+	error("'%s' is not implemented yet: use 'kseries rewrite' for now", argv[0]);
+	return 2;
+}
+
+int cmd_series(int argc, char **argv)
+{
+	return pending(argc, argv,
+		"usage: kseries series --kernel REPO --rev REV [--rev REV ...] --out DIR\n"
+		"  Regenerate the patch series on each revision: worktree, rules, commits,\n"
+		"  git format-patch with a cover letter, build matrix, report.\n");
+}
+
+int cmd_rewrite(int argc, char **argv)
+{
+	return pending(argc, argv,
+		"usage: kseries rewrite [--report] [--force] DIR\n"
+		"  Apply every rule of the series to the kernel tree DIR in place.\n");
+}
+
+int cmd_build(int argc, char **argv)
+{
+	return pending(argc, argv,
+		"usage: kseries build --kernel TREE [--arch ARCH ...] --out DIR\n"
+		"  Cross-build, per architecture, every object that uses the mmu_notifier API.\n");
+}
+
+int cmd_audit(int argc, char **argv)
+{
+	return pending(argc, argv,
+		"usage: kseries audit DIR [--json]\n"
+		"  Report every mmu_notifier callback and caller of an out-of-tree driver,\n"
+		"  a risk verdict per mmu_notifier_ops, and a compat patch.\n");
+}

@@ -1,0 +1,13 @@
+#ifndef KSERIES_COMMANDS_H
+#define KSERIES_COMMANDS_H
+
+/* One function per subcommand; argv[0] is the subcommand's name. */
+int cmd_series(int argc, char **argv);
+int cmd_rewrite(int argc, char **argv);
+int cmd_build(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
+
+/* Where the rules and manifest live (KSERIES_COCCI_DIR or next to the binary). */
+const char *kseries_cocci_dir(void);
+
+#endif

@@ -1,0 +1,88 @@
+/* kseries: Coccinelle-driven refactoring of Linux kernel trees. */
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "commands.h"
+#include "usage.h"
+
+struct command {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "series", cmd_series, "regenerate the patch series on kernel revisions" },
+	{ "rewrite", cmd_rewrite, "apply the series' rules to a kernel tree in place" },
+	{ "build", cmd_build, "cross-build the objects that use the API" },
+	{ "audit", cmd_audit, "audit an out-of-tree driver for the removed API" },
+	{ NULL, NULL, NULL },
+};
+
+static void print_usage(FILE *f)
+{
+	fprintf(f, "usage: kseries <command> [options]\n\ncommands:\n");
+	for (const struct command *c = commands; c->name; c++)
+		fprintf(f, "  %-8s %s\n", c->name, c->summary);
+	fprintf(f, "  %-8s %s\n", "help", "show this list, or 'help COMMAND' for one command");
+	fprintf(f, "\nSee 'kseries <command> --help' and kseries(1).\n");
+}
+
+static const struct command *find_command(const char *name)
+{
+	for (const struct command *c = commands; c->name; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+const char *kseries_cocci_dir(void)
+{
+	static char dir[PATH_MAX];
+	const char *env = getenv("KSERIES_COCCI_DIR");
+	char exe[PATH_MAX];
+	ssize_t n;
+
+	if (env && *env)
+		return env;
+	if (*dir)
+		return dir;
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		/* built in-tree: driver/kseries -> ../cocci */
+		snprintf(dir, sizeof(dir), "%s/../cocci", dirname(exe));
+		if (!access(dir, R_OK))
+			return dir;
+	}
+	snprintf(dir, sizeof(dir), "%s", "/usr/local/share/kseries/cocci");
+	return dir;
+}
+
+int main(int argc, char **argv)
+{
+	const struct command *c;
+
+	if (argc < 2) {
+		print_usage(stderr);
+		return 2;
+	}
+	if (!strcmp(argv[1], "help") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		if (argc > 2 && (c = find_command(argv[2]))) {
+			char *args[] = { argv[2], "--help", NULL };
+
+			return c->fn(2, args);
+		}
+		print_usage(stdout);
+		return 0;
+	}
+	c = find_command(argv[1]);
+	if (!c) {
+		error("unknown command '%s': run 'kseries help' for the list", argv[1]);
+		return 2;
+	}
+	return c->fn(argc - 1, argv + 1);
+}

@@ -1,0 +1,255 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "run.h"
+#include "usage.h"
+
+struct buf {
+	char *data;
+	size_t len, alloc;
+};
+
+static void buf_read(struct buf *b, int fd, int *open)
+{
+	char tmp[8192];
+	ssize_t n = read(fd, tmp, sizeof(tmp));
+
+	if (n < 0 && (errno == EINTR || errno == EAGAIN))
+		return;
+	if (n <= 0) {
+		*open = 0;
+		return;
+	}
+	if (b->len + n + 1 > b->alloc) {
+		b->alloc = (b->len + n + 1) * 2;
+		b->data = xrealloc(b->data, b->alloc);
+	}
+	memcpy(b->data + b->len, tmp, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+/* Child side: set up fds and directory, then exec; report errno to the parent. */
+static void child_exec(struct child_process *cp, int out_fd, int err_fd, int status_fd)
+{
+	int err;
+
+	if (out_fd >= 0)
+		dup2(out_fd, 1);
+	if (err_fd >= 0)
+		dup2(err_fd, 2);
+	if (cp->dir && chdir(cp->dir) < 0) {
+		err = -errno;	/* negative: the directory, not the program */
+		goto report;
+	}
+	signal(SIGPIPE, SIG_DFL);
+	execvp(cp->args.v[0], cp->args.v);
+	err = errno;
+report:
+	if (write(status_fd, &err, sizeof(err)) < 0)
+		_exit(126); /* the parent then reports a plain exit status */
+	_exit(127);
+}
+
+static int open_out_file(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+
+	if (fd < 0)
+		error("cannot write %s: %s", path, strerror(errno));
+	return fd;
+}
+
+int run_command(struct child_process *cp)
+{
+	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 }, statusp[2];
+	int out_fd = -1, err_fd = -1, child_errno = 0, status;
+	struct buf out = { 0 }, err = { 0 };
+	pid_t pid;
+
+	if (!cp->args.nr)
+		return error("run_command: empty command");
+	if (pipe2(statusp, O_CLOEXEC) < 0)
+		return error("cannot create pipe: %s", strerror(errno));
+	if (cp->out_file) {
+		out_fd = open_out_file(cp->out_file);
+		if (out_fd < 0)
+			goto fail_early;
+	} else if (cp->capture_out) {
+		if (pipe2(outp, O_CLOEXEC) < 0)
+			goto fail_early;
+		out_fd = outp[1];
+	}
+	if (cp->capture_err) {
+		if (pipe2(errp, O_CLOEXEC) < 0)
+			goto fail_early;
+		err_fd = errp[1];
+	} else if (cp->quiet_err) {
+		err_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	}
+
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		error("cannot fork %s: %s", cp->args.v[0], strerror(errno));
+		goto fail_early;
+	}
+	if (!pid)
+		child_exec(cp, out_fd, err_fd, statusp[1]);
+
+	close(statusp[1]);
+	if (cp->out_file || (!cp->capture_out && out_fd >= 0))
+		close(out_fd);
+	if (outp[1] >= 0)
+		close(outp[1]);
+	if (errp[1] >= 0)
+		close(errp[1]);
+	else if (err_fd >= 0)
+		close(err_fd);
+
+	/* Drain both pipes together so a chatty child never blocks on a full pipe. */
+	{
+		int out_open = outp[0] >= 0, err_open = errp[0] >= 0;
+
+		while (out_open || err_open) {
+			struct pollfd pfd[2];
+			int n = 0, io = -1, ie = -1;
+
+			if (out_open) {
+				io = n;
+				pfd[n++] = (struct pollfd){ .fd = outp[0], .events = POLLIN };
+			}
+			if (err_open) {
+				ie = n;
+				pfd[n++] = (struct pollfd){ .fd = errp[0], .events = POLLIN };
+			}
+			if (poll(pfd, n, -1) < 0) {
+				if (errno == EINTR)
+					continue;
+				break;
+			}
+			if (io >= 0 && pfd[io].revents)
+				buf_read(&out, outp[0], &out_open);
+			if (ie >= 0 && pfd[ie].revents)
+				buf_read(&err, errp[0], &err_open);
+		}
+	}
+	if (outp[0] >= 0)
+		close(outp[0]);
+	if (errp[0] >= 0)
+		close(errp[0]);
+
+	{
+		ssize_t n;
+
+		do
+			n = read(statusp[0], &child_errno, sizeof(child_errno));
+		while (n < 0 && errno == EINTR);
+		if (n != sizeof(child_errno))
+			child_errno = 0;
+		close(statusp[0]);
+	}
+
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			free(out.data);
+			free(err.data);
+			return error("waitpid for %s failed: %s", cp->args.v[0], strerror(errno));
+		}
+	}
+
+	free(cp->out);
+	free(cp->err);
+	cp->out = out.data ? out.data : (cp->capture_out ? xstrdup("") : NULL);
+	cp->out_len = out.len;
+	cp->err = err.data ? err.data : (cp->capture_err ? xstrdup("") : NULL);
+	cp->err_len = err.len;
+
+	if (child_errno) {
+		if (child_errno < 0)
+			return error("cannot run %s in %s: %s", cp->args.v[0], cp->dir,
+				     strerror(-child_errno));
+		return error("cannot run %s: %s", cp->args.v[0], strerror(child_errno));
+	}
+	if (WIFSIGNALED(status)) {
+		int sig = WTERMSIG(status);
+
+		if (sig != SIGINT && sig != SIGPIPE)
+			error("%s died of signal %d", cp->args.v[0], sig);
+		return 128 + sig;
+	}
+	return WEXITSTATUS(status);
+
+fail_early:
+	close(statusp[0]);
+	close(statusp[1]);
+	if (out_fd >= 0)
+		close(out_fd);
+	if (outp[0] >= 0)
+		close(outp[0]);
+	if (errp[0] >= 0)
+		close(errp[0]);
+	if (errp[1] >= 0)
+		close(errp[1]);
+	return -1;
+}
+
+void child_process_clear(struct child_process *cp)
+{
+	strvec_clear(&cp->args);
+	free(cp->out);
+	free(cp->err);
+	cp->out = cp->err = NULL;
+	cp->out_len = cp->err_len = 0;
+}
+
+int run_capture(char **out, const char *dir, ...)
+{
+	struct child_process cp = CHILD_PROCESS_INIT;
+	const char *arg;
+	va_list ap;
+	int ret;
+
+	va_start(ap, dir);
+	while ((arg = va_arg(ap, const char *)))
+		strvec_push(&cp.args, arg);
+	va_end(ap);
+	cp.dir = dir;
+	cp.capture_out = 1;
+	cp.quiet_err = 1;
+	ret = run_command(&cp);
+	*out = cp.out;
+	cp.out = NULL;
+	child_process_clear(&cp);
+	return ret;
+}
+
+int program_exists(const char *name)
+{
+	const char *path = getenv("PATH");
+	char *copy, *dir, *save = NULL;
+	int found = 0;
+
+	if (strchr(name, '/'))
+		return access(name, X_OK) == 0;
+	if (!path)
+		path = "/usr/bin:/bin";
+	copy = xstrdup(path);
+	for (dir = strtok_r(copy, ":", &save); dir && !found; dir = strtok_r(NULL, ":", &save)) {
+		char *full = xstrfmt("%s/%s", *dir ? dir : ".", name);
+		struct stat st;
+
+		found = !stat(full, &st) && S_ISREG(st.st_mode) && !access(full, X_OK);
+		free(full);
+	}
+	free(copy);
+	return found;
+}

@@ -1,0 +1,36 @@
+#ifndef KSERIES_RUN_H
+#define KSERIES_RUN_H
+
+#include "strvec.h"
+
+/*
+ * One subprocess: an argv vector run with exec (never through a shell), an
+ * optional working directory, and optionally captured output.
+ */
+struct child_process {
+	struct strvec args;
+	const char *dir;	/* chdir here in the child; NULL: stay */
+	int capture_out;	/* collect stdout into ->out */
+	int capture_err;	/* collect stderr into ->err */
+	int quiet_err;		/* send stderr to /dev/null (ignored if capturing) */
+	const char *out_file;	/* send stdout to this file (truncated) */
+	char *out, *err;	/* NUL-terminated captured output, or NULL */
+	size_t out_len, err_len;
+};
+
+#define CHILD_PROCESS_INIT { STRVEC_INIT, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0 }
+
+/*
+ * Run the command to completion. Returns its exit status (0..255); 128+N
+ * when it died of signal N (reported as an error); -1 when it could not be
+ * started at all (missing program, bad directory; reported as an error).
+ */
+int run_command(struct child_process *cp);
+/* Free the argv and captured output; the struct can be reused after. */
+void child_process_clear(struct child_process *cp);
+/* Shorthand: run argv (NULL-terminated list) in dir, capture stdout into *out. */
+int run_capture(char **out, const char *dir, ...);
+/* Search PATH for an executable; 1 if found. */
+int program_exists(const char *name);
+
+#endif

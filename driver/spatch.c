@@ -1,0 +1,42 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "run.h"
+#include "spatch.h"
+#include "usage.h"
+
+int spatch_parse_version(const char *text)
+{
+	const char *p = text ? strstr(text, "version ") : NULL;
+	int major, minor, patch = 0;
+
+	if (!p || sscanf(p + 8, "%d.%d.%d", &major, &minor, &patch) < 2)
+		return -1;
+	if (major < 0 || minor < 0 || minor > 99 || patch < 0 || patch > 99)
+		return -1;
+	return major * 10000 + minor * 100 + patch;
+}
+
+int spatch_check(void)
+{
+	const int min = SPATCH_MIN_MAJOR * 10000 + SPATCH_MIN_MINOR * 100 + SPATCH_MIN_PATCH;
+	char *out = NULL;
+	int ver;
+
+	if (!program_exists("spatch"))
+		return error("spatch not found: install Coccinelle (apt-get install coccinelle, or make deps)");
+	if (run_capture(&out, NULL, "spatch", "--version", NULL)) {
+		free(out);
+		return error("'spatch --version' failed: reinstall Coccinelle (apt-get install --reinstall coccinelle)");
+	}
+	ver = spatch_parse_version(out);
+	free(out);
+	if (ver < 0)
+		return error("cannot read the version of spatch: install Coccinelle %d.%d.%d or newer",
+			     SPATCH_MIN_MAJOR, SPATCH_MIN_MINOR, SPATCH_MIN_PATCH);
+	if (ver < min)
+		return error("spatch %d.%d.%d is too old: install Coccinelle %d.%d.%d or newer",
+			     ver / 10000, ver / 100 % 100, ver % 100,
+			     SPATCH_MIN_MAJOR, SPATCH_MIN_MINOR, SPATCH_MIN_PATCH);
+	return 0;
+}

@@ -1,0 +1,25 @@
+#ifndef KSERIES_STRVEC_H
+#define KSERIES_STRVEC_H
+
+#include <stddef.h>
+
+/* A NULL-terminated, growable vector of owned strings: an argv for exec. */
+struct strvec {
+	char **v;
+	size_t nr, alloc;
+};
+
+#define STRVEC_INIT { NULL, 0, 0 }
+
+void strvec_push(struct strvec *sv, const char *s);
+void strvec_pushf(struct strvec *sv, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Push each string of a NULL-terminated list. */
+void strvec_pushl(struct strvec *sv, ...);
+void strvec_pushv(struct strvec *sv, const char *const *v);
+/* Split text on newlines and push each non-empty line. */
+void strvec_split_lines(struct strvec *sv, const char *text);
+int strvec_contains(const struct strvec *sv, const char *s);
+void strvec_sort(struct strvec *sv);
+void strvec_clear(struct strvec *sv);
+
+#endif

@@ -1,0 +1,23 @@
+#ifndef KSERIES_USAGE_H
+#define KSERIES_USAGE_H
+
+/* git-style diagnostics; every message is prefixed "kseries: ". */
+
+/* Print "kseries: error: ..." and exit with status 2 (bad usage or environment). */
+void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
+/* Print "kseries: error: ..." and return -1, so callers can `return error(...)`. */
+int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "kseries: warning: ...". */
+void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "kseries: ..." to stderr unless quiet mode is on. */
+void info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+extern int usage_quiet;
+
+/* Allocation wrappers that die on out-of-memory. */
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

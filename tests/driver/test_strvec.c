@@ -1,0 +1,36 @@
+/* Unit tests of driver/strvec.c and the spatch version parser. */
+#include "spatch.h"
+#include "strvec.h"
+#include "unit.h"
+
+int main(void)
+{
+	struct strvec sv = STRVEC_INIT;
+
+	strvec_pushl(&sv, "b", "a", NULL);
+	strvec_pushf(&sv, "c%d", 3);
+	CHECK("strvec: count", sv.nr == 3);
+	CHECK("strvec: NULL-terminated", sv.v[3] == NULL);
+	CHECK_STR("strvec: pushf", sv.v[2], "c3");
+	strvec_sort(&sv);
+	CHECK_STR("strvec: sorted first", sv.v[0], "a");
+	CHECK("strvec: contains", strvec_contains(&sv, "b") && !strvec_contains(&sv, "z"));
+	for (int i = 0; i < 100; i++)
+		strvec_pushf(&sv, "x%d", i);
+	CHECK("strvec: grows", sv.nr == 103 && sv.v[103] == NULL);
+	strvec_clear(&sv);
+	CHECK("strvec: clear", sv.nr == 0 && sv.v == NULL);
+
+	strvec_split_lines(&sv, "one\n\ntwo\nthree");
+	CHECK("strvec: split skips empty lines", sv.nr == 3);
+	CHECK_STR("strvec: split last line without newline", sv.v[2], "three");
+	strvec_clear(&sv);
+
+	CHECK("spatch version 1.1.1",
+	      spatch_parse_version("spatch version 1.1.1 compiled with OCaml version 4.13.1") == 10101);
+	CHECK("spatch version 1.0.8", spatch_parse_version("spatch version 1.0.8 with Python support") == 10008);
+	CHECK("spatch version 1.2", spatch_parse_version("spatch version 1.2 compiled") == 10200);
+	CHECK("spatch version garbage", spatch_parse_version("no version here") == -1);
+	CHECK("spatch version NULL", spatch_parse_version(NULL) == -1);
+	UNIT_EXIT();
+}

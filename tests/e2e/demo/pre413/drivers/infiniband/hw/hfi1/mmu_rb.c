@@ -1,0 +1,39 @@
+/* Demo driver: a callback with a forward declaration and a name without "invalidate". */
+#include <linux/mmu_notifier.h>
+
+struct mmu_rb_handler {
+	struct mmu_notifier mn;
+	unsigned long invalidated;
+};
+
+static void mmu_notifier_page(struct mmu_notifier *, struct mm_struct *,
+			      unsigned long);
+static void mmu_notifier_range_start(struct mmu_notifier *,
+				     struct mm_struct *,
+				     unsigned long, unsigned long);
+
+static const struct mmu_notifier_ops mn_opts = {
+	.invalidate_page = mmu_notifier_page,
+	.invalidate_range_start = mmu_notifier_range_start,
+};
+
+static void mmu_notifier_page(struct mmu_notifier *mn, struct mm_struct *mm,
+			      unsigned long addr)
+{
+	mmu_notifier_range_start(mn, mm, addr, addr + PAGE_SIZE);
+}
+
+static void mmu_notifier_range_start(struct mmu_notifier *mn,
+				     struct mm_struct *mm,
+				     unsigned long start, unsigned long end)
+{
+	struct mmu_rb_handler *handler = container_of(mn, struct mmu_rb_handler, mn);
+
+	(void)mm;
+	handler->invalidated += end - start;
+}
+
+void hfi1_mmu_rb_register(struct mmu_rb_handler *handler)
+{
+	handler->mn.ops = &mn_opts;
+}

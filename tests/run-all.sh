@@ -1,0 +1,36 @@
+#!/bin/sh
+# Run every suite (driver unit tests, cocci cases, e2e) and count "ok"/"FAIL"
+# lines; the last line is the summary "N passed, N failed".
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 2
+log=$(mktemp); trap 'rm -f "$log"' EXIT
+status=0
+
+# A suite that dies without printing FAIL (a crash, a sanitizer) still fails.
+suite() {
+	name=$1; shift
+	echo "== $name"
+	out=$(mktemp)
+	"$@" > "$out" 2>&1
+	rc=$?
+	cat "$out" >> "$log"
+	grep -v '^ok ' "$out"
+	if [ $rc -ne 0 ] && ! grep -q '^FAIL ' "$out"; then
+		echo "FAIL $name (exit $rc)" | tee -a "$log"
+	fi
+	rm -f "$out"
+}
+for t in tests/driver/test_*; do
+	[ -x "$t" ] && [ "${t%.c}" = "$t" ] && suite "unit: $t" "$t"
+done
+suite "cocci cases" python3 tests/cocci/run_cases.py
+for t in tests/e2e/test_*.sh; do
+	suite "e2e: $t" sh "$t"
+done
+
+passed=$(grep -c '^ok ' "$log")
+failed=$(grep -c '^FAIL ' "$log")
+[ "$failed" -eq 0 ] && [ "$passed" -gt 0 ] || status=1
+echo "$passed passed, $failed failed"
+exit $status
