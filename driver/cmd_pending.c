@@ -27,13 +27,6 @@ int cmd_series(int argc, char **argv)
 		"  git format-patch with a cover letter, build matrix, report.\n");
 }
 
-int cmd_rewrite(int argc, char **argv)
-{
-	return pending(argc, argv,
-		"usage: kseries rewrite [--report] [--force] DIR\n"
-		"  Apply every rule of the series to the kernel tree DIR in place.\n");
-}
-
 int cmd_build(int argc, char **argv)
 {
 	return pending(argc, argv,

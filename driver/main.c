@@ -1,10 +1,7 @@
 /* kseries: Coccinelle-driven refactoring of Linux kernel trees. */
-#include <libgen.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 #include "commands.h"
 #include "usage.h"
 
@@ -37,29 +34,6 @@ static const struct command *find_command(const char *name)
 		if (!strcmp(c->name, name))
 			return c;
 	return NULL;
-}
-
-const char *kseries_cocci_dir(void)
-{
-	static char dir[PATH_MAX];
-	const char *env = getenv("KSERIES_COCCI_DIR");
-	char exe[PATH_MAX];
-	ssize_t n;
-
-	if (env && *env)
-		return env;
-	if (*dir)
-		return dir;
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		/* built in-tree: driver/kseries -> ../cocci */
-		snprintf(dir, sizeof(dir), "%s/../cocci", dirname(exe));
-		if (!access(dir, R_OK))
-			return dir;
-	}
-	snprintf(dir, sizeof(dir), "%s", "/usr/local/share/kseries/cocci");
-	return dir;
 }
 
 int main(int argc, char **argv)

@@ -20,6 +20,8 @@ typedef struct { int locked; } spinlock_t;
 
 #define min(x, y) ({ typeof(x) _x = (x); typeof(y) _y = (y); \
 	(void)(&_x == &_y); _x < _y ? _x : _y; })
+#define max(x, y) ({ typeof(x) _x = (x); typeof(y) _y = (y); \
+	(void)(&_x == &_y); _x > _y ? _x : _y; })
 #define container_of(ptr, type, member) \
 	((type *)((char *)(ptr) - __builtin_offsetof(type, member)))
 #define unlikely(x) __builtin_expect(!!(x), 0)

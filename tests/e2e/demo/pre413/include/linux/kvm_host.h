@@ -13,6 +13,13 @@ struct kvm {
 
 #include <asm/kvm_host.h>
 
+struct kvm_vcpu { int mode; };
+struct kvm_vcpu *demo_vcpu(struct kvm *kvm, int idx);
+
+/* an iterator with an unbraced body: spatch needs cocci/kernel-macros.h */
+#define kvm_for_each_vcpu(idx, vcpup, kvmp) \
+	for (idx = 0; (vcpup = demo_vcpu(kvmp, idx)) != NULL; idx++)
+
 int kvm_unmap_hva(struct kvm *kvm, unsigned long hva);
 int kvm_unmap_hva_range(struct kvm *kvm, unsigned long start, unsigned long end);
 void kvm_flush_remote_tlbs(struct kvm *kvm);

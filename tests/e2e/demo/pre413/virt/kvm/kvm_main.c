@@ -1,12 +1,6 @@
 /* Demo kernel: KVM's mmu notifier, with a vcpu iterator spatch needs a macro for. */
 #include <linux/kvm_host.h>
 
-#define kvm_for_each_vcpu(idx, vcpup, kvmp) \
-	for (idx = 0; (vcpup = demo_vcpu(kvmp, idx)) != NULL; idx++)
-
-struct kvm_vcpu { int mode; };
-struct kvm_vcpu *demo_vcpu(struct kvm *kvm, int idx);
-
 static inline struct kvm *mmu_notifier_to_kvm(struct mmu_notifier *mn)
 {
 	return container_of(mn, struct kvm, mmu_notifier);

@@ -1,0 +1,105 @@
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+#include "manifest.h"
+#include "usage.h"
+
+static int get_string(json_t *obj, const char *key, char **out, const char *where)
+{
+	json_t *v = json_object_get(obj, key);
+
+	if (!json_is_string(v))
+		return error("%s: \"%s\" must be a string", where, key);
+	*out = xstrdup(json_string_value(v));
+	return 0;
+}
+
+static int get_strings(json_t *obj, const char *key, struct strvec *out, const char *where)
+{
+	json_t *arr = json_object_get(obj, key), *v;
+	size_t i;
+
+	if (!json_is_array(arr) || !json_array_size(arr))
+		return error("%s: \"%s\" must be a non-empty list of strings", where, key);
+	json_array_foreach(arr, i, v) {
+		if (!json_is_string(v))
+			return error("%s: \"%s\"[%zu] must be a string", where, key, i);
+		strvec_push(out, json_string_value(v));
+	}
+	return 0;
+}
+
+int manifest_load(struct manifest *m, const char *cocci_dir)
+{
+	char *path = xstrfmt("%s/series.json", cocci_dir);
+	json_error_t jerr;
+	json_t *root, *patches, *p;
+	size_t i;
+	int ret = -1;
+
+	memset(m, 0, sizeof(*m));
+	root = json_load_file(path, 0, &jerr);
+	if (!root) {
+		error("cannot read the series manifest %s: %s (line %d)", path, jerr.text, jerr.line);
+		free(path);
+		return -1;
+	}
+	if (get_string(root, "name", &m->name, path) ||
+	    get_string(root, "cover", &m->cover, path) ||
+	    get_string(root, "api_member", &m->api_member, path) ||
+	    get_strings(root, "tokens", &m->tokens, path))
+		goto out;
+	patches = json_object_get(root, "patches");
+	if (!json_is_array(patches) || !json_array_size(patches)) {
+		error("%s: \"patches\" must be a non-empty list", path);
+		goto out;
+	}
+	m->patches = calloc(json_array_size(patches), sizeof(*m->patches));
+	if (!m->patches)
+		die("out of memory");
+	json_array_foreach(patches, i, p) {
+		struct manifest_patch *mp = &m->patches[i];
+		char *where = xstrfmt("%s: patch %zu", path, i + 1);
+		int bad;
+
+		m->nr_patches = i + 1;
+		bad = get_string(p, "subject", &mp->subject, where) ||
+		      get_string(p, "message", &mp->message, where) ||
+		      get_strings(p, "rules", &mp->rules, where) ||
+		      get_strings(p, "paths", &mp->paths, where);
+		free(where);
+		if (bad)
+			goto out;
+	}
+	ret = 0;
+out:
+	json_decref(root);
+	free(path);
+	if (ret)
+		manifest_clear(m);
+	return ret;
+}
+
+void manifest_rules(const struct manifest *m, struct strvec *out)
+{
+	for (size_t i = 0; i < m->nr_patches; i++)
+		for (size_t j = 0; j < m->patches[i].rules.nr; j++)
+			if (!strvec_contains(out, m->patches[i].rules.v[j]))
+				strvec_push(out, m->patches[i].rules.v[j]);
+}
+
+void manifest_clear(struct manifest *m)
+{
+	for (size_t i = 0; i < m->nr_patches; i++) {
+		free(m->patches[i].subject);
+		free(m->patches[i].message);
+		strvec_clear(&m->patches[i].rules);
+		strvec_clear(&m->patches[i].paths);
+	}
+	free(m->patches);
+	free(m->name);
+	free(m->cover);
+	free(m->api_member);
+	strvec_clear(&m->tokens);
+	memset(m, 0, sizeof(*m));
+}

@@ -1,0 +1,300 @@
+/* Running the semantic patches: prefilter, parse check, spatch invocations. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "rules.h"
+#include "run.h"
+#include "usage.h"
+
+static int is_git_worktree(const char *dir)
+{
+	char *out = NULL;
+	int ret = run_capture(&out, dir, "git", "rev-parse", "--is-inside-work-tree", NULL);
+	int yes = !ret && out && !strncmp(out, "true", 4);
+
+	free(out);
+	return yes;
+}
+
+int rules_candidates(const char *dir, const struct strvec *tokens, struct strvec *files)
+{
+	struct child_process cp = CHILD_PROCESS_INIT;
+	int git = is_git_worktree(dir), ret;
+
+	if (git)
+		strvec_pushl(&cp.args, "git", "grep", "-l", "-F", NULL);
+	else
+		strvec_pushl(&cp.args, "grep", "-rlF", "--include=*.c", "--include=*.h", NULL);
+	for (size_t i = 0; i < tokens->nr; i++)
+		strvec_pushl(&cp.args, "-e", tokens->v[i], NULL);
+	if (git)
+		strvec_pushl(&cp.args, "--", "*.c", "*.h", NULL);
+	else
+		strvec_push(&cp.args, ".");
+	cp.dir = dir;
+	cp.capture_out = 1;
+	cp.capture_err = 1;
+	ret = run_command(&cp);
+	/* grep and git grep exit 1 when nothing matches: not an error */
+	if (ret != 0 && ret != 1) {
+		error("cannot search %s for the rules' tokens: %s", dir, cp.err ? cp.err : "");
+		child_process_clear(&cp);
+		return -1;
+	}
+	{
+		struct strvec lines = STRVEC_INIT;
+
+		strvec_split_lines(&lines, cp.out);
+		for (size_t i = 0; i < lines.nr; i++)
+			strvec_push(files, !strncmp(lines.v[i], "./", 2) ? lines.v[i] + 2 : lines.v[i]);
+		strvec_clear(&lines);
+	}
+	strvec_sort(files);
+	child_process_clear(&cp);
+	return 0;
+}
+
+static char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = xmalloc(n + 1);
+	if (fread(buf, 1, n, f) != (size_t)n)
+		n = 0;
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+int rules_any_file_contains(const char *dir, const struct strvec *files, const char *text)
+{
+	for (size_t i = 0; i < files->nr; i++) {
+		char *path = xstrfmt("%s/%s", dir, files->v[i]);
+		char *data = read_file(path);
+		int hit = data && strstr(data, text);
+
+		free(data);
+		free(path);
+		if (hit)
+			return 1;
+	}
+	return 0;
+}
+
+/* "static int foo(int x)" -> "foo": the identifier before the first '(' */
+static char *function_name(const char *line)
+{
+	const char *paren = strchr(line, '('), *end, *start;
+
+	if (!paren || isspace((unsigned char)line[0]) || line[0] == '#' || strchr(line, ';') ||
+	    strchr(line, '='))
+		return NULL;
+	end = paren;
+	while (end > line && isspace((unsigned char)end[-1]))
+		end--;
+	start = end;
+	while (start > line && (isalnum((unsigned char)start[-1]) || start[-1] == '_'))
+		start--;
+	if (start == end)
+		return NULL;
+	return strndup(start, end - start);
+}
+
+void rules_parse_output(const char *file, const char *text, const struct strvec *tokens,
+			struct parse_failure **out, size_t *nr)
+{
+	struct strvec lines = STRVEC_INIT;
+	struct parse_failure *cur = NULL;
+
+	strvec_split_lines(&lines, text);
+	for (size_t i = 0; i < lines.nr; i++) {
+		const char *l = lines.v[i], *p;
+
+		if (!strncmp(l, "parse error", 11)) {
+			*out = xrealloc(*out, (*nr + 1) * sizeof(**out));
+			cur = &(*out)[(*nr)++];
+			cur->file = xstrdup(file);
+			cur->line = 0;
+			cur->function = NULL;
+			cur->holds_tokens = 0;
+			continue;
+		}
+		if (!cur)
+			continue;
+		if ((p = strstr(l, ", line ")) && strstr(l, " = File ")) {
+			/* an error inside spatch's own macro file is not the kernel's */
+			if (!strstr(l, file))
+				cur->line = -1;
+			else
+				cur->line = atoi(p + 7);
+		} else if (!strncmp(l, "bad:", 4) || !strncmp(l, "BAD:", 4)) {
+			const char *code = l + 4;
+			char *fn;
+
+			while (*code == '!')
+				code++;
+			if (*code == ' ')
+				code++;
+			for (size_t t = 0; t < tokens->nr; t++)
+				if (strstr(code, tokens->v[t]))
+					cur->holds_tokens = 1;
+			if (!cur->function && (fn = function_name(code)))
+				cur->function = fn;
+		}
+	}
+	/* drop failures located in spatch's own files, name the unknown */
+	for (size_t i = 0; i < *nr; i++) {
+		if ((*out)[i].line < 0) {
+			free((*out)[i].file);
+			free((*out)[i].function);
+			memmove(&(*out)[i], &(*out)[i + 1], (*nr - i - 1) * sizeof(**out));
+			(*nr)--;
+			i--;
+		} else if (!(*out)[i].function) {
+			(*out)[i].function = xstrdup("?");
+		}
+	}
+	strvec_clear(&lines);
+}
+
+static void push_common_options(const struct rules_opts *o, struct strvec *args)
+{
+	/* every option explicit: a tree's .cocciconfig must not change the run */
+	strvec_pushl(args, "--no-includes", "--include-headers", NULL);
+	strvec_pushf(args, "--macro-file=%s/kernel-macros.h", o->cocci_dir);
+}
+
+int rules_parse_check(const struct rules_opts *o, const char *dir, const struct strvec *files,
+		      const struct strvec *tokens, struct parse_failure **out, size_t *nr)
+{
+	*out = NULL;
+	*nr = 0;
+	for (size_t i = 0; i < files->nr; i++) {
+		struct child_process cp = CHILD_PROCESS_INIT;
+		int ret;
+
+		strvec_pushl(&cp.args, "spatch", "--parse-c", files->v[i], NULL);
+		strvec_pushf(&cp.args, "--macro-file=%s/kernel-macros.h", o->cocci_dir);
+		strvec_push(&cp.args, "--no-includes");
+		cp.dir = dir;
+		cp.capture_out = cp.capture_err = 1;
+		ret = run_command(&cp);
+		if (ret) {
+			error("spatch --parse-c %s failed (exit %d)", files->v[i], ret);
+			child_process_clear(&cp);
+			return -1;
+		}
+		rules_parse_output(files->v[i], cp.out, tokens, out, nr);
+		rules_parse_output(files->v[i], cp.err, tokens, out, nr);
+		child_process_clear(&cp);
+	}
+	return 0;
+}
+
+void parse_failures_free(struct parse_failure *f, size_t nr)
+{
+	for (size_t i = 0; i < nr; i++) {
+		free(f[i].file);
+		free(f[i].function);
+	}
+	free(f);
+}
+
+/* spatch 1.1.1 exits 0 on a python error in --file-groups runs: read stderr */
+static int spatch_stderr_failed(const char *err)
+{
+	return err && (strstr(err, "EXN:") || strstr(err, "Fatal error") ||
+		       strstr(err, "parse error in") || strstr(err, "Traceback"));
+}
+
+int rules_run(const struct rules_opts *o, const char *dir, const char *rule, const char *mode,
+	      const struct strvec *files, struct strvec *report)
+{
+	struct child_process cp = CHILD_PROCESS_INIT;
+	char *groups = xstrfmt("%s/file-groups", o->tmp_dir);
+	FILE *f;
+	int ret;
+
+	if (!files->nr) {
+		free(groups);
+		return 0;
+	}
+	f = fopen(groups, "w");
+	if (!f) {
+		free(groups);
+		return error("cannot write in the scratch folder %s", o->tmp_dir);
+	}
+	/* one group per file: each file is matched on its own */
+	for (size_t i = 0; i < files->nr; i++)
+		fprintf(f, "%s\n\n", files->v[i]);
+	fclose(f);
+
+	strvec_pushl(&cp.args, "spatch", "--sp-file", NULL);
+	strvec_pushf(&cp.args, "%s/%s", o->cocci_dir, rule);
+	strvec_pushl(&cp.args, "-D", mode, NULL);
+	{
+		/* spatch rejects -D for a virtual the rule does not declare */
+		char *path = xstrfmt("%s/%s", o->cocci_dir, rule);
+		char *text = read_file(path);
+
+		if (!text) {
+			error("cannot read rule file %s", path);
+			free(path);
+			free(groups);
+			return -1;
+		}
+		for (size_t i = 0; i < o->defines.nr; i++) {
+			char *decl = xstrfmt("virtual %s\n", o->defines.v[i]);
+
+			if (strstr(text, decl))
+				strvec_pushl(&cp.args, "-D", o->defines.v[i], NULL);
+			free(decl);
+		}
+		/* a rule with nothing to report in report mode is skipped, not an error */
+		if (!strcmp(mode, "report") && !strstr(text, "depends on report")) {
+			free(text);
+			free(path);
+			free(groups);
+			child_process_clear(&cp);
+			return 0;
+		}
+		free(text);
+		free(path);
+	}
+	push_common_options(o, &cp.args);
+	strvec_pushl(&cp.args, "--file-groups", groups, "--max-width", "80", NULL);
+	strvec_pushf(&cp.args, "--jobs=%d", o->jobs > 0 ? o->jobs : 1);
+	strvec_pushl(&cp.args, "--tmp-dir", o->tmp_dir, NULL);
+	if (!strcmp(mode, "patch"))
+		strvec_pushl(&cp.args, "--in-place", "--no-show-diff", NULL);
+	cp.dir = dir;
+	cp.capture_out = cp.capture_err = 1;
+	ret = run_command(&cp);
+	if (ret || spatch_stderr_failed(cp.err)) {
+		error("spatch failed on rule %s (%s mode, exit %d):\n%s", rule, mode, ret,
+		      cp.err ? cp.err : "");
+		child_process_clear(&cp);
+		free(groups);
+		return -1;
+	}
+	if (report) {
+		struct strvec lines = STRVEC_INIT;
+
+		strvec_split_lines(&lines, cp.out);
+		for (size_t i = 0; i < lines.nr; i++)
+			if (strstr(lines.v[i], ": "))
+				strvec_push(report, lines.v[i]);
+		strvec_clear(&lines);
+	}
+	child_process_clear(&cp);
+	free(groups);
+	return 0;
+}
