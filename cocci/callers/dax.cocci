@@ -52,10 +52,10 @@ identifier found.fn, lookup.A;
 @@
 fn(...)
 {
-<...
+<+...
 - unsigned long A;
 + unsigned long A, start, end;
-...>
+...+>
 }
 
 @call depends on lookup@
@@ -79,6 +79,7 @@ identifier found.fn;
 @@
 fn(...)
 {
-+ unsigned long start, end;
++ unsigned long start = 0;
++ unsigned long end = 0;
 ...
 }

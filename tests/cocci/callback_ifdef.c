@@ -1,0 +1,23 @@
+static void drv_release(struct mmu_notifier *mn, struct mm_struct *mm)
+{
+}
+
+static void drv_range_start(struct mmu_notifier *mn, struct mm_struct *mm,
+			    unsigned long start, unsigned long end)
+{
+	drv_flush(mn, start, end);
+}
+
+static void drv_invalidate_page(struct mmu_notifier *mn, struct mm_struct *mm,
+				unsigned long address)
+{
+	drv_flush(mn, address, address + PAGE_SIZE);
+}
+
+static const struct mmu_notifier_ops drv_mn_ops = {
+	.release = drv_release,
+#ifdef CONFIG_DRV_PAGE_NOTIFY
+	.invalidate_page = drv_invalidate_page,
+#endif
+	.invalidate_range_start = drv_range_start,
+};

@@ -1,0 +1,20 @@
+static void drv_release(struct mmu_notifier *mn, struct mm_struct *mm)
+{
+}
+
+static void drv_range_start(struct mmu_notifier *mn, struct mm_struct *mm,
+			    unsigned long start, unsigned long end)
+{
+	drv_flush(mn, start, end);
+}
+
+static void drv_invl(struct mmu_notifier *mn, struct mm_struct *mm,
+		     unsigned long address)
+{
+	drv_flush(mn, address, address + PAGE_SIZE);
+}
+
+static struct mmu_notifier_ops drv_mn_ops = {
+	.release = drv_release,
+	.invalidate_range_start = drv_range_start,
+	.invalidate_page = drv_invl};

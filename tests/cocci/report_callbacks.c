@@ -1,0 +1,20 @@
+static void drv_release(struct mmu_notifier *mn, struct mm_struct *mm)
+{
+}
+
+static void drv_range_start(struct mmu_notifier *mn, struct mm_struct *mm,
+			    unsigned long start, unsigned long end)
+{
+	drv_flush(mn, start, end);
+}
+
+static void arr_page(struct mmu_notifier *mn, struct mm_struct *mm,
+		     unsigned long address)
+{
+	drv_flush(mn, address, address + PAGE_SIZE);
+}
+
+static const struct mmu_notifier_ops drv_ops_by_mode[] = {
+	{ .release = drv_release, .invalidate_page = arr_page, },
+	{ .release = drv_release, .invalidate_range_start = drv_range_start, },
+};
