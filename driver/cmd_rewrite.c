@@ -295,6 +295,7 @@ int cmd_rewrite(int argc, char **argv)
 	else
 		printf("%d files changed, %d insertions(+), %d deletions(-)\n",
 		       changed, total_add, total_del);
+	fflush(stdout);	/* before the residual pass's progress on stderr */
 
 	/* residual check: report mode on the result must find nothing */
 	if (run_all(&o, a.dir, &rules, "report", &files, &found)) {
