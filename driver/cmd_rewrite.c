@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "commands.h"
+#include "fileio.h"
 #include "manifest.h"
 #include "rules.h"
 #include "run.h"
@@ -54,37 +55,6 @@ static void on_signal(int sig)
 	remove_scratch();
 	signal(sig, SIG_DFL);
 	raise(sig);
-}
-
-static char *read_whole(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = xmalloc(n + 1);
-	if (fread(buf, 1, n, f) != (size_t)n)
-		n = 0;
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
-
-static int write_whole(const char *path, const char *text)
-{
-	FILE *f = fopen(path, "wb");
-	int ok;
-
-	if (!f)
-		return error("cannot write %s: %s", path, strerror(errno));
-	ok = fputs(text, f) >= 0;
-	ok &= !fclose(f);
-	return ok ? 0 : error("cannot write %s: %s", path, strerror(errno));
 }
 
 /* +added -deleted of one file against its saved copy, from git's numstat. */
@@ -246,9 +216,9 @@ int cmd_rewrite(int argc, char **argv)
 	for (size_t i = 0; i < files.nr; i++) {
 		char *src = xstrfmt("%s/%s", a.dir, files.v[i]);
 		char *dst = xstrfmt("%s/before-%zu", scratch_dir, i);
-		char *text = read_whole(src);
+		char *text = read_file(src);
 
-		if (!text || write_whole(dst, text))
+		if (!text || write_file(dst, text))
 			die("cannot read %s: %s", src, strerror(errno));
 		free(text);
 		free(src);
@@ -265,7 +235,7 @@ int cmd_rewrite(int argc, char **argv)
 	for (size_t i = 0; i < files.nr; i++) {
 		char *path = xstrfmt("%s/%s", a.dir, files.v[i]);
 		char *before = xstrfmt("%s/before-%zu", scratch_dir, i);
-		char *old = read_whole(before), *now = read_whole(path);
+		char *old = read_file(before), *now = read_file(path);
 		int add, del;
 
 		if (old && now && strcmp(old, now)) {
@@ -276,7 +246,7 @@ int cmd_rewrite(int argc, char **argv)
 
 			/* only the pairs the rules emptied, never the tree's own */
 			if (pairs > old_pairs && !old_pairs)
-				write_whole(path, tidy);
+				write_file(path, tidy);
 			free(tidy);
 			free(old_tidy);
 			count_changes(before, path, &add, &del);

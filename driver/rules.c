@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fileio.h"
 #include "rules.h"
 #include "run.h"
 #include "usage.h"
@@ -53,25 +54,6 @@ int rules_candidates(const char *dir, const struct strvec *tokens, struct strvec
 	strvec_sort(files);
 	child_process_clear(&cp);
 	return 0;
-}
-
-static char *read_file(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = xmalloc(n + 1);
-	if (fread(buf, 1, n, f) != (size_t)n)
-		n = 0;
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
 }
 
 int rules_any_file_contains(const char *dir, const struct strvec *files, const char *text)
