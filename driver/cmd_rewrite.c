@@ -18,13 +18,16 @@
 #include "usage.h"
 
 static const char usage_text[] =
-	"usage: kseries rewrite [--report] [--force] [--jobs N] [--quiet] DIR\n"
+	"usage: kseries rewrite [--report] [--force] [--kvm-apic-range] [--jobs N] [--quiet] DIR\n"
 	"  Apply every rule of the series, in manifest order, to the kernel tree DIR\n"
 	"  in place, and print what changed per file. DIR is a scratch tree: a git\n"
 	"  work tree with uncommitted changes is refused unless --force.\n"
 	"\n"
 	"  --report   list what the rules find (file:line:col: message); change nothing\n"
 	"  --force    rewrite a git work tree that has uncommitted changes\n"
+	"  --kvm-apic-range  keep x86's APIC access page check as a range hook called\n"
+	"             from KVM's range_start callback (as Linux 4.15 fixed it), instead\n"
+	"             of dropping it with invalidate_page as upstream 4.13 did\n"
 	"  --jobs N   spatch processes (default: the number of CPUs)\n"
 	"  --quiet    no progress messages\n"
 	"\n"
@@ -81,7 +84,7 @@ static int dirty_git_tree(const char *dir)
 
 struct rewrite_args {
 	const char *dir;
-	int report, force, jobs;
+	int report, force, jobs, kvm_apic_range;
 };
 
 static void parse_args(int argc, char **argv, struct rewrite_args *a)
@@ -95,6 +98,8 @@ static void parse_args(int argc, char **argv, struct rewrite_args *a)
 			exit(0);
 		} else if (!strcmp(arg, "--report")) {
 			a->report = 1;
+		} else if (!strcmp(arg, "--kvm-apic-range")) {
+			a->kvm_apic_range = 1;
 		} else if (!strcmp(arg, "--force")) {
 			a->force = 1;
 		} else if (!strcmp(arg, "--quiet") || !strcmp(arg, "-q")) {
@@ -194,6 +199,8 @@ int cmd_rewrite(int argc, char **argv)
 	manifest_rules(&m, &rules);
 	if (rules_any_file_contains(a.dir, &files, m.api_member))
 		strvec_push(&o.defines, "api_has_invalidate_page");
+	if (a.kvm_apic_range)
+		strvec_push(&o.defines, "kvm_apic_range");
 
 	parse_errors = report_parse_failures(&o, a.dir, &files, &m.tokens);
 	if (parse_errors < 0) {

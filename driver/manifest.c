@@ -49,6 +49,8 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 	    get_string(root, "api_member", &m->api_member, path) ||
 	    get_strings(root, "tokens", &m->tokens, path))
 		goto out;
+	if (json_object_get(root, "order") && get_strings(root, "order", &m->order, path))
+		goto out;
 	patches = json_object_get(root, "patches");
 	if (!json_is_array(patches) || !json_array_size(patches)) {
 		error("%s: \"patches\" must be a non-empty list", path);
@@ -70,6 +72,12 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 		free(where);
 		if (bad)
 			goto out;
+		for (size_t r = 0; m->order.nr && r < mp->rules.nr; r++)
+			if (!strvec_contains(&m->order, mp->rules.v[r])) {
+				error("%s: rule %s of patch %zu is missing from \"order\"",
+				      path, mp->rules.v[r], i + 1);
+				goto out;
+			}
 	}
 	ret = 0;
 out:
@@ -82,6 +90,10 @@ out:
 
 void manifest_rules(const struct manifest *m, struct strvec *out)
 {
+	if (m->order.nr) {
+		strvec_pushv(out, (const char *const *)m->order.v);
+		return;
+	}
 	for (size_t i = 0; i < m->nr_patches; i++)
 		for (size_t j = 0; j < m->patches[i].rules.nr; j++)
 			if (!strvec_contains(out, m->patches[i].rules.v[j]))
@@ -101,5 +113,6 @@ void manifest_clear(struct manifest *m)
 	free(m->cover);
 	free(m->api_member);
 	strvec_clear(&m->tokens);
+	strvec_clear(&m->order);
 	memset(m, 0, sizeof(*m));
 }

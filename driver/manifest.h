@@ -17,13 +17,14 @@ struct manifest {
 	char *cover;
 	char *api_member;	/* text whose presence enables api_has_* rules */
 	struct strvec tokens;	/* prefilter: files must hold one of these */
+	struct strvec order;	/* every rule file, in the order a whole-tree run applies them */
 	struct manifest_patch *patches;
 	size_t nr_patches;
 };
 
 /* Load DIR/series.json; returns 0, or -1 after an error naming the problem. */
 int manifest_load(struct manifest *m, const char *cocci_dir);
-/* Every rule file of the series once, in order of first use. */
+/* Every rule file of the series once, in "order" (or order of first use). */
 void manifest_rules(const struct manifest *m, struct strvec *out);
 void manifest_clear(struct manifest *m);
 

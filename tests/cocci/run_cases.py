@@ -3,6 +3,7 @@
 
 Coccinelle's layout: NAME.c (or NAME.h) is the input, NAME.res the expected
 whole output (not a diff), NAME.stdout the expected `rewrite --report` output.
+NAME.opts, if present, holds extra `rewrite` options (one line).
 Each case runs in a scratch folder of its own. One "ok"/"FAIL" line per check;
 a mismatch shows `diff -u`. Not spatch --test: in 1.1.1 it exits 0 on failure."""
 import difflib, glob, os, shutil, subprocess, sys, tempfile
@@ -43,11 +44,13 @@ def main():
     failed = 0
     for name, path in inputs():
         base = os.path.basename(path)
+        opts_file = os.path.join(HERE, name + ".opts")
+        opts = open(opts_file).read().split() if os.path.exists(opts_file) else []
         with tempfile.TemporaryDirectory() as tmp:
             shutil.copy(path, os.path.join(tmp, base))
             res = os.path.join(HERE, name + ".res")
             if os.path.exists(res):
-                proc = run(["rewrite", "--quiet", "."], tmp)
+                proc = run(["rewrite", "--quiet", *opts, "."], tmp)
                 got = open(os.path.join(tmp, base)).read()
                 want = open(res).read()
                 failed += not check("cocci %s: rewrite" % name,

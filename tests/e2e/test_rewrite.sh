@@ -37,6 +37,17 @@ check "rewrite v4.12-demo: dax bracket" sh -c "grep -q 'mmu_notifier_invalidate_
 check "rewrite v4.12-demo: dax builds for arm64" make -s -C "$tmp/wt-v4.12-demo" ARCH=arm64 \
 	CROSS_COMPILE=aarch64-linux-gnu- O="$tmp/o-arm64" fs/dax.o mm/rmap.o
 
+git -C "$tmp/repo" worktree add -q --detach "$tmp/wt-apic" v4.12-demo
+check "rewrite --kvm-apic-range: exit 0" "$kseries" rewrite -q --kvm-apic-range "$tmp/wt-apic"
+check "rewrite --kvm-apic-range: range hook called from range_start" \
+	grep -q 'kvm_arch_mmu_notifier_invalidate_range(kvm, start, end)' "$tmp/wt-apic/virt/kvm/kvm_main.c"
+check "rewrite --kvm-apic-range: x86 checks the APIC page against the range" \
+	grep -q 'start <= apic_address && apic_address < end' "$tmp/wt-apic/arch/x86/kvm/x86.c"
+check "rewrite --kvm-apic-range: builds on x86_64" make -s -C "$tmp/wt-apic" O="$tmp/o-apic" \
+	virt/kvm/kvm_main.o arch/x86/kvm/x86.o
+check "rewrite --kvm-apic-range: builds on arm64" make -s -C "$tmp/wt-apic" ARCH=arm64 \
+	CROSS_COMPILE=aarch64-linux-gnu- O="$tmp/o-apic-arm64" virt/kvm/kvm_main.o
+
 git -C "$tmp/repo" worktree add -q --detach "$tmp/wt-v4.13" v4.13-demo
 check "rewrite v4.13-demo: already converted, nothing changes" sh -c "
 	'$kseries' rewrite -q '$tmp/wt-v4.13' | grep -q 'already converted' &&
