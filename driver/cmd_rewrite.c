@@ -119,13 +119,17 @@ static void parse_args(int argc, char **argv, struct rewrite_args *a)
 		die("no kernel tree given: kseries rewrite DIR");
 }
 
-/* Parse failures: an error where the unparsed code holds the tokens. */
+/*
+ * Parse failures: an error where the unparsed code holds the tokens, a warning
+ * per spot otherwise; macro definitions (no rule matches macro bodies) get one
+ * warning per file, so real problems are not lost in the noise.
+ */
 static int report_parse_failures(const struct rules_opts *o, const char *dir,
 				 const struct strvec *files, const struct strvec *tokens)
 {
 	struct parse_failure *f;
-	size_t nr;
-	int errors = 0;
+	size_t nr, macros = 0;
+	int errors = 0, first = 0;
 
 	if (rules_parse_check(o, dir, files, tokens, &f, &nr))
 		return -1;
@@ -134,9 +138,18 @@ static int report_parse_failures(const struct rules_opts *o, const char *dir,
 			error("spatch cannot parse %s:%d (in %s), code that uses the API: "
 			      "add a macro to cocci/kernel-macros.h", f[i].file, f[i].line, f[i].function);
 			errors++;
-		} else {
+		} else if (!f[i].in_macro) {
 			warning("spatch cannot parse %s:%d (in %s); that code does not use the API",
 				f[i].file, f[i].line, f[i].function);
+		} else if (!macros++) {
+			first = f[i].line;
+		}
+		/* failures come grouped by file: one line per file for its macros */
+		if (macros && (i + 1 == nr || strcmp(f[i + 1].file, f[i].file))) {
+			warning("spatch cannot parse %zu macro definition%s in %s (first at line %d); "
+				"no rule matches macro bodies", macros, macros == 1 ? "" : "s",
+				f[i].file, first);
+			macros = 0;
 		}
 	}
 	parse_failures_free(f, nr);

@@ -95,6 +95,7 @@ void rules_parse_output(const char *file, const char *text, const struct strvec 
 {
 	struct strvec lines = STRVEC_INIT;
 	struct parse_failure *cur = NULL;
+	int prev_continues = 0;	/* the bad line before ended with a backslash */
 
 	strvec_split_lines(&lines, text);
 	for (size_t i = 0; i < lines.nr; i++) {
@@ -107,6 +108,8 @@ void rules_parse_output(const char *file, const char *text, const struct strvec 
 			cur->line = 0;
 			cur->function = NULL;
 			cur->holds_tokens = 0;
+			cur->in_macro = 0;
+			prev_continues = 0;
 			continue;
 		}
 		if (!cur)
@@ -119,12 +122,20 @@ void rules_parse_output(const char *file, const char *text, const struct strvec 
 				cur->line = atoi(p + 7);
 		} else if (!strncmp(l, "bad:", 4) || !strncmp(l, "BAD:", 4)) {
 			const char *code = l + 4;
+			size_t len;
 			char *fn;
 
 			while (*code == '!')
 				code++;
 			if (*code == ' ')
 				code++;
+			len = strlen(code);
+			while (len && isspace((unsigned char)code[len - 1]))
+				len--;
+			/* the failing line sits in a #define: a macro spatch cannot parse */
+			if (l[0] == 'B' && (prev_continues || (len && code[len - 1] == '\\')))
+				cur->in_macro = 1;
+			prev_continues = (len && code[len - 1] == '\\') || strstr(code, "#define");
 			/* a token named in a comment is not a use of the API */
 			{
 				const char *c = code;

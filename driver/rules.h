@@ -25,6 +25,7 @@ struct parse_failure {
 	int line;
 	char *function;		/* best guess, or "?" */
 	int holds_tokens;	/* the unparsed code holds a token: an error */
+	int in_macro;		/* the failure is inside a #define body */
 };
 
 /* Parse each file with spatch --parse-c; collect what failed. */

@@ -37,11 +37,17 @@ int main(void)
 			" = File \"/usr/lib/coccinelle/standard.h\", line 436, column 30\n"
 			"parse error \n"
 			" = File \"virt/kvm/kvm_main.c\", line 10, column 1\n"
-			"bad: int other(void)\n";
+			"bad: int other(void)\n"
+			"parse error \n"
+			" = File \"virt/kvm/kvm_main.c\", line 34, column 56\n"
+			"bad: #define for_each_ops(ops)\t\\\n"
+			"BAD:!!!!! \tfor ((ops) = list; (ops); (ops) = (ops)->next)\n";
 
 		strvec_push(&tokens, "invalidate_page");
 		rules_parse_output("virt/kvm/kvm_main.c", out, &tokens, &f, &nr);
-		CHECK("parse output: failures outside the file dropped", nr == 2);
+		CHECK("parse output: failures outside the file dropped", nr == 3);
+		CHECK("parse output: a #define body is a macro failure", nr > 2 && f[2].in_macro);
+		CHECK("parse output: a function is not a macro failure", nr > 0 && !f[0].in_macro);
 		CHECK("parse output: line read", nr > 0 && f[0].line == 3726);
 		CHECK_STR("parse output: function named", nr > 0 ? f[0].function : NULL,
 			  "vcpu_stat_get_per_vm");
