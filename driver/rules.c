@@ -1,8 +1,11 @@
 /* Running the semantic patches: prefilter, parse check, spatch invocations. */
 #include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "fileio.h"
 #include "rules.h"
 #include "run.h"
@@ -178,28 +181,40 @@ static void push_common_options(const struct rules_opts *o, struct strvec *args)
 int rules_parse_check(const struct rules_opts *o, const char *dir, const struct strvec *files,
 		      const struct strvec *tokens, struct parse_failure **out, size_t *nr)
 {
+	struct child_process *cps = calloc(files->nr ? files->nr : 1, sizeof(*cps));
+	int *results = calloc(files->nr ? files->nr : 1, sizeof(*results));
+	int ret = 0;
+
+	if (!cps || !results)
+		die("out of memory");
 	*out = NULL;
 	*nr = 0;
+	/* one spatch --parse-c per file, in parallel, each into its own log */
 	for (size_t i = 0; i < files->nr; i++) {
-		struct child_process cp = CHILD_PROCESS_INIT;
-		int ret;
-
-		strvec_pushl(&cp.args, "spatch", "--parse-c", files->v[i], NULL);
-		strvec_pushf(&cp.args, "--macro-file=%s/kernel-macros.h", o->cocci_dir);
-		strvec_push(&cp.args, "--no-includes");
-		cp.dir = dir;
-		cp.capture_out = cp.capture_err = 1;
-		ret = run_command(&cp);
-		if (ret) {
-			error("spatch --parse-c %s failed (exit %d)", files->v[i], ret);
-			child_process_clear(&cp);
-			return -1;
-		}
-		rules_parse_output(files->v[i], cp.out, tokens, out, nr);
-		rules_parse_output(files->v[i], cp.err, tokens, out, nr);
-		child_process_clear(&cp);
+		strvec_pushl(&cps[i].args, "spatch", "--parse-c", files->v[i], "--no-includes", NULL);
+		strvec_pushf(&cps[i].args, "--macro-file=%s/kernel-macros.h", o->cocci_dir);
+		cps[i].dir = dir;
+		cps[i].out_file = "/dev/null";
+		cps[i].err_file = xstrfmt("%s/parse-%zu.log", o->tmp_dir, i);
 	}
-	return 0;
+	run_parallel(cps, files->nr, o->jobs, results);
+	for (size_t i = 0; i < files->nr; i++) {
+		char *log = read_file(cps[i].err_file);
+
+		if (results[i]) {
+			error("spatch --parse-c %s failed (exit %d)", files->v[i], results[i]);
+			ret = -1;
+		} else if (log) {
+			rules_parse_output(files->v[i], log, tokens, out, nr);
+		}
+		free(log);
+		unlink(cps[i].err_file);
+		free((char *)cps[i].err_file);
+		child_process_clear(&cps[i]);
+	}
+	free(cps);
+	free(results);
+	return ret;
 }
 
 void parse_failures_free(struct parse_failure *f, size_t nr)
@@ -223,6 +238,8 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	char *groups = xstrfmt("%s/file-groups", o->tmp_dir);
+	char abs_dir[PATH_MAX];
+	size_t abs_len;
 	FILE *f;
 	int ret;
 
@@ -230,6 +247,11 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 		free(groups);
 		return 0;
 	}
+	if (!realpath(dir, abs_dir)) {
+		free(groups);
+		return error("cannot resolve %s: %s", dir, strerror(errno));
+	}
+	abs_len = strlen(abs_dir);
 	f = fopen(groups, "w");
 	if (!f) {
 		free(groups);
@@ -237,7 +259,7 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 	}
 	/* one group per file: each file is matched on its own */
 	for (size_t i = 0; i < files->nr; i++)
-		fprintf(f, "%s\n\n", files->v[i]);
+		fprintf(f, "%s/%s\n\n", abs_dir, files->v[i]);
 	fclose(f);
 
 	strvec_pushl(&cp.args, "spatch", "--sp-file", NULL);
@@ -278,7 +300,11 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 	strvec_pushl(&cp.args, "--tmp-dir", o->tmp_dir, NULL);
 	if (!strcmp(mode, "patch"))
 		strvec_pushl(&cp.args, "--in-place", "--no-show-diff", NULL);
-	cp.dir = dir;
+	/*
+	 * Run from the scratch folder, never from the tree: spatch silently
+	 * applies a .cocciconfig of its working directory (kernels ship one).
+	 */
+	cp.dir = o->tmp_dir;
 	cp.capture_out = cp.capture_err = 1;
 	ret = run_command(&cp);
 	if (ret || spatch_stderr_failed(cp.err)) {
@@ -292,9 +318,16 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 		struct strvec lines = STRVEC_INIT;
 
 		strvec_split_lines(&lines, cp.out);
-		for (size_t i = 0; i < lines.nr; i++)
-			if (strstr(lines.v[i], ": "))
-				strvec_push(report, lines.v[i]);
+		/* report paths relative to the tree, as the user gave it */
+		for (size_t i = 0; i < lines.nr; i++) {
+			const char *l = lines.v[i];
+
+			if (!strstr(l, ": "))
+				continue;
+			if (!strncmp(l, abs_dir, abs_len) && l[abs_len] == '/')
+				l += abs_len + 1;
+			strvec_push(report, l);
+		}
 		strvec_clear(&lines);
 	}
 	child_process_clear(&cp);

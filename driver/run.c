@@ -253,3 +253,85 @@ int program_exists(const char *name)
 	free(copy);
 	return found;
 }
+
+/* One child of run_parallel: started, its exec-status pipe still open. */
+static pid_t start_quiet(struct child_process *cp, int *status_fd)
+{
+	int statusp[2], out_fd = -1, err_fd;
+	pid_t pid;
+
+	if (pipe2(statusp, O_CLOEXEC) < 0)
+		return -1;
+	if (cp->out_file && (out_fd = open_out_file(cp->out_file)) < 0) {
+		close(statusp[0]);
+		close(statusp[1]);
+		return -1;
+	}
+	if (cp->err_file)
+		err_fd = open_out_file(cp->err_file);
+	else
+		err_fd = cp->quiet_err ? open("/dev/null", O_WRONLY | O_CLOEXEC) : -1;
+	fflush(NULL);
+	pid = fork();
+	if (!pid)
+		child_exec(cp, out_fd, err_fd, statusp[1]);
+	close(statusp[1]);
+	if (out_fd >= 0)
+		close(out_fd);
+	if (err_fd >= 0)
+		close(err_fd);
+	if (pid < 0)
+		close(statusp[0]);
+	*status_fd = statusp[0];
+	return pid;
+}
+
+/* Wait for one child; decode its status as run_command does. */
+static int finish_quiet(struct child_process *cp, pid_t pid, int status_fd)
+{
+	int child_errno = 0, status;
+	ssize_t n;
+
+	do
+		n = read(status_fd, &child_errno, sizeof(child_errno));
+	while (n < 0 && errno == EINTR);
+	close(status_fd);
+	while (waitpid(pid, &status, 0) < 0)
+		if (errno != EINTR)
+			return error("waitpid for %s failed: %s", cp->args.v[0], strerror(errno));
+	if (n == sizeof(child_errno) && child_errno)
+		return error("cannot run %s: %s", cp->args.v[0],
+			     strerror(child_errno < 0 ? -child_errno : child_errno));
+	if (WIFSIGNALED(status)) {
+		error("%s died of signal %d", cp->args.v[0], WTERMSIG(status));
+		return 128 + WTERMSIG(status);
+	}
+	return WEXITSTATUS(status);
+}
+
+int run_parallel(struct child_process *cps, size_t n, int jobs, int *results)
+{
+	pid_t *pids = xmalloc(n * sizeof(*pids));
+	int *fds = xmalloc(n * sizeof(*fds)), failed = 0;
+	size_t started = 0, done = 0;
+
+	if (jobs < 1)
+		jobs = 1;
+	while (done < n) {
+		/* keep up to jobs children running, finish them in order */
+		while (started < n && started - done < (size_t)jobs) {
+			if (cps[started].capture_out || cps[started].capture_err)
+				die("run_parallel: capture is not supported, use out_file");
+			pids[started] = start_quiet(&cps[started], &fds[started]);
+			if (pids[started] < 0)
+				error("cannot start %s: %s", cps[started].args.v[0], strerror(errno));
+			started++;
+		}
+		results[done] = pids[done] < 0 ? -1 : finish_quiet(&cps[done], pids[done], fds[done]);
+		failed |= results[done] != 0;
+		done++;
+	}
+	free(pids);
+	free(fds);
+	return failed ? -1 : 0;
+}

@@ -16,9 +16,10 @@ struct child_process {
 	const char *out_file;	/* send stdout to this file (truncated) */
 	char *out, *err;	/* NUL-terminated captured output, or NULL */
 	size_t out_len, err_len;
+	const char *err_file;	/* run_parallel only: stderr to this file */
 };
 
-#define CHILD_PROCESS_INIT { STRVEC_INIT, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0 }
+#define CHILD_PROCESS_INIT { STRVEC_INIT, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0, NULL }
 
 /*
  * Run the command to completion. Returns its exit status (0..255); 128+N
@@ -30,6 +31,12 @@ int run_command(struct child_process *cp);
 void child_process_clear(struct child_process *cp);
 /* Shorthand: run argv (NULL-terminated list) in dir, capture stdout into *out. */
 int run_capture(char **out, const char *dir, ...);
+/*
+ * Run n commands, at most jobs at a time; stdout only to ->out_file (no
+ * capture). results[i] gets each status as run_command returns it. Returns 0
+ * when all exited 0, else -1.
+ */
+int run_parallel(struct child_process *cps, size_t n, int jobs, int *results);
 /* Search PATH for an executable; 1 if found. */
 int program_exists(const char *name);
 
