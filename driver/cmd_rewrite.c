@@ -1,7 +1,5 @@
 /* kseries rewrite: apply every rule of the series to a kernel tree in place. */
 #include <errno.h>
-#include <ftw.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +8,9 @@
 #include <unistd.h>
 #include "commands.h"
 #include "fileio.h"
-#include "manifest.h"
-#include "rules.h"
+#include "convert.h"
 #include "run.h"
 #include "spatch.h"
-#include "tidy.h"
 #include "usage.h"
 
 static const char usage_text[] =
@@ -34,33 +30,7 @@ static const char usage_text[] =
 	"Exit status: 0 done (or nothing to do), 1 residual uses or parse errors,\n"
 	"2 bad usage or environment.\n";
 
-static char *scratch_dir;
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
-static void remove_scratch(void)
-{
-	if (scratch_dir) {
-		nftw(scratch_dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-		free(scratch_dir);
-		scratch_dir = NULL;
-	}
-}
-
-static void on_signal(int sig)
-{
-	remove_scratch();
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-/* +added -deleted of one file against its saved copy, from git's numstat. */
+/* +added -deleted of one file against git's view of the same file elsewhere. */
 static void count_changes(const char *before, const char *after, int *add, int *del)
 {
 	char *out = NULL;
@@ -84,12 +54,13 @@ static int dirty_git_tree(const char *dir)
 
 struct rewrite_args {
 	const char *dir;
-	int report, force, jobs, kvm_apic_range;
+	int report, force;
+	struct convert_opts co;
 };
 
 static void parse_args(int argc, char **argv, struct rewrite_args *a)
 {
-	a->jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	a->co.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 
@@ -99,13 +70,13 @@ static void parse_args(int argc, char **argv, struct rewrite_args *a)
 		} else if (!strcmp(arg, "--report")) {
 			a->report = 1;
 		} else if (!strcmp(arg, "--kvm-apic-range")) {
-			a->kvm_apic_range = 1;
+			a->co.kvm_apic_range = 1;
 		} else if (!strcmp(arg, "--force")) {
 			a->force = 1;
 		} else if (!strcmp(arg, "--quiet") || !strcmp(arg, "-q")) {
 			usage_quiet = 1;
 		} else if (!strcmp(arg, "--jobs") || !strcmp(arg, "-j")) {
-			if (++i >= argc || (a->jobs = atoi(argv[i])) < 1)
+			if (++i >= argc || (a->co.jobs = atoi(argv[i])) < 1)
 				die("--jobs needs a number of processes, e.g. --jobs 2");
 		} else if (arg[0] == '-') {
 			die("unknown option '%s': see 'kseries rewrite --help'", arg);
@@ -119,123 +90,12 @@ static void parse_args(int argc, char **argv, struct rewrite_args *a)
 		die("no kernel tree given: kseries rewrite DIR");
 }
 
-/*
- * Parse failures: an error where the unparsed code holds the tokens, a warning
- * per spot otherwise; macro definitions (no rule matches macro bodies) get one
- * warning per file, so real problems are not lost in the noise.
- */
-static int report_parse_failures(const struct rules_opts *o, const char *dir,
-				 const struct strvec *files, const struct strvec *tokens)
+/* Copies of the candidates, to count what changed per file afterwards. */
+static void save_copies(const struct convert *c, const char *dir)
 {
-	struct parse_failure *f;
-	size_t nr, macros = 0;
-	int errors = 0, first = 0;
-
-	if (rules_parse_check(o, dir, files, tokens, &f, &nr))
-		return -1;
-	for (size_t i = 0; i < nr; i++) {
-		if (f[i].holds_tokens) {
-			error("spatch cannot parse %s:%d (in %s), code that uses the API: "
-			      "add a macro to cocci/kernel-macros.h", f[i].file, f[i].line, f[i].function);
-			errors++;
-		} else if (!f[i].in_macro) {
-			warning("spatch cannot parse %s:%d (in %s); that code does not use the API",
-				f[i].file, f[i].line, f[i].function);
-		} else if (!macros++) {
-			first = f[i].line;
-		}
-		/* failures come grouped by file: one line per file for its macros */
-		if (macros && (i + 1 == nr || strcmp(f[i + 1].file, f[i].file))) {
-			warning("spatch cannot parse %zu macro definition%s in %s (first at line %d); "
-				"no rule matches macro bodies", macros, macros == 1 ? "" : "s",
-				f[i].file, first);
-			macros = 0;
-		}
-	}
-	parse_failures_free(f, nr);
-	return errors;
-}
-
-static int run_all(const struct rules_opts *o, const char *dir, const struct strvec *rules,
-		   const char *mode, const struct strvec *files, struct strvec *report)
-{
-	for (size_t i = 0; i < rules->nr; i++) {
-		info("%s: %s", mode, rules->v[i]);
-		if (rules_run(o, dir, rules->v[i], mode, files, report))
-			return -1;
-	}
-	if (report)
-		strvec_sort(report);
-	return 0;
-}
-
-int cmd_rewrite(int argc, char **argv)
-{
-	struct rewrite_args a = { 0 };
-	struct rules_opts o = { 0 };
-	struct manifest m;
-	struct strvec rules = STRVEC_INIT, files = STRVEC_INIT, found = STRVEC_INIT;
-	struct stat st;
-	char tmpl[] = "/tmp/kseries-rewrite-XXXXXX";
-	int parse_errors, changed = 0, total_add = 0, total_del = 0, status = 0;
-	time_t t0 = time(NULL);
-
-	parse_args(argc, argv, &a);
-	if (stat(a.dir, &st) || !S_ISDIR(st.st_mode))
-		die("%s is not a directory: give the kernel tree to rewrite", a.dir);
-	if (spatch_check())
-		return 2;
-	o.cocci_dir = kseries_cocci_dir();
-	o.jobs = a.jobs;
-	if (manifest_load(&m, o.cocci_dir))
-		return 2;
-	if (!a.report && !a.force && dirty_git_tree(a.dir))
-		die("%s has uncommitted changes: commit or stash them, or pass --force", a.dir);
-
-	if (!mkdtemp(tmpl))
-		die("cannot create a scratch folder in /tmp: %s", strerror(errno));
-	scratch_dir = xstrdup(tmpl);
-	o.tmp_dir = scratch_dir;
-	atexit(remove_scratch);
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-
-	if (rules_candidates(a.dir, &m.tokens, &files)) {
-		status = 2;
-		goto out;
-	}
-	if (!files.nr) {
-		info("nothing to do: no .c or .h file under %s holds '%s'", a.dir, m.tokens.v[0]);
-		goto out;
-	}
-	info("%zu files hold the tokens", files.nr);
-	manifest_rules(&m, &rules);
-	if (rules_any_file_contains(a.dir, &files, m.api_member))
-		strvec_push(&o.defines, "api_has_invalidate_page");
-	if (a.kvm_apic_range)
-		strvec_push(&o.defines, "kvm_apic_range");
-
-	parse_errors = report_parse_failures(&o, a.dir, &files, &m.tokens);
-	if (parse_errors < 0) {
-		status = 2;
-		goto out;
-	}
-
-	if (a.report) {
-		if (run_all(&o, a.dir, &rules, "report", &files, &found)) {
-			status = 1;
-			goto out;
-		}
-		for (size_t i = 0; i < found.nr; i++)
-			printf("%s\n", found.v[i]);
-		status = parse_errors ? 1 : 0;
-		goto out;
-	}
-
-	/* keep a copy of every candidate to tell what changed */
-	for (size_t i = 0; i < files.nr; i++) {
-		char *src = xstrfmt("%s/%s", a.dir, files.v[i]);
-		char *dst = xstrfmt("%s/before-%zu", scratch_dir, i);
+	for (size_t i = 0; i < c->files.nr; i++) {
+		char *src = xstrfmt("%s/%s", dir, c->files.v[i]);
+		char *dst = xstrfmt("%s/before-%zu", c->scratch, i);
 		char *text = read_file(src);
 
 		if (!text || write_file(dst, text))
@@ -244,64 +104,93 @@ int cmd_rewrite(int argc, char **argv)
 		free(src);
 		free(dst);
 	}
+}
 
-	if (run_all(&o, a.dir, &rules, "patch", &files, NULL)) {
+static void print_changes(const struct convert *c, const char *dir, const struct strvec *changed)
+{
+	int total_add = 0, total_del = 0;
+
+	for (size_t i = 0; i < c->files.nr; i++) {
+		char *path, *before;
+		int add, del;
+
+		if (!strvec_contains(changed, c->files.v[i]))
+			continue;
+		path = xstrfmt("%s/%s", dir, c->files.v[i]);
+		before = xstrfmt("%s/before-%zu", c->scratch, i);
+		count_changes(before, path, &add, &del);
+		printf("%-60s +%d -%d\n", c->files.v[i], add, del);
+		total_add += add;
+		total_del += del;
+		free(path);
+		free(before);
+	}
+	if (!changed->nr)
+		printf("nothing to do: %s is already converted\n", dir);
+	else
+		printf("%zu files changed, %d insertions(+), %d deletions(-)\n",
+		       changed->nr, total_add, total_del);
+	fflush(stdout);	/* before the residual pass's progress on stderr */
+}
+
+int cmd_rewrite(int argc, char **argv)
+{
+	struct rewrite_args a = { 0 };
+	struct convert c;
+	struct strvec changed = STRVEC_INIT, found = STRVEC_INIT;
+	struct stat st;
+	int status = 0;
+	time_t t0 = time(NULL);
+
+	parse_args(argc, argv, &a);
+	if (stat(a.dir, &st) || !S_ISDIR(st.st_mode))
+		die("%s is not a directory: give the kernel tree to rewrite", a.dir);
+	if (spatch_check())
+		return 2;
+	if (!a.report && !a.force && dirty_git_tree(a.dir))
+		die("%s has uncommitted changes: commit or stash them, or pass --force", a.dir);
+	if (convert_prepare(&c, a.dir, &a.co)) {
+		status = 2;
+		goto out;
+	}
+	if (!c.files.nr) {
+		printf("nothing to do: no .c or .h file under %s holds '%s'\n", a.dir, c.m.tokens.v[0]);
+		goto out;
+	}
+
+	if (a.report) {
+		if (convert_report(&c, a.dir, &found)) {
+			status = 1;
+			goto out;
+		}
+		for (size_t i = 0; i < found.nr; i++)
+			printf("%s\n", found.v[i]);
+		status = c.parse_errors ? 1 : 0;
+		goto out;
+	}
+
+	save_copies(&c, a.dir);
+	if (convert_apply(&c, a.dir, &c.order, &c.files, &changed)) {
 		error("the tree %s is partly rewritten: restore it (git checkout .) before a new run",
 		      a.dir);
 		status = 1;
 		goto out;
 	}
-
-	for (size_t i = 0; i < files.nr; i++) {
-		char *path = xstrfmt("%s/%s", a.dir, files.v[i]);
-		char *before = xstrfmt("%s/before-%zu", scratch_dir, i);
-		char *old = read_file(before), *now = read_file(path);
-		int add, del;
-
-		if (old && now && strcmp(old, now)) {
-			int pairs;
-			char *tidy = tidy_empty_ifdefs(now, &pairs);
-			int old_pairs;
-			char *old_tidy = tidy_empty_ifdefs(old, &old_pairs);
-
-			/* only the pairs the rules emptied, never the tree's own */
-			if (pairs > old_pairs && !old_pairs)
-				write_file(path, tidy);
-			free(tidy);
-			free(old_tidy);
-			count_changes(before, path, &add, &del);
-			printf("%-60s +%d -%d\n", files.v[i], add, del);
-			changed++;
-			total_add += add;
-			total_del += del;
-		}
-		free(old);
-		free(now);
-		free(path);
-		free(before);
-	}
-	if (!changed)
-		printf("nothing to do: %s is already converted\n", a.dir);
-	else
-		printf("%d files changed, %d insertions(+), %d deletions(-)\n",
-		       changed, total_add, total_del);
-	fflush(stdout);	/* before the residual pass's progress on stderr */
+	print_changes(&c, a.dir, &changed);
 
 	/* residual check: report mode on the result must find nothing */
-	if (run_all(&o, a.dir, &rules, "report", &files, &found)) {
+	if (convert_report(&c, a.dir, &found)) {
 		status = 1;
 		goto out;
 	}
 	for (size_t i = 0; i < found.nr; i++)
 		error("residual use after the rewrite: %s", found.v[i]);
-	if (found.nr || parse_errors)
+	if (found.nr || c.parse_errors)
 		status = 1;
 	info("rewrite done in %lds", (long)(time(NULL) - t0));
 out:
-	strvec_clear(&rules);
-	strvec_clear(&files);
+	strvec_clear(&changed);
 	strvec_clear(&found);
-	strvec_clear(&o.defines);
-	manifest_clear(&m);
+	convert_clear(&c);
 	return status;
 }

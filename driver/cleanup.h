@@ -1,0 +1,30 @@
+#ifndef KSERIES_CLEANUP_H
+#define KSERIES_CLEANUP_H
+
+#include <sys/types.h>
+
+/*
+ * What must go away however kseries ends (normal exit, die(), Ctrl-C,
+ * SIGTERM, SIGHUP): scratch folders and git worktrees. Children forked for
+ * parallel work are killed first.
+ */
+
+/* Install the exit and signal handlers (once). */
+void cleanup_install(void);
+/* rm -rf path at exit. */
+void cleanup_add_dir(const char *path);
+/* git -C repo worktree remove --force path, then prune, at exit. */
+void cleanup_add_worktree(const char *repo, const char *path);
+/* Do it now and forget it (the normal path). */
+void cleanup_worktree_now(const char *repo, const char *path);
+/* A child to kill (SIGTERM) if we are interrupted. */
+void cleanup_add_child(pid_t pid);
+void cleanup_forget_child(pid_t pid);
+/* In a freshly forked child: forget the parent's children. */
+void cleanup_after_fork(void);
+/* Run every pending cleanup now. */
+void cleanup_run(void);
+/* Recursive removal of a folder; 0 or -1. */
+int remove_tree(const char *path);
+
+#endif

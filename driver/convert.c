@@ -1,0 +1,149 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cleanup.h"
+#include "commands.h"
+#include "convert.h"
+#include "fileio.h"
+#include "tidy.h"
+#include "usage.h"
+
+/*
+ * Parse failures: an error where the unparsed code holds the tokens, a warning
+ * per spot otherwise; macro definitions (no rule matches macro bodies) get one
+ * warning per file, so real problems are not lost in the noise.
+ */
+static int report_parse_failures(const struct parse_failure *f, size_t nr)
+{
+	size_t macros = 0;
+	int errors = 0, first = 0;
+
+	for (size_t i = 0; i < nr; i++) {
+		if (f[i].holds_tokens) {
+			error("spatch cannot parse %s:%d (in %s), code that uses the API: "
+			      "add a macro to cocci/kernel-macros.h", f[i].file, f[i].line, f[i].function);
+			errors++;
+		} else if (!f[i].in_macro) {
+			warning("spatch cannot parse %s:%d (in %s); that code does not use the API",
+				f[i].file, f[i].line, f[i].function);
+		} else if (!macros++) {
+			first = f[i].line;
+		}
+		/* failures come grouped by file: one line per file for its macros */
+		if (macros && (i + 1 == nr || strcmp(f[i + 1].file, f[i].file))) {
+			warning("spatch cannot parse %zu macro definition%s in %s (first at line %d); "
+				"no rule matches macro bodies", macros, macros == 1 ? "" : "s",
+				f[i].file, first);
+			macros = 0;
+		}
+	}
+	return errors;
+}
+
+int convert_prepare(struct convert *c, const char *dir, const struct convert_opts *co)
+{
+	char tmpl[] = "/tmp/kseries-XXXXXX";
+
+	memset(c, 0, sizeof(*c));
+	c->o.cocci_dir = kseries_cocci_dir();
+	c->o.jobs = co->jobs > 0 ? co->jobs : 1;
+	if (manifest_load(&c->m, c->o.cocci_dir))
+		return -1;
+	if (!mkdtemp(tmpl))
+		return error("cannot create a scratch folder in /tmp: %s", strerror(errno));
+	c->scratch = xstrdup(tmpl);
+	cleanup_install();
+	cleanup_add_dir(c->scratch);
+	c->o.tmp_dir = c->scratch;
+	manifest_rules(&c->m, &c->order);
+
+	if (rules_candidates(dir, &c->m.tokens, &c->files))
+		return -1;
+	if (!c->files.nr)
+		return 0;
+	info("%zu files hold the tokens", c->files.nr);
+	if (rules_any_file_contains(dir, &c->files, c->m.api_member))
+		strvec_push(&c->o.defines, "api_has_invalidate_page");
+	if (co->kvm_apic_range)
+		strvec_push(&c->o.defines, "kvm_apic_range");
+	if (rules_parse_check(&c->o, dir, &c->files, &c->m.tokens, &c->failures, &c->nr_failures))
+		return -1;
+	c->parse_errors = report_parse_failures(c->failures, c->nr_failures);
+	return 0;
+}
+
+int convert_apply(struct convert *c, const char *dir, const struct strvec *rules,
+		  const struct strvec *files, struct strvec *changed)
+{
+	char **before = calloc(files->nr + 1, sizeof(*before));
+	int ret = 0;
+
+	if (!before)
+		die("out of memory");
+	/* keep every file's text to tell what the rules changed */
+	for (size_t i = 0; i < files->nr; i++) {
+		char *path = xstrfmt("%s/%s", dir, files->v[i]);
+
+		before[i] = read_file(path);
+		free(path);
+		if (!before[i]) {
+			ret = error("cannot read %s/%s: %s", dir, files->v[i], strerror(errno));
+			goto out;
+		}
+	}
+	for (size_t r = 0; r < rules->nr; r++) {
+		info("patch: %s", rules->v[r]);
+		if (rules_run(&c->o, dir, rules->v[r], "patch", files, NULL)) {
+			ret = -1;
+			goto out;
+		}
+	}
+	for (size_t i = 0; i < files->nr; i++) {
+		char *path = xstrfmt("%s/%s", dir, files->v[i]);
+		char *now = read_file(path);
+
+		if (now && strcmp(now, before[i])) {
+			int pairs, old_pairs;
+			char *tidy = tidy_empty_ifdefs(now, &pairs);
+			char *old_tidy = tidy_empty_ifdefs(before[i], &old_pairs);
+
+			/* only the pairs the rules emptied, never the tree's own */
+			if (pairs > old_pairs && !old_pairs && write_file(path, tidy))
+				ret = -1;
+			free(tidy);
+			free(old_tidy);
+			strvec_push(changed, files->v[i]);
+		}
+		free(now);
+		free(path);
+	}
+out:
+	for (size_t i = 0; i < files->nr; i++)
+		free(before[i]);
+	free(before);
+	return ret;
+}
+
+int convert_report(struct convert *c, const char *dir, struct strvec *found)
+{
+	for (size_t r = 0; r < c->order.nr; r++) {
+		info("report: %s", c->order.v[r]);
+		if (rules_run(&c->o, dir, c->order.v[r], "report", &c->files, found))
+			return -1;
+	}
+	strvec_sort(found);
+	return 0;
+}
+
+void convert_clear(struct convert *c)
+{
+	manifest_clear(&c->m);
+	strvec_clear(&c->order);
+	strvec_clear(&c->files);
+	strvec_clear(&c->o.defines);
+	parse_failures_free(c->failures, c->nr_failures);
+	free(c->scratch);
+	memset(c, 0, sizeof(*c));
+}

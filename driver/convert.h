@@ -1,0 +1,43 @@
+#ifndef KSERIES_CONVERT_H
+#define KSERIES_CONVERT_H
+
+#include "manifest.h"
+#include "rules.h"
+#include "strvec.h"
+
+/*
+ * One conversion of one kernel tree: the manifest, the candidate files, the
+ * parse check. rewrite and series both use it, so a fix here fixes both.
+ */
+struct convert {
+	struct manifest m;
+	struct rules_opts o;
+	struct strvec order;		/* every rule, in whole-tree order */
+	struct strvec files;		/* candidates: files holding a token */
+	struct parse_failure *failures;
+	size_t nr_failures;
+	int parse_errors;		/* failures in code that uses the API */
+	char *scratch;			/* scratch folder, removed at exit */
+};
+
+struct convert_opts {
+	int jobs;
+	int kvm_apic_range;
+};
+
+/*
+ * Load the manifest, find the candidates under dir, parse-check them and
+ * report the failures. Returns 0, or -1 after an error (bad environment).
+ */
+int convert_prepare(struct convert *c, const char *dir, const struct convert_opts *co);
+/*
+ * Run rules (patch mode) on files, tidy what they leave, and add to changed
+ * every file whose text changed. Returns 0 or -1 (spatch failed).
+ */
+int convert_apply(struct convert *c, const char *dir, const struct strvec *rules,
+		  const struct strvec *files, struct strvec *changed);
+/* Every rule in report mode on every candidate; sorted lines into found. */
+int convert_report(struct convert *c, const char *dir, struct strvec *found);
+void convert_clear(struct convert *c);
+
+#endif
