@@ -19,14 +19,6 @@ static int pending(int argc, char **argv, const char *usage_text)
 	return 2;
 }
 
-int cmd_series(int argc, char **argv)
-{
-	return pending(argc, argv,
-		"usage: kseries series --kernel REPO --rev REV [--rev REV ...] --out DIR\n"
-		"  Regenerate the patch series on each revision: worktree, rules, commits,\n"
-		"  git format-patch with a cover letter, build matrix, report.\n");
-}
-
 int cmd_build(int argc, char **argv)
 {
 	return pending(argc, argv,

@@ -26,6 +26,7 @@ static const char usage_text[] =
 	"             of dropping it with invalidate_page as upstream 4.13 did\n"
 	"  --jobs N   spatch processes (default: the number of CPUs)\n"
 	"  --quiet    no progress messages\n"
+	"  --verbose  every spatch run, too\n"
 	"\n"
 	"Exit status: 0 done (or nothing to do), 1 residual uses or parse errors,\n"
 	"2 bad usage or environment.\n";
@@ -75,6 +76,8 @@ static void parse_args(int argc, char **argv, struct rewrite_args *a)
 			a->force = 1;
 		} else if (!strcmp(arg, "--quiet") || !strcmp(arg, "-q")) {
 			usage_quiet = 1;
+		} else if (!strcmp(arg, "--verbose") || !strcmp(arg, "-v")) {
+			usage_verbose = 1;
 		} else if (!strcmp(arg, "--jobs") || !strcmp(arg, "-j")) {
 			if (++i >= argc || (a->co.jobs = atoi(argv[i])) < 1)
 				die("--jobs needs a number of processes, e.g. --jobs 2");

@@ -63,7 +63,7 @@ int convert_prepare(struct convert *c, const char *dir, const struct convert_opt
 		return -1;
 	if (!c->files.nr)
 		return 0;
-	info("%zu files hold the tokens", c->files.nr);
+	verbose("%zu files hold the tokens", c->files.nr);
 	if (rules_any_file_contains(dir, &c->files, c->m.api_member))
 		strvec_push(&c->o.defines, "api_has_invalidate_page");
 	if (co->kvm_apic_range)
@@ -94,7 +94,7 @@ int convert_apply(struct convert *c, const char *dir, const struct strvec *rules
 		}
 	}
 	for (size_t r = 0; r < rules->nr; r++) {
-		info("patch: %s", rules->v[r]);
+		verbose("patch: %s", rules->v[r]);
 		if (rules_run(&c->o, dir, rules->v[r], "patch", files, NULL)) {
 			ret = -1;
 			goto out;
@@ -129,7 +129,7 @@ out:
 int convert_report(struct convert *c, const char *dir, struct strvec *found)
 {
 	for (size_t r = 0; r < c->order.nr; r++) {
-		info("report: %s", c->order.v[r]);
+		verbose("report: %s", c->order.v[r]);
 		if (rules_run(&c->o, dir, c->order.v[r], "report", &c->files, found))
 			return -1;
 	}

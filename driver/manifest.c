@@ -51,6 +51,23 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 		goto out;
 	if (json_object_get(root, "order") && get_strings(root, "order", &m->order, path))
 		goto out;
+	{
+		json_t *ca = json_object_get(root, "catchall");
+		const char *fmt;
+
+		if (!json_is_object(ca) ||
+		    get_string(ca, "subject", &m->catchall_subject, path) ||
+		    get_string(ca, "message", &m->catchall_message, path)) {
+			error("%s: \"catchall\" must give a subject and a message", path);
+			goto out;
+		}
+		/* the subject is a format with exactly one %s: check before using it */
+		fmt = strchr(m->catchall_subject, '%');
+		if (!fmt || fmt[1] != 's' || strchr(fmt + 2, '%')) {
+			error("%s: the catchall subject needs exactly one %%s (the prefix)", path);
+			goto out;
+		}
+	}
 	patches = json_object_get(root, "patches");
 	if (!json_is_array(patches) || !json_array_size(patches)) {
 		error("%s: \"patches\" must be a non-empty list", path);
@@ -112,6 +129,8 @@ void manifest_clear(struct manifest *m)
 	free(m->name);
 	free(m->cover);
 	free(m->api_member);
+	free(m->catchall_subject);
+	free(m->catchall_message);
 	strvec_clear(&m->tokens);
 	strvec_clear(&m->order);
 	memset(m, 0, sizeof(*m));

@@ -18,6 +18,8 @@ struct manifest {
 	char *api_member;	/* text whose presence enables api_has_* rules */
 	struct strvec tokens;	/* prefilter: files must hold one of these */
 	struct strvec order;	/* every rule file, in the order a whole-tree run applies them */
+	char *catchall_subject;	/* printf format, %s: the file's subject prefix */
+	char *catchall_message;
 	struct manifest_patch *patches;
 	size_t nr_patches;
 };

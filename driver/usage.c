@@ -5,6 +5,7 @@
 #include "usage.h"
 
 int usage_quiet;
+int usage_verbose;
 
 static void vreport(const char *prefix, const char *fmt, va_list ap)
 {
@@ -89,4 +90,15 @@ char *xstrfmt(const char *fmt, ...)
 		die("out of memory");
 	va_end(ap);
 	return s;
+}
+
+void verbose(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!usage_verbose)
+		return;
+	va_start(ap, fmt);
+	vreport("", fmt, ap);
+	va_end(ap);
 }

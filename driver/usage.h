@@ -13,6 +13,9 @@ void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 extern int usage_quiet;
+extern int usage_verbose;
+/* Print "kseries: ..." to stderr only with --verbose. */
+void verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Allocation wrappers that die on out-of-memory. */
 void *xmalloc(size_t n);

@@ -72,7 +72,7 @@ T f@p(...) { ... }
 f << r_call.f;
 p << r_call.p;
 @@
-coccilib.report.print_report(p[0], "caller: %s() call left to convert" % f)
+coccilib.report.print_report(p[0], "caller: call of %s()" % f)
 
 @script:python depends on report@
 p << r_member.p;

@@ -96,6 +96,15 @@ struct mmu_notifier_ops I[] = { ..., {
 	...
 }, ...};
 
+@r_pos depends on report && api_has_invalidate_page@
+identifier I, fn;
+expression E0, E1, E2, E3, E4;
+position p;
+@@
+struct mmu_notifier_ops I = {
+	E0, E1, E2, E3, E4, fn@p, ...
+};
+
 @r_rt depends on report@
 struct mmu_notifier_ops *O;
 struct mmu_notifier_ops S;
@@ -119,6 +128,12 @@ fn << r_arr.fn;
 p << r_arr.p;
 @@
 coccilib.report.print_report(p[0], "callback %s: .invalidate_page in an array of struct mmu_notifier_ops" % fn)
+
+@script:python depends on report@
+fn << r_pos.fn;
+p << r_pos.p;
+@@
+coccilib.report.print_report(p[0], "callback %s: sixth (invalidate_page) element of a positional struct mmu_notifier_ops" % fn)
 
 @script:python depends on report@
 fn << r_rt.fn;

@@ -1,0 +1,191 @@
+#include <ctype.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "fileio.h"
+#include "patchset.h"
+#include "run.h"
+#include "usage.h"
+#include "wrap.h"
+
+static int git(const char *wt, struct strvec *args, char **out)
+{
+	struct child_process cp = CHILD_PROCESS_INIT;
+	int ret;
+
+	strvec_pushl(&cp.args, "git", "-C", wt, NULL);
+	strvec_pushv(&cp.args, (const char *const *)args->v);
+	cp.capture_out = cp.capture_err = 1;
+	ret = run_command(&cp);
+	if (ret)
+		error("git %s failed in %s: %s", args->v[0], wt, cp.err ? cp.err : "");
+	if (out) {
+		*out = cp.out;
+		cp.out = NULL;
+	}
+	child_process_clear(&cp);
+	return ret ? -1 : 0;
+}
+
+int patchset_check_identity(const char *repo)
+{
+	char *name = NULL, *email = NULL;
+	int ok;
+
+	run_capture(&name, repo, "git", "config", "user.name", NULL);
+	run_capture(&email, repo, "git", "config", "user.email", NULL);
+	ok = name && *name && email && *email;
+	free(name);
+	free(email);
+	if (!ok && (!getenv("GIT_AUTHOR_NAME") || !getenv("GIT_AUTHOR_EMAIL")))
+		return error("git does not know who you are, and the patches need an author: "
+			     "git config --global user.name 'Your Name'; "
+			     "git config --global user.email you@example.org");
+	return 0;
+}
+
+int patchset_commit(const char *wt, const struct strvec *files, const char *subject,
+		    const char *message, int signoff)
+{
+	struct strvec args = STRVEC_INIT;
+	char *body = wrap_text(message, 72);
+	char *msg = xstrfmt("%s\n\n%s", subject, body);
+	char *msg_path = xstrfmt("%s/.git-kseries-msg", wt);
+	int ret;
+
+	strvec_pushl(&args, "add", "--", NULL);
+	strvec_pushv(&args, (const char *const *)files->v);
+	ret = git(wt, &args, NULL);
+	strvec_clear(&args);
+	if (!ret) {
+		/* the message goes through a file: no shell, no argv length limit */
+		ret = write_file(msg_path, msg);
+		strvec_pushl(&args, "commit", "-q", "--no-verify", "-F", msg_path, NULL);
+		if (signoff)
+			strvec_push(&args, "--signoff");
+		if (!ret)
+			ret = git(wt, &args, NULL);
+		remove(msg_path);
+		strvec_clear(&args);
+	}
+	free(msg);
+	free(body);
+	free(msg_path);
+	return ret;
+}
+
+char *patchset_prefix_from_subjects(const char *subjects)
+{
+	struct strvec lines = STRVEC_INIT, prefixes = STRVEC_INIT;
+	char *best = NULL;
+	size_t best_n = 0;
+
+	strvec_split_lines(&lines, subjects);
+	for (size_t i = 0; i < lines.nr; i++) {
+		const char *l = lines.v[i], *colon = strstr(l, ": ");
+		size_t len = colon ? (size_t)(colon - l) : 0;
+
+		/* "Revert", "Merge" and sentences are not prefixes */
+		if (!len || len > 40 || memchr(l, ' ', len) || !strncmp(l, "Revert", 6) ||
+		    !strncmp(l, "Merge", 5))
+			continue;
+		{
+			char *prefix = strndup(l, len);
+
+			strvec_push(&prefixes, prefix);
+			free(prefix);
+		}
+	}
+	for (size_t i = 0; i < prefixes.nr; i++) {
+		size_t n = 0;
+
+		for (size_t j = 0; j < prefixes.nr; j++)
+			n += !strcmp(prefixes.v[i], prefixes.v[j]);
+		if (n > best_n) {	/* ties: the most recent wins */
+			best_n = n;
+			best = prefixes.v[i];
+		}
+	}
+	best = best ? xstrdup(best) : NULL;
+	strvec_clear(&lines);
+	strvec_clear(&prefixes);
+	return best;
+}
+
+char *patchset_subject_prefix(const char *wt, const char *file)
+{
+	char *out = NULL, *prefix = NULL;
+	const char *slash, *start;
+
+	run_capture(&out, wt, "git", "log", "-n", "50", "--no-merges", "--format=%s", "--", file,
+		    NULL);
+	if (out)
+		prefix = patchset_prefix_from_subjects(out);
+	free(out);
+	if (prefix)
+		return prefix;
+	/* no usable history (a snapshot): the file's folder, as a maintainer would */
+	slash = strrchr(file, '/');
+	if (!slash)
+		return xstrdup(file);
+	start = slash;
+	while (start > file && start[-1] != '/')
+		start--;
+	return strndup(start, slash - start);
+}
+
+static char *replace_once(const char *text, const char *what, const char *with)
+{
+	const char *p = strstr(text, what);
+
+	if (!p)
+		return xstrdup(text);
+	return xstrfmt("%.*s%s%s", (int)(p - text), text, with, p + strlen(what));
+}
+
+int patchset_format(const char *wt, const char *base, const char *outdir,
+		    const char *cover_subject, const char *cover_blurb)
+{
+	struct strvec args = STRVEC_INIT, files = STRVEC_INIT;
+	char *range = xstrfmt("%s..HEAD", base), *out = NULL, *cover = NULL;
+	int ret;
+
+	strvec_pushl(&args, "format-patch", "--cover-letter", "--thread=shallow",
+		     "-o", outdir, range, NULL);
+	ret = git(wt, &args, &out);
+	strvec_clear(&args);
+	free(range);
+	if (ret) {
+		free(out);
+		return -1;
+	}
+	strvec_split_lines(&files, out);
+	free(out);
+	/* our own words in place of git's placeholders */
+	for (size_t i = 0; i < files.nr; i++) {
+		if (strstr(files.v[i], "/0000-cover-letter.patch")) {
+			char *text = read_file(files.v[i]), *t1, *t2;
+
+			if (!text)
+				break;
+			t1 = replace_once(text, "*** SUBJECT HERE ***", cover_subject);
+			{
+				char *blurb = wrap_text(cover_blurb, 72);
+
+				t2 = replace_once(t1, "*** BLURB HERE ***\n", blurb);
+				free(blurb);
+			}
+			ret = write_file(files.v[i], t2);
+			free(text);
+			free(t1);
+			free(t2);
+			cover = files.v[i];
+		}
+	}
+	if (!cover && files.nr)
+		ret = error("git format-patch wrote no cover letter in %s", outdir);
+	ret = ret ? -1 : (int)files.nr - 1;
+	strvec_clear(&files);
+	return ret;
+}

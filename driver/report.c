@@ -1,0 +1,201 @@
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "report.h"
+#include "usage.h"
+
+size_t report_count(const struct strvec *findings, const char *kind)
+{
+	size_t n = 0, len = strlen(kind);
+
+	/* "file:line:col-col: kind ..." */
+	for (size_t i = 0; i < findings->nr; i++) {
+		const char *msg = strstr(findings->v[i], ": ");
+
+		n += msg && !strncmp(msg + 2, kind, len);
+	}
+	return n;
+}
+
+static json_t *strings(const struct strvec *sv)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < sv->nr; i++)
+		json_array_append_new(a, json_string(sv->v[i]));
+	return a;
+}
+
+static json_t *to_json(const struct rev_result *r)
+{
+	json_t *o = json_object(), *patches = json_array(), *found = json_object();
+
+	json_object_set_new(o, "revision", json_string(r->rev));
+	json_object_set_new(o, "commit", r->commit ? json_string(r->commit) : json_null());
+	json_object_set_new(o, "state", json_string(r->state));
+	json_object_set_new(o, "error", r->error ? json_string(r->error) : json_null());
+	json_object_set_new(o, "candidate_files", json_integer(r->candidates));
+	json_object_set_new(found, "callers", json_integer(report_count(&r->findings, "caller")));
+	json_object_set_new(found, "callbacks", json_integer(report_count(&r->findings, "callback")));
+	json_object_set_new(found, "kvm_hooks", json_integer(report_count(&r->findings, "kvm hook")));
+	json_object_set_new(found, "api", json_integer(report_count(&r->findings, "api")));
+	json_object_set_new(o, "found", found);
+	json_object_set_new(o, "findings", strings(&r->findings));
+	for (size_t i = 0; i < r->nr_patches; i++) {
+		json_t *p = json_object();
+
+		json_object_set_new(p, "number", json_integer(i + 1));
+		json_object_set_new(p, "subject", json_string(r->patches[i].subject));
+		json_object_set_new(p, "files", strings(&r->patches[i].files));
+		json_object_set_new(p, "catch_all", json_boolean(r->patches[i].catch_all));
+		json_array_append_new(patches, p);
+	}
+	json_object_set_new(o, "patches", patches);
+	json_object_set_new(o, "files_changed", json_integer(r->files_changed));
+	json_object_set_new(o, "insertions", json_integer(r->insertions));
+	json_object_set_new(o, "deletions", json_integer(r->deletions));
+	json_object_set_new(o, "residuals", strings(&r->residuals));
+	json_object_set_new(o, "parse_failures", strings(&r->parse_failures));
+	json_object_set_new(o, "parse_errors", json_integer(r->parse_errors));
+	json_object_set_new(o, "build", json_string("skipped: the build matrix is not implemented yet"));
+	json_object_set_new(o, "branch", r->branch ? json_string(r->branch) : json_null());
+	json_object_set_new(o, "seconds", json_real(r->seconds));
+	return o;
+}
+
+static void write_text(FILE *f, const struct rev_result *r)
+{
+	fprintf(f, "kseries report for %s (%s)\n\n", r->rev, r->commit ? r->commit : "?");
+	fprintf(f, "state: %s\n", r->state);
+	if (r->error)
+		fprintf(f, "error: %s\n", r->error);
+	fprintf(f, "files holding the tokens: %zu\n", r->candidates);
+	fprintf(f, "found before: %zu callers, %zu callbacks, %zu kvm hooks, %zu api\n",
+		report_count(&r->findings, "caller"), report_count(&r->findings, "callback"),
+		report_count(&r->findings, "kvm hook"), report_count(&r->findings, "api"));
+	for (size_t i = 0; i < r->findings.nr; i++)
+		fprintf(f, "  %s\n", r->findings.v[i]);
+	fprintf(f, "\npatches: %zu (%d files changed, %d insertions(+), %d deletions(-))\n",
+		r->nr_patches, r->files_changed, r->insertions, r->deletions);
+	for (size_t i = 0; i < r->nr_patches; i++) {
+		fprintf(f, "  %04zu %s%s\n", i + 1, r->patches[i].subject,
+			r->patches[i].catch_all ? "   [catch-all: no manifest entry]" : "");
+		for (size_t j = 0; j < r->patches[i].files.nr; j++)
+			fprintf(f, "         %s\n", r->patches[i].files.v[j]);
+	}
+	fprintf(f, "\nresiduals after the series: %zu\n", r->residuals.nr);
+	for (size_t i = 0; i < r->residuals.nr; i++)
+		fprintf(f, "  ERROR %s\n", r->residuals.v[i]);
+	fprintf(f, "parse failures: %zu (%d in code that uses the API)\n",
+		r->parse_failures.nr, r->parse_errors);
+	for (size_t i = 0; i < r->parse_failures.nr; i++)
+		fprintf(f, "  %s\n", r->parse_failures.v[i]);
+	fprintf(f, "build: skipped: the build matrix is not implemented yet\n");
+	if (r->branch)
+		fprintf(f, "branch: %s\n", r->branch);
+	fprintf(f, "time: %.1f s\n", r->seconds);
+}
+
+int report_write(const char *dir, const struct rev_result *r)
+{
+	char *txt = xstrfmt("%s/report.txt", dir), *js = xstrfmt("%s/report.json", dir);
+	json_t *o = to_json(r);
+	FILE *f = fopen(txt, "w");
+	int ret = 0;
+
+	if (!f || (write_text(f, r), fclose(f)))
+		ret = error("cannot write %s", txt);
+	if (json_dump_file(o, js, JSON_INDENT(1) | JSON_PRESERVE_ORDER))
+		ret = error("cannot write %s", js);
+	json_decref(o);
+	free(txt);
+	free(js);
+	return ret;
+}
+
+int report_matrix(const char *out, const struct strvec *rev_dirs, const struct strvec *revs)
+{
+	char *txt = xstrfmt("%s/matrix.txt", out), *js = xstrfmt("%s/matrix.json", out);
+	json_t *rows = json_array();
+	FILE *f = fopen(txt, "w");
+	int ret = 0;
+
+	if (!f) {
+		ret = error("cannot write %s", txt);
+		free(txt);
+		free(js);
+		json_decref(rows);
+		return ret;
+	}
+	fprintf(f, "%-24s %-18s %7s %6s %12s %9s %6s  %s\n", "revision", "state", "patches",
+		"files", "+/-", "residuals", "parse", "build");
+	for (size_t i = 0; i < rev_dirs->nr; i++) {
+		char *path = xstrfmt("%s/report.json", rev_dirs->v[i]);
+		json_error_t jerr;
+		json_t *o = json_load_file(path, 0, &jerr), *row = json_object();
+
+		json_object_set_new(row, "revision", json_string(revs->v[i]));
+		if (!o) {
+			/* a revision that died before its report: say so, never skip it */
+			json_object_set_new(row, "state", json_string("incomplete"));
+			fprintf(f, "%-24s %-18s\n", revs->v[i], "incomplete");
+		} else {
+			char pm[32];
+
+			snprintf(pm, sizeof(pm), "+%lld/-%lld",
+				 json_integer_value(json_object_get(o, "insertions")),
+				 json_integer_value(json_object_get(o, "deletions")));
+			fprintf(f, "%-24s %-18s %7zu %6lld %12s %9zu %6lld  %s\n", revs->v[i],
+				json_string_value(json_object_get(o, "state")),
+				json_array_size(json_object_get(o, "patches")),
+				json_integer_value(json_object_get(o, "files_changed")), pm,
+				json_array_size(json_object_get(o, "residuals")),
+				json_integer_value(json_object_get(o, "parse_errors")), "skipped");
+			json_object_set(row, "state", json_object_get(o, "state"));
+			json_object_set_new(row, "patches",
+					    json_integer(json_array_size(json_object_get(o, "patches"))));
+			json_object_set(row, "files_changed", json_object_get(o, "files_changed"));
+			json_object_set(row, "insertions", json_object_get(o, "insertions"));
+			json_object_set(row, "deletions", json_object_get(o, "deletions"));
+			json_object_set_new(row, "residuals",
+					    json_integer(json_array_size(json_object_get(o, "residuals"))));
+			json_object_set(row, "parse_errors", json_object_get(o, "parse_errors"));
+			json_object_set_new(row, "build", json_object());
+			json_decref(o);
+		}
+		json_array_append_new(rows, row);
+		free(path);
+	}
+	if (fclose(f))
+		ret = error("cannot write %s", txt);
+	{
+		json_t *top = json_object();
+
+		json_object_set_new(top, "revisions", rows);
+		json_object_set_new(top, "archs", json_array());
+		if (json_dump_file(top, js, JSON_INDENT(1) | JSON_PRESERVE_ORDER))
+			ret = error("cannot write %s", js);
+		json_decref(top);
+	}
+	free(txt);
+	free(js);
+	return ret;
+}
+
+void rev_result_clear(struct rev_result *r)
+{
+	free(r->rev);
+	free(r->commit);
+	free(r->error);
+	free(r->branch);
+	strvec_clear(&r->findings);
+	strvec_clear(&r->residuals);
+	strvec_clear(&r->parse_failures);
+	for (size_t i = 0; i < r->nr_patches; i++) {
+		free(r->patches[i].subject);
+		strvec_clear(&r->patches[i].files);
+	}
+	free(r->patches);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,40 @@
+#ifndef KSERIES_REPORT_H
+#define KSERIES_REPORT_H
+
+#include <stddef.h>
+#include "strvec.h"
+
+/* One patch of a revision's series, as it came out. */
+struct patch_result {
+	char *subject;
+	struct strvec files;
+	int catch_all;		/* a file no manifest entry names */
+};
+
+/* What one revision's run found and did: the report's content. */
+struct rev_result {
+	char *rev;		/* as the user gave it */
+	char *commit;		/* its sha */
+	const char *state;	/* "converted", "already-converted", "failed" */
+	char *error;		/* why it failed, or NULL */
+	size_t candidates;
+	struct strvec findings;	/* report-mode lines before the rewrite */
+	struct strvec residuals;	/* report-mode lines after it */
+	struct strvec parse_failures;	/* "file:line: function: kind" */
+	int parse_errors;
+	struct patch_result *patches;
+	size_t nr_patches;
+	int files_changed, insertions, deletions;
+	char *branch;		/* created with --branch, or NULL */
+	double seconds;
+};
+
+/* Count findings whose message starts with kind ("caller", "callback", ...). */
+size_t report_count(const struct strvec *findings, const char *kind);
+/* Write dir/report.txt and dir/report.json. 0 or -1. */
+int report_write(const char *dir, const struct rev_result *r);
+/* Write out/matrix.txt and out/matrix.json from every out/<rev>/report.json. */
+int report_matrix(const char *out, const struct strvec *rev_dirs, const struct strvec *revs);
+void rev_result_clear(struct rev_result *r);
+
+#endif

@@ -1,0 +1,274 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include "cleanup.h"
+#include "fileio.h"
+#include "patchset.h"
+#include "run.h"
+#include "series.h"
+#include "usage.h"
+
+char *series_dir_name(const char *rev)
+{
+	char *name = xstrdup(rev);
+
+	for (char *p = name; *p; p++)
+		if (*p == '/' || *p == ' ' || *p == ':' || *p == '~' || *p == '^')
+			*p = '-';
+	return name;
+}
+
+static double since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static int owned(const char *file, const struct strvec *paths)
+{
+	for (size_t i = 0; i < paths->nr; i++) {
+		size_t n = strlen(paths->v[i]);
+
+		if (!strcmp(file, paths->v[i]) ||
+		    (!strncmp(file, paths->v[i], n) && n && paths->v[i][n - 1] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
+static int owned_by_any(const struct manifest *m, const char *file)
+{
+	for (size_t i = 0; i < m->nr_patches; i++)
+		if (owned(file, &m->patches[i].paths))
+			return 1;
+	return 0;
+}
+
+static void add_patch(struct rev_result *r, const char *subject, const struct strvec *files,
+		      int catch_all)
+{
+	struct patch_result *p;
+
+	r->patches = xrealloc(r->patches, (r->nr_patches + 1) * sizeof(*r->patches));
+	p = &r->patches[r->nr_patches++];
+	memset(p, 0, sizeof(*p));
+	p->subject = xstrdup(subject);
+	p->catch_all = catch_all;
+	strvec_pushv(&p->files, (const char *const *)files->v);
+}
+
+/* Apply rules to the candidates among paths (all unowned ones when paths is NULL). */
+static int apply_patch(struct convert *c, const char *wt, const struct strvec *rules,
+		       const struct strvec *paths, struct strvec *changed)
+{
+	struct strvec files = STRVEC_INIT;
+	int ret;
+
+	for (size_t i = 0; i < c->files.nr; i++)
+		if (paths ? owned(c->files.v[i], paths) : !owned_by_any(&c->m, c->files.v[i]))
+			strvec_push(&files, c->files.v[i]);
+	ret = files.nr ? convert_apply(c, wt, rules, &files, changed) : 0;
+	strvec_clear(&files);
+	return ret;
+}
+
+static int commit_patch(const struct series_opts *so, const char *wt, struct rev_result *r,
+			const char *subject, const char *message, const struct strvec *files,
+			int catch_all)
+{
+	if (patchset_commit(wt, files, subject, message, so->signoff))
+		return -1;
+	add_patch(r, subject, files, catch_all);
+	return 0;
+}
+
+/* Files no manifest entry names get a patch each, before the final one. */
+static int catch_all_patches(const struct series_opts *so, struct convert *c, const char *wt,
+			     struct rev_result *r)
+{
+	const struct manifest_patch *last = &c->m.patches[c->m.nr_patches - 1];
+	struct strvec rules = STRVEC_INIT, changed = STRVEC_INIT;
+	int ret;
+
+	for (size_t i = 0; i < c->order.nr; i++)
+		if (!strvec_contains(&last->rules, c->order.v[i]))
+			strvec_push(&rules, c->order.v[i]);
+	ret = apply_patch(c, wt, &rules, NULL, &changed);
+	for (size_t i = 0; !ret && i < changed.nr; i++) {
+		struct strvec one = STRVEC_INIT;
+		char *prefix = patchset_subject_prefix(wt, changed.v[i]);
+		char *subject = xstrfmt(c->m.catchall_subject, prefix);
+
+		info("[%s] catch-all patch for %s: \"%s\"", r->rev, changed.v[i], subject);
+		strvec_push(&one, changed.v[i]);
+		ret = commit_patch(so, wt, r, subject, c->m.catchall_message, &one, 1);
+		strvec_clear(&one);
+		free(prefix);
+		free(subject);
+	}
+	strvec_clear(&rules);
+	strvec_clear(&changed);
+	return ret;
+}
+
+static void parse_failure_lines(const struct convert *c, struct rev_result *r)
+{
+	for (size_t i = 0; i < c->nr_failures; i++) {
+		const struct parse_failure *f = &c->failures[i];
+
+		strvec_pushf(&r->parse_failures, "%s:%d: %s: %s", f->file, f->line, f->function,
+			     f->holds_tokens ? "ERROR, the code uses the API" :
+			     f->in_macro ? "warning, a macro definition" : "warning");
+	}
+	r->parse_errors = c->parse_errors;
+}
+
+static void diff_stats(const char *wt, const char *base, struct rev_result *r)
+{
+	char *out = NULL;
+	const char *p;
+
+	run_capture(&out, wt, "git", "diff", "--shortstat", base, "HEAD", NULL);
+	if (out) {
+		r->files_changed = atoi(out);
+		if ((p = strstr(out, "changed, ")) && strstr(p, "insertion"))
+			r->insertions = atoi(p + 9);
+		if ((p = strstr(out, "(+), ")))
+			r->deletions = atoi(p + 5);
+		else if ((p = strstr(out, "changed, ")) && strstr(p, "deletion"))
+			r->deletions = atoi(p + 9);
+	}
+	free(out);
+}
+
+static int make_branch(const struct series_opts *so, const char *wt, struct rev_result *r)
+{
+	char *head = NULL, *dir = series_dir_name(r->rev);
+	int ret;
+
+	r->branch = xstrfmt("%s/%s", so->branch_prefix, dir);
+	free(dir);
+	ret = run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL);
+	if (!ret && head) {
+		char *nl = strchr(head, '\n'), *out = NULL;
+
+		if (nl)
+			*nl = '\0';
+		ret = run_capture(&out, NULL, "git", "-C", so->repo, "branch", r->branch, head, NULL);
+		free(out);
+	}
+	free(head);
+	if (ret)
+		return error("cannot create branch %s in %s: does it exist already?", r->branch,
+			     so->repo);
+	return 0;
+}
+
+static int run_revision(const struct series_opts *so, const char *wt, const char *rev_dir,
+			struct rev_result *r, const struct timespec *t0)
+{
+	struct convert c;
+	struct strvec changed = STRVEC_INIT;
+	char *series_dir = xstrfmt("%s/series", rev_dir);
+	int ret = -1;
+
+	if (convert_prepare(&c, wt, &so->co))
+		goto out;
+	r->candidates = c.files.nr;
+	parse_failure_lines(&c, r);
+	info("[%s] %zu files hold the tokens (%.0fs)", r->rev, c.files.nr, since(t0));
+	if (c.files.nr && convert_report(&c, wt, &r->findings))
+		goto out;
+
+	for (size_t i = 0; i < c.m.nr_patches; i++) {
+		const struct manifest_patch *p = &c.m.patches[i];
+
+		/* catch-all patches go before the last one, which removes the API */
+		if (i == c.m.nr_patches - 1 && catch_all_patches(so, &c, wt, r))
+			goto out;
+		strvec_clear(&changed);
+		if (apply_patch(&c, wt, &p->rules, &p->paths, &changed))
+			goto out;
+		if (!changed.nr)
+			continue;
+		info("[%s] patch %zu: %s (%.0fs)", r->rev, r->nr_patches + 1, p->subject, since(t0));
+		if (commit_patch(so, wt, r, p->subject, p->message, &changed, 0))
+			goto out;
+	}
+
+	if (c.files.nr && convert_report(&c, wt, &r->residuals))
+		goto out;
+	if (mkdir(series_dir, 0777) && errno != EEXIST) {
+		error("cannot create %s: %s", series_dir, strerror(errno));
+		goto out;
+	}
+	if (r->nr_patches) {
+		char *subject = xstrfmt("%s", c.m.name);
+
+		diff_stats(wt, r->commit, r);
+		if (patchset_format(wt, r->commit, series_dir, subject, c.m.cover) < 0) {
+			free(subject);
+			goto out;
+		}
+		free(subject);
+		if (so->branch_prefix && make_branch(so, wt, r))
+			goto out;
+	}
+	ret = 0;
+out:
+	strvec_clear(&changed);
+	free(series_dir);
+	convert_clear(&c);
+	return ret;
+}
+
+int series_revision(const struct series_opts *so, const char *rev, const char *commit,
+		    const char *rev_dir, struct rev_result *r)
+{
+	char *wt = xstrfmt("%s/worktree", rev_dir);
+	char *marker = xstrfmt("%s/INCOMPLETE", rev_dir), *out = NULL;
+	struct timespec t0;
+	int ret;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(r, 0, sizeof(*r));
+	r->rev = xstrdup(rev);
+	r->commit = xstrdup(commit);
+	r->state = "failed";
+	if (mkdir(rev_dir, 0777) && errno != EEXIST) {
+		error("cannot create %s: %s", rev_dir, strerror(errno));
+		return 1;
+	}
+	/* until the report is written, the output says it is partial */
+	write_file(marker, "kseries did not finish this revision: its output is partial\n");
+	info("[%s] worktree at %s", rev, wt);
+	cleanup_add_worktree(so->repo, wt);
+	ret = run_capture(&out, NULL, "git", "-C", so->repo, "worktree", "add", "-q", "--detach",
+			  wt, commit, NULL);
+	free(out);
+	if (ret) {
+		r->error = xstrfmt("git worktree add %s %s failed", wt, commit);
+		error("%s", r->error);
+	} else if (run_revision(so, wt, rev_dir, r, &t0)) {
+		r->error = xstrdup("the run stopped on an error: see the messages above");
+	} else if (r->residuals.nr || r->parse_errors) {
+		r->error = xstrfmt("%zu residual uses, %d parse errors", r->residuals.nr,
+				   r->parse_errors);
+	} else {
+		r->state = r->nr_patches ? "converted" : "already-converted";
+	}
+	cleanup_worktree_now(so->repo, wt);
+	r->seconds = since(&t0);
+	/* a failed revision with its report is complete: the report says why */
+	if (!report_write(rev_dir, r))
+		remove(marker);
+	info("[%s] %s: %zu patches (%.0fs)", rev, r->state, r->nr_patches, r->seconds);
+	free(wt);
+	free(marker);
+	return strcmp(r->state, "failed") ? 0 : 1;
+}

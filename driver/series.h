@@ -1,0 +1,25 @@
+#ifndef KSERIES_SERIES_H
+#define KSERIES_SERIES_H
+
+#include "convert.h"
+#include "report.h"
+
+struct series_opts {
+	const char *repo;		/* the user's kernel repo (read-only) */
+	const char *branch_prefix;	/* --branch: create PREFIX/<rev> in repo */
+	int signoff;
+	struct convert_opts co;
+};
+
+/* "v4.12" -> "v4.12", "origin/master" -> "origin-master": a folder name. */
+char *series_dir_name(const char *rev);
+/*
+ * Regenerate the series on one revision (commit) in rev_dir: a worktree,
+ * the manifest's patches committed in order, catch-all patches, residual
+ * check, git format-patch, report. Returns 0, or 1 when the revision failed
+ * or has residuals or parse errors; r holds what happened either way.
+ */
+int series_revision(const struct series_opts *so, const char *rev, const char *commit,
+		    const char *rev_dir, struct rev_result *r);
+
+#endif
