@@ -110,7 +110,10 @@ static char *snapshot_plain_dir(const char *kernel, const char *out)
 
 	info("%s is not a git repo: taking a snapshot of it in %s", kernel, git_dir);
 	cleanup_add_dir(git_dir);
-	ret = run_capture(&(char *){ NULL }, NULL, "git", "init", "-q", "--bare", git_dir, NULL);
+	strvec_pushl(&cp.args, "git", "init", "-q", "--bare", git_dir, NULL);
+	cp.quiet_err = 1;
+	ret = run_command(&cp);
+	child_process_clear(&cp);
 	if (!ret) {
 		strvec_pushl(&cp.args, "git", "--git-dir", git_dir, "--work-tree", kernel, "add", "-A",
 			     NULL);
@@ -119,9 +122,9 @@ static char *snapshot_plain_dir(const char *kernel, const char *out)
 		child_process_clear(&cp);
 	}
 	if (!ret) {
-		strvec_pushl(&cp.args, "git", "--git-dir", git_dir, "-c", "user.name=kseries",
-			     "-c", "user.email=kseries@localhost", "commit", "-q", "-m",
-			     "snapshot of the kernel directory", NULL);
+		strvec_pushl(&cp.args, "git", "--git-dir", git_dir, "--work-tree", kernel,
+			     "-c", "user.name=kseries", "-c", "user.email=kseries@localhost",
+			     "commit", "-q", "-m", "snapshot of the kernel directory", NULL);
 		cp.quiet_err = 1;
 		ret = run_command(&cp);
 		child_process_clear(&cp);

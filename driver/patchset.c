@@ -38,7 +38,8 @@ int patchset_check_identity(const char *repo)
 	ok = name && *name && email && *email;
 	free(name);
 	free(email);
-	if (!ok && (!getenv("GIT_AUTHOR_NAME") || !getenv("GIT_AUTHOR_EMAIL")))
+	if (!ok && (!getenv("GIT_AUTHOR_NAME") || !getenv("GIT_AUTHOR_EMAIL") ||
+		    !getenv("GIT_COMMITTER_NAME") || !getenv("GIT_COMMITTER_EMAIL")))
 		return error("git does not know who you are, and the patches need an author: "
 			     "git config --global user.name 'Your Name'; "
 			     "git config --global user.email you@example.org");

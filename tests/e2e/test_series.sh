@@ -1,0 +1,141 @@
+#!/bin/sh
+# e2e: kseries series on the demo kernel repo: the series, its reports, the
+# contracts on the user's repo (untouched, even when killed) and the errors.
+set -u
+. "$(dirname "$0")/../lib.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+kseries="$here/../../driver/kseries"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+repo="$tmp/repo"
+"$here/make-demo-repo.sh" "$repo" >/dev/null
+
+# everything about the user's repo a run could change
+repo_state() {
+	git -C "$repo" rev-parse HEAD
+	git -C "$repo" status --porcelain
+	git -C "$repo" for-each-ref
+	git -C "$repo" worktree list --porcelain
+	git -C "$repo" stash list
+	git -C "$repo" ls-files -s | git hash-object --stdin
+}
+repo_state > "$tmp/state.before"
+repo_unchanged() { repo_state | diff "$tmp/state.before" -; }
+# the same, but branches made with --branch kseries are allowed
+repo_unchanged_but_branches() { repo_state | grep -v 'refs/heads/kseries/' | diff "$tmp/state.before" -; }
+# run series, expect exit 2 and a message matching $1
+fails_with() {
+	want=$1; shift
+	"$kseries" series -q "$@" > "$tmp/err.out" 2>&1
+	rc=$?
+	cat "$tmp/err.out"
+	[ $rc -eq 2 ] && grep -q -- "$want" "$tmp/err.out"
+}
+
+check "series: three revisions, exit 0" "$kseries" series -q --kernel "$repo" \
+	--rev v4.9-demo --rev v4.12-demo --rev v4.13-demo --out "$tmp/out"
+s="$tmp/out/v4.12-demo/series"
+check "series: user's repo unchanged (HEAD, status, refs, worktrees, stash, index)" repo_unchanged
+check "series: worktrees removed" sh -c "test \$(git -C '$repo' worktree list | wc -l) -eq 1 && ! test -e '$tmp/out/v4.12-demo/worktree'"
+check "series v4.12: cover letter [PATCH 00/10] with a diffstat of the series files" sh -c "
+	grep -q '^Subject: \[PATCH 00/10\] mmu_notifier: kill invalidate_page callback' '$s/0000-cover-letter.patch' &&
+	grep -q 'mm/rmap.c  *|' '$s/0000-cover-letter.patch' && grep -q '17 files changed' '$s/0000-cover-letter.patch'"
+check "series v4.12: subjects in manifest order, catch-all before the API removal" sh -c "
+	grep -h '^Subject:' '$s'/00[0-9][1-9]-*.patch '$s'/0010-*.patch | sed 's/^Subject: \[PATCH [0-9]*\/10\] //' > '$tmp/subjects' &&
+	printf '%s\n' 'dax: update to new mmu_notifier semantic' 'mm/rmap: update to new mmu_notifier semantic' \
+	'drm/amdgpu: update to new mmu_notifier semantic' 'IB/umem: update to new mmu_notifier semantic' \
+	'IB/hfi1: update to new mmu_notifier semantic' 'sgi-gru: update to new mmu_notifier semantic' \
+	'xen/gntdev: update to new mmu_notifier semantic' 'KVM: update to new mmu_notifier semantic' \
+	'demo: update to new mmu_notifier semantic' 'mm/mmu_notifier: kill invalidate_page' | diff - '$tmp/subjects'"
+check "series v4.12: the catch-all patch holds only the unowned file" sh -c "
+	grep '^ [a-z].*|' '$s/0009-demo-update-to-new-mmu_notifier-semantic.patch' | grep -q 'drivers/iommu/demo_svm.c' &&
+	test \$(grep -c '^ [a-z].*|' '$s/0009-demo-update-to-new-mmu_notifier-semantic.patch') -eq 1"
+check "series v4.12: commit messages wrapped at 75 columns" sh -c "
+	! sed -n '/^Subject/,/^---$/p' '$s/0002-mm-rmap-update-to-new-mmu_notifier-semantic.patch' | sed 1d | grep -q '.\{76\}'"
+
+# git am on a clean checkout gives exactly the tree rewrite gives
+git -C "$repo" worktree add -q --detach "$tmp/am" v4.12-demo
+git -C "$repo" worktree add -q --detach "$tmp/rw" v4.12-demo
+check "series v4.12: git am applies the series cleanly" sh -c "
+	cd '$tmp/am' && git -c user.name=t -c user.email=t@t am -q '$s'/00[0-9][1-9]-*.patch '$s'/0010-*.patch"
+"$kseries" rewrite -q "$tmp/rw" >/dev/null 2>&1
+check "series v4.12: git am result == rewrite result, byte for byte" \
+	diff -r -x .git "$tmp/am" "$tmp/rw"
+git -C "$repo" worktree remove --force "$tmp/am"; git -C "$repo" worktree remove --force "$tmp/rw"
+repo_state > "$tmp/state.before"
+
+check "series v4.9: a series of its own" sh -c "ls '$tmp/out/v4.9-demo/series' | grep -q 'mm-rmap-update'"
+check "series v4.13: empty series, report says already converted" sh -c "
+	test -z \"\$(ls '$tmp/out/v4.13-demo/series')\" && grep -q '^state: already-converted' '$tmp/out/v4.13-demo/report.txt'"
+check "series: report.json is valid JSON with the counts" python3 -c "
+import json; r = json.load(open('$tmp/out/v4.12-demo/report.json'))
+assert r['state'] == 'converted' and r['found']['callers'] >= 3 and r['found']['callbacks'] >= 8, r['found']
+assert r['residuals'] == [] and len(r['patches']) == 10 and r['patches'][8]['catch_all'], r
+assert r['build'].startswith('skipped')"
+check "series: matrix.txt and matrix.json cover every revision" python3 -c "
+import json; m = json.load(open('$tmp/out/matrix.json'))
+assert [r['revision'] for r in m['revisions']] == ['v4.9-demo', 'v4.12-demo', 'v4.13-demo'], m
+assert [r['state'] for r in m['revisions']] == ['converted', 'converted', 'already-converted'], m
+assert 'v4.13-demo' in open('$tmp/out/matrix.txt').read()"
+check "series: no INCOMPLETE marker after a full run" sh -c "! find '$tmp/out' -name INCOMPLETE | grep -q ."
+
+check "series --jobs 2 --branch --signoff: exit 0" "$kseries" series -q --kernel "$repo" \
+	--rev v4.9-demo --rev v4.12-demo --out "$tmp/out2" --jobs 2 --branch kseries --signoff
+# the subject and the diff of every patch: what a run in parallel must not change
+patch_content() {
+	for f in "$1"/00[0-9][1-9]-*.patch "$1"/0010-*.patch; do
+		grep '^Subject:' "$f"; sed -n '/^diff --git/,$p' "$f" | grep -v '^index '
+	done
+}
+same_patches() { patch_content "$1" > "$tmp/a" && patch_content "$2" > "$tmp/b" && cmp "$tmp/a" "$tmp/b"; }
+check "series --jobs 2: same patches as one at a time" \
+	same_patches "$tmp/out/v4.12-demo/series" "$tmp/out2/v4.12-demo/series"
+check "series --signoff: Signed-off-by in every patch" sh -c "
+	for f in '$tmp/out2/v4.12-demo/series'/00[0-9][1-9]-*.patch; do grep -q '^Signed-off-by: Demo Maintainer' \"\$f\" || exit 1; done"
+check "series --branch: branches created" sh -c "
+	git -C '$repo' rev-parse -q --verify kseries/v4.12-demo >/dev/null &&
+	git -C '$repo' rev-parse -q --verify kseries/v4.9-demo >/dev/null"
+check "series --branch: nothing else changed in the repo" repo_unchanged_but_branches
+check "series --branch: the branch holds the series" sh -c "
+	test \$(git -C '$repo' rev-list --count v4.12-demo..kseries/v4.12-demo) -eq 10"
+
+# errors: one line naming the problem and the fix, exit 2, nothing presented as complete
+check "series: unknown revision is exit 2, named" fails_with "unknown revision 'v9.9'" \
+	--kernel "$repo" --rev v9.9 --out "$tmp/e1"
+check "series: nothing written for an unknown revision" test ! -e "$tmp/e1/v9.9"
+check "series: existing output folder needs --force" fails_with "already exists.*--force" \
+	--kernel "$repo" --rev v4.12-demo --out "$tmp/out"
+mkdir -p "$tmp/notkernel/src" && echo 'int x;' > "$tmp/notkernel/src/x.c"
+git -C "$tmp/notkernel" init -q && git -C "$tmp/notkernel" add -A &&
+	git -C "$tmp/notkernel" -c user.name=t -c user.email=t@t commit -q -m x
+check "series: a repo that is not a kernel is exit 2" fails_with "not a kernel tree" \
+	--kernel "$tmp/notkernel" --rev HEAD --out "$tmp/e2"
+check "series: spatch missing is exit 2" sh -c "
+	PATH=/usr/bin/nonexistent:/nonexistent '$kseries' series --kernel '$repo' --rev v4.12-demo --out '$tmp/e3' 2>'$tmp/err.out';
+	test \$? -eq 2 && grep -q 'spatch not found' '$tmp/err.out'"
+check "series: unwritable output is exit 2" fails_with "output folder" \
+	--kernel "$repo" --rev v4.12-demo --out /proc/kseries-out
+check "series: --rev without a value is exit 2" fails_with "needs a value" --kernel "$repo" --rev
+
+# a plain directory is taken as a snapshot
+git -C "$repo" worktree add -q --detach "$tmp/plain-wt" v4.12-demo
+cp -R "$tmp/plain-wt" "$tmp/plain" && rm -f "$tmp/plain/.git"
+git -C "$repo" worktree remove --force "$tmp/plain-wt"
+check "series: a plain kernel directory works" env GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@t \
+	GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@t sh -c "
+	'$kseries' series -q --kernel '$tmp/plain' --out '$tmp/out3' >/dev/null 2>&1 &&
+	ls '$tmp/out3/HEAD/series' | grep -q 'kill-invalidate_page' && ! test -e '$tmp/out3/.kernel-snapshot.git'"
+
+# killed in the middle: worktrees gone, output marked incomplete, repo unchanged
+repo_state > "$tmp/state.before"
+"$kseries" series -q --kernel "$repo" --rev v4.9-demo --rev v4.12-demo --rev v4.13-demo \
+	--out "$tmp/killed" > /dev/null 2>&1 &
+pid=$!
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	[ -d "$tmp/killed/v4.9-demo/worktree" ] && break; sleep 0.2
+done
+kill -TERM $pid; wait $pid 2>/dev/null
+check "series killed: worktrees removed" sh -c "
+	test \$(git -C '$repo' worktree list | wc -l) -eq 1 && ! find '$tmp/killed' -name worktree | grep -q ."
+check "series killed: output marked incomplete" test -e "$tmp/killed/INCOMPLETE"
+check "series killed: user's repo unchanged" repo_unchanged
+finish
