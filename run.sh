@@ -1,7 +1,8 @@
 #!/bin/sh
 # kseries entry point.
 #   ./run.sh                 demo: make the shipped kernel-shaped demo repo and
-#                            rewrite its v4.12-demo revision (output in ./kseries-demo)
+#                            regenerate the series on its three revisions
+#                            (output in ./kseries-demo/out)
 #   ./run.sh COMMAND ARGS    run `kseries COMMAND ARGS` (see ./run.sh help)
 set -eu
 top=$(cd "$(dirname "$0")" && pwd)
@@ -22,8 +23,7 @@ fi
 mkdir -p "$demo"
 echo "kseries: demo: making the demo kernel repo in $demo/kernel (tags v4.9-demo, v4.12-demo, v4.13-demo)" >&2
 "$top/tests/e2e/make-demo-repo.sh" "$demo/kernel"
-echo "kseries: demo: checking out v4.12-demo into the scratch tree $demo/tree" >&2
-git -C "$demo/kernel" worktree add -q --detach "$demo/tree" v4.12-demo
-echo "kseries: demo: kseries rewrite $demo/tree" >&2
+echo "kseries: demo: kseries series --kernel $demo/kernel --rev v4.9-demo --rev v4.12-demo --rev v4.13-demo --out $demo/out" >&2
 # exec: signals sent to run.sh reach the driver itself
-exec "$top/driver/kseries" rewrite "$demo/tree"
+exec "$top/driver/kseries" series --kernel "$demo/kernel" \
+	--rev v4.9-demo --rev v4.12-demo --rev v4.13-demo --out "$demo/out"
