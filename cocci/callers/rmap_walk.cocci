@@ -57,14 +57,14 @@ expression MM, ADDR;
 statement S1, S2;
 @@
 while (page_vma_mapped_walk(&pvmw)) {
++ unsigned long cstart = 0, cend = 0;
 ... when any
 if (pvmw.pte) S1 else S2
 ... when any
 - mmu_notifier_invalidate_page(MM, ADDR);
-+ if (pvmw.pte)
-+	mmu_notifier_invalidate_range(MM, ADDR, ADDR + PAGE_SIZE);
-+ else
-+	mmu_notifier_invalidate_range(MM, ADDR & PMD_MASK, (ADDR & PMD_MASK) + PMD_SIZE);
++ cstart = pvmw.pte ? ADDR : ADDR & PMD_MASK;
++ cend = cstart + (pvmw.pte ? PAGE_SIZE : PMD_SIZE);
++ mmu_notifier_invalidate_range(MM, cstart, cend);
 ... when any
 }
 
