@@ -10,6 +10,7 @@
 #include "cleanup.h"
 #include "commands.h"
 #include "fileio.h"
+#include "manifest.h"
 #include "patchset.h"
 #include "run.h"
 #include "series.h"
@@ -240,6 +241,7 @@ int cmd_series(int argc, char **argv)
 {
 	struct series_args a = { 0 };
 	struct strvec commits = STRVEC_INIT, dirs = STRVEC_INIT;
+	struct manifest m = { 0 };
 	char repo_abs[PATH_MAX], out_abs[PATH_MAX], *marker, *snapshot = NULL;
 	int failed, ncpu = (int)sysconf(_SC_NPROCESSORS_ONLN);
 
@@ -268,6 +270,9 @@ int cmd_series(int argc, char **argv)
 	}
 	if (patchset_check_identity(a.so.repo))
 		return 2;
+	if (manifest_load(&m, kseries_cocci_dir()))
+		return 2;
+	a.so.tokens = &m.tokens;
 	for (size_t i = 0; i < a.revs.nr; i++) {
 		char *commit = resolve(a.so.repo, a.revs.v[i]), *name;
 
@@ -306,5 +311,6 @@ int cmd_series(int argc, char **argv)
 	strvec_clear(&commits);
 	strvec_clear(&dirs);
 	strvec_clear(&a.revs);
+	manifest_clear(&m);
 	return failed ? 1 : 0;
 }

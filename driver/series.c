@@ -169,6 +169,72 @@ static int make_branch(const struct series_opts *so, const char *wt, struct rev_
 	return 0;
 }
 
+/*
+ * A worktree that checks out only the files holding the tokens (git grep on
+ * the commit, no checkout first): seconds instead of minutes on a kernel, and
+ * all the rules, commits and format-patch need. The sparse pattern lives in
+ * the worktree's own git dir: the user's repo config is not touched.
+ */
+static int sparse_worktree_add(const struct series_opts *so, const char *wt, const char *commit)
+{
+	struct child_process cp = CHILD_PROCESS_INIT;
+	struct strvec lines = STRVEC_INIT;
+	char *out = NULL, *git_dir = NULL, *info = NULL, *patterns = NULL;
+	size_t commit_len = strlen(commit);
+	int ret;
+
+	ret = run_capture(&out, NULL, "git", "-C", so->repo, "worktree", "add", "-q",
+			  "--no-checkout", "--detach", wt, commit, NULL);
+	free(out);
+	out = NULL;
+	if (ret)
+		return error("git worktree add %s %s failed", wt, commit);
+	strvec_pushl(&cp.args, "git", "-C", so->repo, "grep", "-l", "-F", NULL);
+	for (size_t i = 0; i < so->tokens->nr; i++)
+		strvec_pushl(&cp.args, "-e", so->tokens->v[i], NULL);
+	strvec_pushl(&cp.args, commit, "--", "*.c", "*.h", NULL);
+	cp.capture_out = 1;
+	cp.quiet_err = 1;
+	ret = run_command(&cp);
+	if (ret != 0 && ret != 1) {
+		child_process_clear(&cp);
+		return error("git grep in %s at %s failed", so->repo, commit);
+	}
+	strvec_split_lines(&lines, cp.out);
+	child_process_clear(&cp);
+	patterns = xstrdup("");
+	for (size_t i = 0; i < lines.nr; i++) {
+		/* "<commit>:path" -> "/path", an exact sparse-checkout pattern */
+		const char *path = strlen(lines.v[i]) > commit_len + 1 ? lines.v[i] + commit_len + 1 : "";
+		char *more = xstrfmt("%s/%s\n", patterns, path);
+
+		free(patterns);
+		patterns = more;
+	}
+	strvec_clear(&lines);
+	ret = run_capture(&git_dir, wt, "git", "rev-parse", "--absolute-git-dir", NULL);
+	if (!ret && git_dir) {
+		char *nl = strchr(git_dir, '\n');
+
+		if (nl)
+			*nl = '\0';
+		info = xstrfmt("%s/info", git_dir);
+		mkdir(info, 0777);
+		free(info);
+		info = xstrfmt("%s/info/sparse-checkout", git_dir);
+		/* no token anywhere: a pattern that matches no file */
+		ret = write_file(info, *patterns ? patterns : "/.kseries-nothing\n");
+	}
+	if (!ret)
+		ret = run_capture(&out, wt, "git", "-c", "core.sparseCheckout=true", "read-tree", "-mu",
+				  "HEAD", NULL);
+	free(out);
+	free(git_dir);
+	free(info);
+	free(patterns);
+	return ret ? error("cannot check out the files of %s in %s", commit, wt) : 0;
+}
+
 static int run_revision(const struct series_opts *so, const char *wt, const char *rev_dir,
 			struct rev_result *r, const struct timespec *t0)
 {
@@ -231,9 +297,8 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 		    const char *rev_dir, struct rev_result *r)
 {
 	char *wt = xstrfmt("%s/worktree", rev_dir);
-	char *marker = xstrfmt("%s/INCOMPLETE", rev_dir), *out = NULL;
+	char *marker = xstrfmt("%s/INCOMPLETE", rev_dir);
 	struct timespec t0;
-	int ret;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(r, 0, sizeof(*r));
@@ -248,12 +313,8 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 	write_file(marker, "kseries did not finish this revision: its output is partial\n");
 	info("[%s] worktree at %s", rev, wt);
 	cleanup_add_worktree(so->repo, wt);
-	ret = run_capture(&out, NULL, "git", "-C", so->repo, "worktree", "add", "-q", "--detach",
-			  wt, commit, NULL);
-	free(out);
-	if (ret) {
-		r->error = xstrfmt("git worktree add %s %s failed", wt, commit);
-		error("%s", r->error);
+	if (sparse_worktree_add(so, wt, commit)) {
+		r->error = xstrfmt("cannot make the worktree %s at %s", wt, commit);
 	} else if (run_revision(so, wt, rev_dir, r, &t0)) {
 		r->error = xstrdup("the run stopped on an error: see the messages above");
 	} else if (r->residuals.nr || r->parse_errors) {

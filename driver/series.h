@@ -8,6 +8,7 @@ struct series_opts {
 	const char *repo;		/* the user's kernel repo (read-only) */
 	const char *branch_prefix;	/* --branch: create PREFIX/<rev> in repo */
 	int signoff;
+	const struct strvec *tokens;	/* the manifest's prefilter tokens */
 	struct convert_opts co;
 };
 
