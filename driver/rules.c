@@ -8,6 +8,8 @@
 #include <unistd.h>
 #include "fileio.h"
 #include "rules.h"
+
+#define SPATCH_PYTHON "/usr/bin/python3"
 #include "run.h"
 #include "usage.h"
 
@@ -176,6 +178,13 @@ static void push_common_options(const struct rules_opts *o, struct strvec *args)
 	/* every option explicit: a tree's .cocciconfig must not change the run */
 	strvec_pushl(args, "--no-includes", "--include-headers", NULL);
 	strvec_pushf(args, "--macro-file=%s/kernel-macros.h", o->cocci_dir);
+	/*
+	 * spatch's python is the one it was built against (Debian's); without
+	 * this it asks PATH, where a pyenv or venv python costs seconds a run
+	 * and may not match spatch's embedded version.
+	 */
+	if (!access(SPATCH_PYTHON, X_OK))
+		strvec_pushl(args, "--python", SPATCH_PYTHON, NULL);
 }
 
 int rules_parse_check(const struct rules_opts *o, const char *dir, const struct strvec *files,

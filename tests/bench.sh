@@ -1,37 +1,56 @@
 #!/bin/sh
-# make bench: time `kseries rewrite` on a copy of a real tree against the bare
-# spatch runs of the same rules on the same files, and print the ratio.
-#   KSERIES_KERNEL=/path/to/linux-4.12 make bench
+# make bench: time `kseries series --no-build` on a real kernel revision against
+# the bare spatch runs of the same rules on the same files, in one run, and
+# print the ratio.
+#   KSERIES_KERNEL=/path/to/kernel-repo KSERIES_REV=v4.12 make bench
+# KSERIES_KERNEL may also be a plain kernel directory (then no KSERIES_REV; the
+# series then includes taking a git snapshot of it).
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
 if [ -z "${KSERIES_KERNEL:-}" ]; then
-	echo "kseries: bench: set KSERIES_KERNEL to a kernel tree (see ../shared/KERNELS.md)" >&2
+	echo "kseries: bench: set KSERIES_KERNEL to a kernel repo (and KSERIES_REV), see ../shared/KERNELS.md" >&2
 	exit 2
 fi
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-cp -r "$KSERIES_KERNEL" "$tmp/a"
-cp -r "$KSERIES_KERNEL" "$tmp/b"
 now() { date +%s.%N; }
+rules=$(python3 -c 'import json,sys
+print(" ".join(json.load(open(sys.argv[1]))["order"]))' "$top/cocci/series.json")
+
+# the bare runs work on a plain copy of the whole tree, made before the clock starts
+mkdir -p "$tmp/bare"
+if git -C "$KSERIES_KERNEL" rev-parse --git-dir >/dev/null 2>&1; then
+	rev=${KSERIES_REV:-HEAD}
+	set -- --rev "$rev"
+	git -C "$KSERIES_KERNEL" archive "$rev" | tar -x -C "$tmp/bare"
+else
+	set --
+	cp -r "$KSERIES_KERNEL/." "$tmp/bare"
+fi
+# what a person runs by hand: spatch over the tree, no .cocciconfig, no checks
+rm -f "$tmp/bare/.cocciconfig"
+files=$(grep -rlF --include='*.c' --include='*.h' -e invalidate_page "$tmp/bare" | wc -l)
 
 t0=$(now)
-"$top/driver/kseries" rewrite -q "$tmp/a" >/dev/null || true
+"$top/driver/kseries" series -q --no-build --kernel "$KSERIES_KERNEL" "$@" --out "$tmp/out" >/dev/null 2>&1 || true
 t1=$(now)
-# the bare runs: the same files, the same rules, in manifest order, nothing else
-(cd "$tmp/b" && grep -rlF --include='*.c' --include='*.h' -e invalidate_page . | sed 's|^\./||; s/$/\n/' > "$tmp/groups")
-for rule in $(python3 -c 'import json,sys
-seen=[]
-for p in json.load(open(sys.argv[1]))["patches"]:
-    for r in p["rules"]:
-        if r not in seen: seen.append(r); print(r)' "$top/cocci/series.json"); do
-	(cd "$tmp/b" && spatch --sp-file "$top/cocci/$rule" -D patch -D api_has_invalidate_page \
-		--ignore-unknown-options --no-includes --include-headers \
-		--macro-file="$top/cocci/kernel-macros.h" --file-groups "$tmp/groups" \
-		--in-place --jobs="$(nproc)" --tmp-dir "$tmp" >/dev/null 2>&1 || true)
+# the bare runs: each rule once over the same files, in manifest order
+for rule in $rules; do
+	defs="-D patch"
+	grep -q '^virtual api_has_invalidate_page' "$top/cocci/$rule" && defs="$defs -D api_has_invalidate_page"
+	# shellcheck disable=SC2086
+	(cd "$tmp" && spatch --sp-file "$top/cocci/$rule" $defs \
+		--no-includes --include-headers --macro-file="$top/cocci/kernel-macros.h" \
+		--python /usr/bin/python3 --dir "$tmp/bare" --in-place \
+		--jobs="$(nproc)" --tmp-dir "$tmp" >/dev/null 2>&1 || true)
 done
 t2=$(now)
-python3 - "$t0" "$t1" "$t2" <<'PY'
+# both must have converted the same files, or the comparison means nothing
+changed=$(grep -rlw -e mmu_notifier_invalidate_page -e kvm_arch_mmu_notifier_invalidate_page "$tmp/bare" | wc -l)
+[ "$changed" -eq 0 ] || { echo "kseries: bench: the bare runs left $changed files unconverted" >&2; exit 1; }
+python3 - "$t0" "$t1" "$t2" "$files" <<'PY'
 import sys
-t0, t1, t2 = map(float, sys.argv[1:])
+t0, t1, t2 = map(float, sys.argv[1:4])
 k, s = t1 - t0, t2 - t1
-print("kseries rewrite: %.1f s   bare spatch: %.1f s   ratio: %.2f" % (k, s, k / s))
+print("files: %s   kseries series --no-build: %.1f s   bare spatch: %.1f s   ratio: %.2f"
+      % (sys.argv[4], k, s, k / s))
 PY
