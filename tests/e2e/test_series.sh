@@ -116,6 +116,28 @@ check "series: unwritable output is exit 2" fails_with "output folder" \
 	--kernel "$repo" --rev v4.12-demo --out /proc/kseries-out
 check "series: --rev without a value is exit 2" fails_with "needs a value" --kernel "$repo" --rev
 
+# a caller in a shape no rule knows: reported as a residual, exit 1, never half-done
+git -C "$repo" worktree add -q -b odd "$tmp/odd-wt" v4.12-demo
+mkdir -p "$tmp/odd-wt/drivers/misc"
+cat > "$tmp/odd-wt/drivers/misc/odd.c" <<'C'
+#include <linux/mmu_notifier.h>
+
+void odd_flush(struct mm_struct *mm, unsigned long address)
+{
+	mmu_notifier_invalidate_page(mm, address);
+}
+C
+git -C "$tmp/odd-wt" add -A && git -C "$tmp/odd-wt" commit -q -m "misc: an odd caller"
+git -C "$repo" worktree remove --force "$tmp/odd-wt"
+"$kseries" series -q --kernel "$repo" --rev odd --out "$tmp/odd" >/dev/null 2>&1
+check "series: an unconvertible caller makes exit 1" test $? -eq 1
+check "series: the report names it as a residual" sh -c "
+	grep -q 'ERROR drivers/misc/odd.c:5:.*caller: call of mmu_notifier_invalidate_page' '$tmp/odd/odd/report.txt' &&
+	grep -q '^state: failed' '$tmp/odd/odd/report.txt'"
+check "series: the unconvertible file is in no patch" sh -c "! grep -l 'drivers/misc/odd.c' '$tmp/odd/odd/series/'*.patch"
+git -C "$repo" branch -q -D odd
+repo_state > "$tmp/state.before"
+
 # a plain directory is taken as a snapshot
 git -C "$repo" worktree add -q --detach "$tmp/plain-wt" v4.12-demo
 cp -R "$tmp/plain-wt" "$tmp/plain" && rm -f "$tmp/plain/.git"
