@@ -45,7 +45,14 @@ symbol __mmu_notifier_invalidate_page;
 )
 
 @r_call depends on report@
-identifier f = {mmu_notifier_invalidate_page, __mmu_notifier_invalidate_page};
+identifier f = mmu_notifier_invalidate_page;
+position p;
+@@
+f@p(...)
+
+// the wrapper's own call of the internal function is part of the API
+@r_call_internal depends on report@
+identifier f = __mmu_notifier_invalidate_page;
 position p;
 @@
 f@p(...)
@@ -73,6 +80,12 @@ f << r_call.f;
 p << r_call.p;
 @@
 coccilib.report.print_report(p[0], "caller: call of %s()" % f)
+
+@script:python depends on report@
+f << r_call_internal.f;
+p << r_call_internal.p;
+@@
+coccilib.report.print_report(p[0], "api: call of %s()" % f)
 
 @script:python depends on report@
 p << r_member.p;
