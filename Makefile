@@ -25,7 +25,7 @@ driver/kseries: driver/main.o $(DRIVER_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS)
 
 driver/%.o: driver/%.c driver/*.h
-	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -c -o $@ $<
+	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -DKSERIES_SHARE='"$(PREFIX)/share/kseries"' -c -o $@ $<
 
 tests/driver/test_%: tests/driver/test_%.c tests/driver/unit.h $(DRIVER_OBJ)
 	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -Idriver -o $@ $< $(DRIVER_OBJ) $(JANSSON_LIBS)

@@ -6,6 +6,10 @@
 #include <unistd.h>
 #include "commands.h"
 
+#ifndef KSERIES_SHARE
+#define KSERIES_SHARE "/usr/local/share/kseries"
+#endif
+
 const char *kseries_cocci_dir(void)
 {
 	static char dir[PATH_MAX];
@@ -25,6 +29,7 @@ const char *kseries_cocci_dir(void)
 		if (!access(dir, R_OK))
 			return dir;
 	}
-	snprintf(dir, sizeof(dir), "%s", "/usr/local/share/kseries/cocci");
+	/* installed: $(PREFIX)/share/kseries/cocci, set by the Makefile */
+	snprintf(dir, sizeof(dir), "%s", KSERIES_SHARE "/cocci");
 	return dir;
 }
