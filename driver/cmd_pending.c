@@ -15,7 +15,7 @@ static int pending(int argc, char **argv, const char *usage_text)
 		fputs("\nNot implemented yet in this version of kseries.\n", stdout);
 		return 0;
 	}
-	error("'%s' is not implemented yet: use 'kseries rewrite' for now", argv[0]);
+	error("'%s' is not implemented yet: use 'kseries series' or 'kseries rewrite' for now", argv[0]);
 	return 2;
 }
 

@@ -186,12 +186,9 @@ static void prepare_out(const struct series_args *a)
 static int run_revisions(const struct series_args *a, const struct strvec *commits,
 			 const struct strvec *dirs)
 {
-	pid_t *pids = calloc(a->revs.nr, sizeof(*pids));
 	size_t started = 0, running = 0;
 	int failed = 0;
 
-	if (!pids)
-		die("out of memory");
 	while (started < a->revs.nr || running) {
 		while (started < a->revs.nr && running < (size_t)a->jobs) {
 			char *wt = xstrfmt("%s/worktree", dirs->v[started]);
@@ -215,7 +212,7 @@ static int run_revisions(const struct series_args *a, const struct strvec *commi
 				exit(ret);
 			}
 			cleanup_add_child(pid);
-			pids[started++] = pid;
+			started++;
 			running++;
 		}
 		{
@@ -233,7 +230,6 @@ static int run_revisions(const struct series_args *a, const struct strvec *commi
 				failed = 1;
 		}
 	}
-	free(pids);
 	return failed;
 }
 

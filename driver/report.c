@@ -27,6 +27,54 @@ static json_t *strings(const struct strvec *sv)
 	return a;
 }
 
+/* "path:line:col-col: msg" -> "path" (caller frees) */
+static char *finding_file(const char *line)
+{
+	const char *colon = strchr(line, ':');
+
+	return colon ? strndup(line, colon - line) : xstrdup(line);
+}
+
+static size_t count_in(const struct strvec *lines, const char *file, const char *kind)
+{
+	size_t n = 0, len = strlen(file);
+
+	for (size_t i = 0; i < lines->nr; i++) {
+		const char *msg = strstr(lines->v[i], ": ");
+
+		if (!strncmp(lines->v[i], file, len) && lines->v[i][len] == ':' &&
+		    (!kind || (msg && !strncmp(msg + 2, kind, strlen(kind)))))
+			n++;
+	}
+	return n;
+}
+
+/* The patch (1-based) that holds file, or 0. */
+static size_t patch_of(const struct rev_result *r, const char *file)
+{
+	for (size_t i = 0; i < r->nr_patches; i++)
+		if (strvec_contains(&r->patches[i].files, file))
+			return i + 1;
+	return 0;
+}
+
+/* Every file with a finding before or after: what was found, what is left. */
+static void files_with_findings(const struct rev_result *r, struct strvec *files)
+{
+	for (size_t i = 0; i < r->findings.nr + r->residuals.nr; i++) {
+		const char *l = i < r->findings.nr ? r->findings.v[i] : r->residuals.v[i - r->findings.nr];
+		char *f = finding_file(l);
+
+		if (!strvec_contains(files, f))
+			strvec_push(files, f);
+		free(f);
+	}
+	strvec_sort(files);
+}
+
+static const char *const kinds[] = { "caller", "callback", "kvm hook", "api", NULL };
+static const char *const kind_keys[] = { "callers", "callbacks", "kvm_hooks", "api", NULL };
+
 static json_t *to_json(const struct rev_result *r)
 {
 	json_t *o = json_object(), *patches = json_array(), *found = json_object();
@@ -42,6 +90,27 @@ static json_t *to_json(const struct rev_result *r)
 	json_object_set_new(found, "api", json_integer(report_count(&r->findings, "api")));
 	json_object_set_new(o, "found", found);
 	json_object_set_new(o, "findings", strings(&r->findings));
+	{
+		struct strvec files = STRVEC_INIT;
+		json_t *per_file = json_array();
+
+		files_with_findings(r, &files);
+		for (size_t i = 0; i < files.nr; i++) {
+			json_t *f = json_object();
+			size_t patch = patch_of(r, files.v[i]);
+
+			json_object_set_new(f, "file", json_string(files.v[i]));
+			for (int k = 0; kinds[k]; k++)
+				json_object_set_new(f, kind_keys[k],
+						    json_integer(count_in(&r->findings, files.v[i], kinds[k])));
+			json_object_set_new(f, "residuals",
+					    json_integer(count_in(&r->residuals, files.v[i], NULL)));
+			json_object_set_new(f, "patch", patch ? json_integer(patch) : json_null());
+			json_array_append_new(per_file, f);
+		}
+		json_object_set_new(o, "files", per_file);
+		strvec_clear(&files);
+	}
 	for (size_t i = 0; i < r->nr_patches; i++) {
 		json_t *p = json_object();
 
@@ -74,6 +143,27 @@ static void write_text(FILE *f, const struct rev_result *r)
 	fprintf(f, "found before: %zu callers, %zu callbacks, %zu kvm hooks, %zu api\n",
 		report_count(&r->findings, "caller"), report_count(&r->findings, "callback"),
 		report_count(&r->findings, "kvm hook"), report_count(&r->findings, "api"));
+	{
+		struct strvec files = STRVEC_INIT;
+
+		files_with_findings(r, &files);
+		fprintf(f, "\nper file: callers callbacks kvm-hooks api -> left, patch\n");
+		for (size_t i = 0; i < files.nr; i++) {
+			size_t patch = patch_of(r, files.v[i]), left = count_in(&r->residuals, files.v[i], NULL);
+
+			fprintf(f, "  %-52s %zu %zu %zu %zu -> %zu left, ", files.v[i],
+				count_in(&r->findings, files.v[i], "caller"),
+				count_in(&r->findings, files.v[i], "callback"),
+				count_in(&r->findings, files.v[i], "kvm hook"),
+				count_in(&r->findings, files.v[i], "api"), left);
+			if (patch)
+				fprintf(f, "patch %zu\n", patch);
+			else
+				fprintf(f, "%s\n", left ? "NOT CONVERTED" : "no patch");
+		}
+		strvec_clear(&files);
+	}
+	fprintf(f, "\nfindings before the series:\n");
 	for (size_t i = 0; i < r->findings.nr; i++)
 		fprintf(f, "  %s\n", r->findings.v[i]);
 	fprintf(f, "\npatches: %zu (%d files changed, %d insertions(+), %d deletions(-))\n",

@@ -109,6 +109,18 @@ type T;
 @@
 T f@p(...) { ... }
 
+@r_hook_decl depends on report@
+identifier f = kvm_arch_mmu_notifier_invalidate_page;
+position p;
+type T;
+@@
+T f@p(...);
+
+@script:python depends on report@
+p << r_hook_decl.p;
+@@
+coccilib.report.print_report(p[0], "kvm hook: kvm_arch_mmu_notifier_invalidate_page() declared")
+
 @script:python depends on report@
 p << r_hook.p;
 @@

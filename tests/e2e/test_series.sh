@@ -70,7 +70,12 @@ check "series: report.json is valid JSON with the counts" python3 -c "
 import json; r = json.load(open('$tmp/out/v4.12-demo/report.json'))
 assert r['state'] == 'converted' and r['found']['callers'] >= 3 and r['found']['callbacks'] >= 8, r['found']
 assert r['residuals'] == [] and len(r['patches']) == 10 and r['patches'][8]['catch_all'], r
-assert r['build'].startswith('skipped')"
+assert r['build'].startswith('skipped')
+f = {x['file']: x for x in r['files']}
+assert f['mm/rmap.c']['callers'] == 2 and f['mm/rmap.c']['patch'] == 2, f['mm/rmap.c']
+assert f['drivers/iommu/demo_svm.c']['callbacks'] == 3 and f['drivers/iommu/demo_svm.c']['patch'] == 9
+assert f['arch/x86/include/asm/kvm_host.h']['kvm_hooks'] == 1
+assert all(x['residuals'] == 0 for x in r['files'])"
 check "series: matrix.txt and matrix.json cover every revision" python3 -c "
 import json; m = json.load(open('$tmp/out/matrix.json'))
 assert [r['revision'] for r in m['revisions']] == ['v4.9-demo', 'v4.12-demo', 'v4.13-demo'], m
