@@ -260,6 +260,24 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 		free(groups);
 		return error("cannot resolve %s: %s", dir, strerror(errno));
 	}
+	/*
+	 * spatch 1.1.1 runs diff through a shell without quoting: a path with a
+	 * space breaks --in-place silently. spatch sees the tree through a link
+	 * in the scratch folder instead, "tree/<file>", never the user's path.
+	 */
+	{
+		char *link = xstrfmt("%s/tree", o->tmp_dir);
+
+		unlink(link);
+		if (symlink(abs_dir, link)) {
+			error("cannot link %s to %s: %s", link, abs_dir, strerror(errno));
+			free(link);
+			free(groups);
+			return -1;
+		}
+		free(link);
+		strcpy(abs_dir, "tree");
+	}
 	abs_len = strlen(abs_dir);
 	f = fopen(groups, "w");
 	if (!f) {
