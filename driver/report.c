@@ -118,6 +118,16 @@ static json_t *to_json(const struct rev_result *r)
 		json_object_set_new(p, "subject", json_string(r->patches[i].subject));
 		json_object_set_new(p, "files", strings(&r->patches[i].files));
 		json_object_set_new(p, "catch_all", json_boolean(r->patches[i].catch_all));
+		if (r->patches[i].cp_errors >= 0) {
+			json_t *cp = json_object();
+
+			json_object_set_new(cp, "errors", json_integer(r->patches[i].cp_errors));
+			json_object_set_new(cp, "warnings", json_integer(r->patches[i].cp_warnings));
+			json_object_set_new(cp, "messages", strings(&r->patches[i].cp_messages));
+			json_object_set_new(p, "checkpatch", cp);
+		} else {
+			json_object_set_new(p, "checkpatch", json_null());
+		}
 		json_array_append_new(patches, p);
 	}
 	json_object_set_new(o, "patches", patches);
@@ -129,6 +139,7 @@ static json_t *to_json(const struct rev_result *r)
 	json_object_set_new(o, "parse_errors", json_integer(r->parse_errors));
 	json_object_set_new(o, "build", json_string("skipped: the build matrix is not implemented yet"));
 	json_object_set_new(o, "branch", r->branch ? json_string(r->branch) : json_null());
+	json_object_set_new(o, "checkpatch", json_string(r->checkpatch ? r->checkpatch : "not run"));
 	json_object_set_new(o, "seconds", json_real(r->seconds));
 	return o;
 }
@@ -173,7 +184,13 @@ static void write_text(FILE *f, const struct rev_result *r)
 			r->patches[i].catch_all ? "   [catch-all: no manifest entry]" : "");
 		for (size_t j = 0; j < r->patches[i].files.nr; j++)
 			fprintf(f, "         %s\n", r->patches[i].files.v[j]);
+		if (r->patches[i].cp_errors >= 0)
+			fprintf(f, "         checkpatch: %d errors, %d warnings\n",
+				r->patches[i].cp_errors, r->patches[i].cp_warnings);
+		for (size_t j = 0; j < r->patches[i].cp_messages.nr; j++)
+			fprintf(f, "           %s\n", r->patches[i].cp_messages.v[j]);
 	}
+	fprintf(f, "checkpatch: %s\n", r->checkpatch ? r->checkpatch : "not run");
 	fprintf(f, "\nresiduals after the series: %zu\n", r->residuals.nr);
 	for (size_t i = 0; i < r->residuals.nr; i++)
 		fprintf(f, "  ERROR %s\n", r->residuals.v[i]);
@@ -279,12 +296,14 @@ void rev_result_clear(struct rev_result *r)
 	free(r->commit);
 	free(r->error);
 	free(r->branch);
+	free(r->checkpatch);
 	strvec_clear(&r->findings);
 	strvec_clear(&r->residuals);
 	strvec_clear(&r->parse_failures);
 	for (size_t i = 0; i < r->nr_patches; i++) {
 		free(r->patches[i].subject);
 		strvec_clear(&r->patches[i].files);
+		strvec_clear(&r->patches[i].cp_messages);
 	}
 	free(r->patches);
 	memset(r, 0, sizeof(*r));

@@ -9,6 +9,8 @@ struct patch_result {
 	char *subject;
 	struct strvec files;
 	int catch_all;		/* a file no manifest entry names */
+	int cp_errors, cp_warnings;	/* checkpatch.pl of the tree, -1: not run */
+	struct strvec cp_messages;	/* its --terse lines */
 };
 
 /* What one revision's run found and did: the report's content. */
@@ -26,6 +28,7 @@ struct rev_result {
 	size_t nr_patches;
 	int files_changed, insertions, deletions;
 	char *branch;		/* created with --branch, or NULL */
+	char *checkpatch;	/* "run", or why it was not */
 	double seconds;
 };
 

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 #include "cleanup.h"
 #include "fileio.h"
 #include "patchset.h"
@@ -59,6 +60,7 @@ static void add_patch(struct rev_result *r, const char *subject, const struct st
 	memset(p, 0, sizeof(*p));
 	p->subject = xstrdup(subject);
 	p->catch_all = catch_all;
+	p->cp_errors = p->cp_warnings = -1;
 	strvec_pushv(&p->files, (const char *const *)files->v);
 }
 
@@ -188,6 +190,64 @@ static void diff_stats(const char *wt, const char *base, struct rev_result *r)
 	free(out);
 }
 
+/*
+ * checkpatch.pl of the revision's own tree on every patch (--terse, one line
+ * a problem); the counts and lines go to the report. Not a failure: a
+ * maintainer reads them, as after any generated series.
+ */
+static void checkpatch_series(const char *wt, const char *series_dir, struct rev_result *r)
+{
+	char *script = xstrfmt("%s/scripts/checkpatch.pl", wt);
+	struct strvec patches = STRVEC_INIT;
+	char *ls = NULL;
+
+	if (access(script, R_OK)) {
+		r->checkpatch = xstrdup("skipped: the tree has no scripts/checkpatch.pl");
+		free(script);
+		return;
+	}
+	if (!program_exists("perl")) {
+		r->checkpatch = xstrdup("skipped: perl is not installed (apt-get install perl)");
+		free(script);
+		return;
+	}
+	run_capture(&ls, series_dir, "ls", NULL);
+	strvec_split_lines(&patches, ls);
+	free(ls);
+	for (size_t i = 0, n = 0; i < patches.nr && n < r->nr_patches; i++) {
+		struct patch_result *p = &r->patches[n];
+		struct strvec lines = STRVEC_INIT;
+		char *out = NULL, *patch;
+
+		if (!strncmp(patches.v[i], "0000-", 5))
+			continue;
+		patch = xstrfmt("%s/%s", series_dir, patches.v[i]);
+		run_capture(&out, wt, "perl", script, "--no-tree", "--terse", "--no-summary", patch, NULL);
+		strvec_split_lines(&lines, out);
+		p->cp_errors = p->cp_warnings = 0;
+		for (size_t j = 0; j < lines.nr; j++) {
+			const char *l = strstr(lines.v[j], ": ERROR:") ? "E" :
+					strstr(lines.v[j], ": WARNING:") ? "W" : NULL;
+
+			if (!l)
+				continue;
+			if (*l == 'E')
+				p->cp_errors++;
+			else
+				p->cp_warnings++;
+			strvec_push(&p->cp_messages, lines.v[j] + (strncmp(lines.v[j], patch, strlen(patch)) ?
+								   0 : strlen(series_dir) + 1));
+		}
+		strvec_clear(&lines);
+		free(out);
+		free(patch);
+		n++;
+	}
+	r->checkpatch = xstrdup("run (the tree's scripts/checkpatch.pl --no-tree --terse)");
+	strvec_clear(&patches);
+	free(script);
+}
+
 static int make_branch(const struct series_opts *so, const char *wt, struct rev_result *r)
 {
 	char *head = NULL, *dir = series_dir_name(r->rev);
@@ -254,6 +314,14 @@ static int sparse_worktree_add(const struct series_opts *so, const char *wt, con
 		patterns = more;
 	}
 	strvec_clear(&lines);
+	/* what checkpatch.pl needs to read the patches */
+	{
+		char *more = xstrfmt("%s/scripts/checkpatch.pl\n/scripts/spelling.txt\n"
+				     "/scripts/const_structs.checkpatch\n", patterns);
+
+		free(patterns);
+		patterns = more;
+	}
 	ret = run_capture(&git_dir, wt, "git", "rev-parse", "--absolute-git-dir", NULL);
 	if (!ret && git_dir) {
 		char *nl = strchr(git_dir, '\n');
@@ -264,8 +332,7 @@ static int sparse_worktree_add(const struct series_opts *so, const char *wt, con
 		mkdir(info, 0777);
 		free(info);
 		info = xstrfmt("%s/info/sparse-checkout", git_dir);
-		/* no token anywhere: a pattern that matches no file */
-		ret = write_file(info, *patterns ? patterns : "/.kseries-nothing\n");
+		ret = write_file(info, patterns);
 	}
 	if (!ret)
 		ret = run_capture(&out, wt, "git", "-c", "core.sparseCheckout=true", "read-tree", "-mu",
@@ -333,6 +400,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 			goto out;
 		}
 		free(subject);
+		checkpatch_series(wt, series_dir, r);
 		if (so->branch_prefix && make_branch(so, wt, r))
 			goto out;
 	}

@@ -75,7 +75,10 @@ f = {x['file']: x for x in r['files']}
 assert f['mm/rmap.c']['callers'] == 2 and f['mm/rmap.c']['patch'] == 2, f['mm/rmap.c']
 assert f['drivers/iommu/demo_svm.c']['callbacks'] == 3 and f['drivers/iommu/demo_svm.c']['patch'] == 9
 assert f['arch/x86/include/asm/kvm_host.h']['kvm_hooks'] == 1
-assert all(x['residuals'] == 0 for x in r['files'])"
+assert all(x['residuals'] == 0 for x in r['files'])
+assert r['checkpatch'].startswith('run'), r['checkpatch']
+assert all(p['checkpatch']['errors'] == 1 for p in r['patches']), r['patches']
+assert 'Missing Signed-off-by' in r['patches'][0]['checkpatch']['messages'][0]"
 check "series: matrix.txt and matrix.json cover every revision" python3 -c "
 import json; m = json.load(open('$tmp/out/matrix.json'))
 assert [r['revision'] for r in m['revisions']] == ['v4.9-demo', 'v4.12-demo', 'v4.13-demo'], m
@@ -94,6 +97,9 @@ patch_content() {
 same_patches() { patch_content "$1" > "$tmp/a" && patch_content "$2" > "$tmp/b" && cmp "$tmp/a" "$tmp/b"; }
 check "series --jobs 2: same patches as one at a time" \
 	same_patches "$tmp/out/v4.12-demo/series" "$tmp/out2/v4.12-demo/series"
+check "series --signoff: checkpatch of the tree finds no error" python3 -c "
+import json; r = json.load(open('$tmp/out2/v4.12-demo/report.json'))
+assert all(p['checkpatch']['errors'] == 0 for p in r['patches']), r['patches']"
 check "series --signoff: Signed-off-by in every patch" sh -c "
 	for f in '$tmp/out2/v4.12-demo/series'/00[0-9][1-9]-*.patch; do grep -q '^Signed-off-by: Demo Maintainer' \"\$f\" || exit 1; done"
 check "series --branch: branches created" sh -c "

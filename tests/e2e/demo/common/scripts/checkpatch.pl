@@ -1,0 +1,29 @@
+#!/usr/bin/perl
+# Demo kernel: a small checkpatch in the real one's --terse format, so the
+# series' checkpatch step runs on the demo too. Checks two things only: a
+# Signed-off-by line (ERROR) and added lines over 80 columns (WARNING).
+use strict;
+use warnings;
+
+my @files = grep { !/^--/ } @ARGV;
+my $status = 0;
+for my $file (@files) {
+	open(my $fh, '<', $file) or die "cannot open $file: $!\n";
+	my ($line, $signed, $in_diff) = (0, 0, 0);
+	while (my $l = <$fh>) {
+		$line++;
+		chomp $l;
+		$signed = 1 if $l =~ /^Signed-off-by: /;
+		$in_diff = 1 if $l =~ /^diff --git /;
+		if ($in_diff && $l =~ /^\+(?!\+\+)/) {
+			(my $text = substr($l, 1)) =~ s/\t/        /g;
+			print "$file:$line: WARNING: line over 80 characters\n" if length($text) > 80;
+		}
+	}
+	if (!$signed) {
+		print "$file:$line: ERROR: Missing Signed-off-by: line(s)\n";
+		$status = 1;
+	}
+	close($fh);
+}
+exit $status;
