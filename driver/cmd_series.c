@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "cleanup.h"
 #include "commands.h"
+#include "build.h"
 #include "fileio.h"
 #include "manifest.h"
 #include "patchset.h"
@@ -22,14 +23,16 @@ static const char usage_text[] =
 	"  Regenerate the patch series on each revision of REPO, without touching\n"
 	"  REPO: a git worktree under DIR, the rules applied patch by patch and\n"
 	"  committed, catch-all patches for files no manifest entry names, a residual\n"
-	"  check, git format-patch with a cover letter, and a report.\n"
+	"  check, git format-patch with a cover letter, checkpatch, the build matrix\n"
+	"  (per arch: the API's objects before and after the series), and a report.\n"
 	"\n"
 	"  --kernel REPO     a kernel git repo, or a plain kernel directory (then no --rev)\n"
 	"  --rev REV         a revision (tag, branch, commit); repeat for several\n"
 	"  --out DIR         output folder: DIR/<rev>/series/, report.txt, report.json,\n"
 	"                    DIR/matrix.txt, matrix.json\n"
 	"  --jobs N          revisions in parallel (default 1)\n"
-	"  --no-build        skip the build matrix (not implemented yet: always skipped)\n"
+	"  --arch ARCH       build only these (x86_64 arm64 arm powerpc mips); repeat\n"
+	"  --no-build        skip the build matrix\n"
 	"  --branch PREFIX   also create the branch PREFIX/<rev> in REPO\n"
 	"  --signoff         add Signed-off-by to every patch\n"
 	"  --kvm-apic-range  keep x86's APIC page check as a range hook (see rewrite)\n"
@@ -42,7 +45,7 @@ static const char usage_text[] =
 
 struct series_args {
 	const char *kernel, *out;
-	struct strvec revs;
+	struct strvec revs, archs;
 	int jobs, force;
 	struct series_opts so;
 };
@@ -50,6 +53,7 @@ struct series_args {
 static void parse_args(int argc, char **argv, struct series_args *a)
 {
 	a->jobs = 1;
+	a->so.build = 1;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -73,7 +77,9 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 		} else if (!strcmp(arg, "--kvm-apic-range")) {
 			a->so.co.kvm_apic_range = 1;
 		} else if (!strcmp(arg, "--no-build")) {
-			; /* the build matrix is not there yet: reported as skipped */
+			a->so.build = 0;
+		} else if (!strcmp(arg, "--arch") && val) {
+			strvec_push(&a->archs, argv[++i]);
 		} else if (!strcmp(arg, "--force")) {
 			a->force = 1;
 		} else if (!strcmp(arg, "--quiet") || !strcmp(arg, "-q")) {
@@ -81,7 +87,7 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 		} else if (!strcmp(arg, "--verbose") || !strcmp(arg, "-v")) {
 			usage_verbose = 1;
 		} else if (!strcmp(arg, "--kernel") || !strcmp(arg, "--rev") ||
-			   !strcmp(arg, "--out") || !strcmp(arg, "--branch")) {
+			   !strcmp(arg, "--out") || !strcmp(arg, "--branch") || !strcmp(arg, "--arch")) {
 			die("%s needs a value: see 'kseries series --help'", arg);
 		} else {
 			die("unknown argument '%s': see 'kseries series --help'", arg);
@@ -89,6 +95,16 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 	}
 	if (!a->kernel)
 		die("no kernel given: kseries series --kernel REPO --rev REV --out DIR");
+	for (size_t i = 0; i < a->archs.nr; i++) {
+		int known = 0;
+
+		for (size_t k = 0; build_arch_names[k]; k++)
+			known |= !strcmp(a->archs.v[i], build_arch_names[k]);
+		if (!known)
+			die("unknown architecture '%s': kseries builds x86_64, arm64, arm, powerpc, mips",
+			    a->archs.v[i]);
+	}
+	a->so.archs = a->archs.nr ? &a->archs : NULL;
 	if (!a->out)
 		die("no output folder given: add --out DIR");
 }
@@ -307,6 +323,7 @@ int cmd_series(int argc, char **argv)
 	strvec_clear(&commits);
 	strvec_clear(&dirs);
 	strvec_clear(&a.revs);
+	strvec_clear(&a.archs);
 	manifest_clear(&m);
 	return failed ? 1 : 0;
 }

@@ -75,6 +75,29 @@ static void files_with_findings(const struct rev_result *r, struct strvec *files
 static const char *const kinds[] = { "caller", "callback", "kvm hook", "api", NULL };
 static const char *const kind_keys[] = { "callers", "callbacks", "kvm_hooks", "api", NULL };
 
+static json_t *build_json(const struct rev_result *r)
+{
+	json_t *o = json_object(), *cells = json_array();
+
+	json_object_set_new(o, "note", r->build_note ? json_string(r->build_note) : json_null());
+	for (size_t i = 0; i < r->nr_cells; i++) {
+		const struct build_cell *c = &r->cells[i];
+		json_t *cell = json_object();
+
+		json_object_set_new(cell, "arch", json_string(c->arch));
+		json_object_set_new(cell, "state", json_string(c->state ? c->state : "skipped"));
+		json_object_set_new(cell, "reason", c->reason ? json_string(c->reason) : json_null());
+		json_object_set_new(cell, "built", strings(&c->built));
+		json_object_set_new(cell, "regressions", strings(&c->regressions));
+		json_object_set_new(cell, "not_buildable", strings(&c->not_buildable));
+		json_object_set_new(cell, "fragment_dropped", strings(&c->fragment_dropped));
+		json_object_set_new(cell, "seconds", json_real(c->seconds));
+		json_array_append_new(cells, cell);
+	}
+	json_object_set_new(o, "archs", cells);
+	return o;
+}
+
 static json_t *to_json(const struct rev_result *r)
 {
 	json_t *o = json_object(), *patches = json_array(), *found = json_object();
@@ -137,7 +160,7 @@ static json_t *to_json(const struct rev_result *r)
 	json_object_set_new(o, "residuals", strings(&r->residuals));
 	json_object_set_new(o, "parse_failures", strings(&r->parse_failures));
 	json_object_set_new(o, "parse_errors", json_integer(r->parse_errors));
-	json_object_set_new(o, "build", json_string("skipped: the build matrix is not implemented yet"));
+	json_object_set_new(o, "build", build_json(r));
 	json_object_set_new(o, "branch", r->branch ? json_string(r->branch) : json_null());
 	json_object_set_new(o, "checkpatch", json_string(r->checkpatch ? r->checkpatch : "not run"));
 	json_object_set_new(o, "seconds", json_real(r->seconds));
@@ -198,7 +221,25 @@ static void write_text(FILE *f, const struct rev_result *r)
 		r->parse_failures.nr, r->parse_errors);
 	for (size_t i = 0; i < r->parse_failures.nr; i++)
 		fprintf(f, "  %s\n", r->parse_failures.v[i]);
-	fprintf(f, "build: skipped: the build matrix is not implemented yet\n");
+	fprintf(f, "\nbuild:%s%s\n", r->build_note ? " " : "", r->build_note ? r->build_note : "");
+	for (size_t i = 0; i < r->nr_cells; i++) {
+		const struct build_cell *c = &r->cells[i];
+
+		fprintf(f, "  %-8s %-8s %zu built, %zu regressions, %zu not buildable before either (%.0fs)%s%s\n",
+			c->arch, c->state ? c->state : "skipped", c->built.nr, c->regressions.nr,
+			c->not_buildable.nr, c->seconds, c->reason ? ": " : "", c->reason ? c->reason : "");
+		for (size_t j = 0; j < c->regressions.nr; j++)
+			fprintf(f, "           ERROR fails after the series: %s\n", c->regressions.v[j]);
+		for (size_t j = 0; j < c->not_buildable.nr; j++)
+			fprintf(f, "           not buildable before the series either: %s\n",
+				c->not_buildable.v[j]);
+		if (c->fragment_dropped.nr) {
+			fprintf(f, "           config fragment dropped by olddefconfig:");
+			for (size_t j = 0; j < c->fragment_dropped.nr; j++)
+				fprintf(f, " %s", c->fragment_dropped.v[j]);
+			fputc('\n', f);
+		}
+	}
 	if (r->branch)
 		fprintf(f, "branch: %s\n", r->branch);
 	fprintf(f, "time: %.1f s\n", r->seconds);
@@ -253,12 +294,25 @@ int report_matrix(const char *out, const struct strvec *rev_dirs, const struct s
 			snprintf(pm, sizeof(pm), "+%lld/-%lld",
 				 json_integer_value(json_object_get(o, "insertions")),
 				 json_integer_value(json_object_get(o, "deletions")));
+			json_t *cells = json_object_get(json_object_get(o, "build"), "archs"), *cell;
+			char build[256] = "";
+			size_t k;
+
+			json_array_foreach(cells, k, cell) {
+				size_t len = strlen(build);
+
+				snprintf(build + len, sizeof(build) - len, "%s%s:%s", k ? " " : "",
+					 json_string_value(json_object_get(cell, "arch")),
+					 json_string_value(json_object_get(cell, "state")));
+			}
+			if (!*build)
+				snprintf(build, sizeof(build), "not run");
 			fprintf(f, "%-24s %-18s %7zu %6lld %12s %9zu %6lld  %s\n", revs->v[i],
 				json_string_value(json_object_get(o, "state")),
 				json_array_size(json_object_get(o, "patches")),
 				json_integer_value(json_object_get(o, "files_changed")), pm,
 				json_array_size(json_object_get(o, "residuals")),
-				json_integer_value(json_object_get(o, "parse_errors")), "skipped");
+				json_integer_value(json_object_get(o, "parse_errors")), build);
 			json_object_set(row, "state", json_object_get(o, "state"));
 			json_object_set_new(row, "patches",
 					    json_integer(json_array_size(json_object_get(o, "patches"))));
@@ -268,7 +322,7 @@ int report_matrix(const char *out, const struct strvec *rev_dirs, const struct s
 			json_object_set_new(row, "residuals",
 					    json_integer(json_array_size(json_object_get(o, "residuals"))));
 			json_object_set(row, "parse_errors", json_object_get(o, "parse_errors"));
-			json_object_set_new(row, "build", json_object());
+			json_object_set(row, "build", json_object_get(json_object_get(o, "build"), "archs"));
 			json_decref(o);
 		}
 		json_array_append_new(rows, row);
@@ -280,7 +334,11 @@ int report_matrix(const char *out, const struct strvec *rev_dirs, const struct s
 		json_t *top = json_object();
 
 		json_object_set_new(top, "revisions", rows);
-		json_object_set_new(top, "archs", json_array());
+		json_t *archs = json_array();
+
+		for (size_t a = 0; build_arch_names[a]; a++)
+			json_array_append_new(archs, json_string(build_arch_names[a]));
+		json_object_set_new(top, "archs", archs);
 		if (json_dump_file(top, js, JSON_INDENT(1) | JSON_PRESERVE_ORDER))
 			ret = error("cannot write %s", js);
 		json_decref(top);
@@ -297,6 +355,8 @@ void rev_result_clear(struct rev_result *r)
 	free(r->error);
 	free(r->branch);
 	free(r->checkpatch);
+	free(r->build_note);
+	build_cells_free(r->cells, r->nr_cells);
 	strvec_clear(&r->findings);
 	strvec_clear(&r->residuals);
 	strvec_clear(&r->parse_failures);

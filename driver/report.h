@@ -2,6 +2,7 @@
 #define KSERIES_REPORT_H
 
 #include <stddef.h>
+#include "build.h"
 #include "strvec.h"
 
 /* One patch of a revision's series, as it came out. */
@@ -29,6 +30,10 @@ struct rev_result {
 	int files_changed, insertions, deletions;
 	char *branch;		/* created with --branch, or NULL */
 	char *checkpatch;	/* "run", or why it was not */
+	struct build_cell *cells;	/* the build matrix row, or NULL (--no-build) */
+	size_t nr_cells;
+	char *build_note;	/* why there is no build, or what was done to the tree */
+	int build_failed;
 	double seconds;
 };
 

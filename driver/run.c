@@ -88,7 +88,9 @@ int run_command(struct child_process *cp)
 			goto fail_early;
 		out_fd = outp[1];
 	}
-	if (cp->capture_err) {
+	if (cp->err_to_out && out_fd >= 0) {
+		err_fd = out_fd;
+	} else if (cp->capture_err) {
 		if (pipe2(errp, O_CLOEXEC) < 0)
 			goto fail_early;
 		err_fd = errp[1];
@@ -112,7 +114,7 @@ int run_command(struct child_process *cp)
 		close(outp[1]);
 	if (errp[1] >= 0)
 		close(errp[1]);
-	else if (err_fd >= 0)
+	else if (err_fd >= 0 && err_fd != out_fd)
 		close(err_fd);
 
 	/* Drain both pipes together so a chatty child never blocks on a full pipe. */

@@ -17,9 +17,10 @@ struct child_process {
 	char *out, *err;	/* NUL-terminated captured output, or NULL */
 	size_t out_len, err_len;
 	const char *err_file;	/* run_parallel only: stderr to this file */
+	int err_to_out;		/* stderr to wherever stdout goes (out_file) */
 };
 
-#define CHILD_PROCESS_INIT { STRVEC_INIT, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0, NULL }
+#define CHILD_PROCESS_INIT { STRVEC_INIT, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0, NULL, 0 }
 
 /*
  * Run the command to completion. Returns its exit status (0..255); 128+N

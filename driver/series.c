@@ -271,6 +271,32 @@ static int make_branch(const struct series_opts *so, const char *wt, struct rev_
 	return 0;
 }
 
+/* Write the worktree's sparse pattern and check out what it selects. */
+static int sparse_checkout(const char *wt, const char *patterns)
+{
+	char *git_dir = NULL, *out = NULL, *info = NULL;
+	int ret = run_capture(&git_dir, wt, "git", "rev-parse", "--absolute-git-dir", NULL);
+
+	if (!ret && git_dir) {
+		char *nl = strchr(git_dir, '\n');
+
+		if (nl)
+			*nl = '\0';
+		info = xstrfmt("%s/info", git_dir);
+		mkdir(info, 0777);
+		free(info);
+		info = xstrfmt("%s/info/sparse-checkout", git_dir);
+		ret = write_file(info, patterns);
+	}
+	if (!ret)
+		ret = run_capture(&out, wt, "git", "-c", "core.sparseCheckout=true", "read-tree", "-mu",
+				  "HEAD", NULL);
+	free(out);
+	free(git_dir);
+	free(info);
+	return ret;
+}
+
 /*
  * A worktree that checks out only the files holding the tokens (git grep on
  * the commit, no checkout first): seconds instead of minutes on a kernel, and
@@ -281,7 +307,7 @@ static int sparse_worktree_add(const struct series_opts *so, const char *wt, con
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	struct strvec lines = STRVEC_INIT;
-	char *out = NULL, *git_dir = NULL, *info = NULL, *patterns = NULL;
+	char *out = NULL, *patterns = NULL;
 	size_t commit_len = strlen(commit);
 	int ret;
 
@@ -322,26 +348,53 @@ static int sparse_worktree_add(const struct series_opts *so, const char *wt, con
 		free(patterns);
 		patterns = more;
 	}
-	ret = run_capture(&git_dir, wt, "git", "rev-parse", "--absolute-git-dir", NULL);
-	if (!ret && git_dir) {
-		char *nl = strchr(git_dir, '\n');
-
-		if (nl)
-			*nl = '\0';
-		info = xstrfmt("%s/info", git_dir);
-		mkdir(info, 0777);
-		free(info);
-		info = xstrfmt("%s/info/sparse-checkout", git_dir);
-		ret = write_file(info, patterns);
-	}
-	if (!ret)
-		ret = run_capture(&out, wt, "git", "-c", "core.sparseCheckout=true", "read-tree", "-mu",
-				  "HEAD", NULL);
-	free(out);
-	free(git_dir);
-	free(info);
+	ret = sparse_checkout(wt, patterns);
 	free(patterns);
 	return ret ? error("cannot check out the files of %s in %s", commit, wt) : 0;
+}
+
+/*
+ * The build matrix needs the whole tree: widen the sparse worktree, and take
+ * away a .config the tree commits (Kbuild refuses O= builds next to one).
+ */
+static void build_revision(const struct series_opts *so, const struct convert *c,
+			   const char *wt, const char *rev_dir, struct rev_result *r)
+{
+	char *head = NULL, *bdir, *config = xstrfmt("%s/.config", wt);
+	int n;
+
+	if (!so->build) {
+		r->build_note = xstrdup("skipped: --no-build");
+		goto out;
+	}
+	if (!r->nr_patches) {
+		r->build_note = xstrdup("skipped: the series is empty, nothing to build");
+		goto out;
+	}
+	info("[%s] build: checking out the whole tree", r->rev);
+	if (sparse_checkout(wt, "/*\n")) {
+		r->build_note = xstrdup("failed: cannot check out the whole tree");
+		r->build_failed = 1;
+		goto out;
+	}
+	if (!access(config, F_OK)) {
+		remove(config);
+		r->build_note = xstrdup("the tree commits a top-level .config: removed in the build worktree");
+	}
+	if (run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL) || !head) {
+		r->build_failed = 1;
+		goto out;
+	}
+	head[strcspn(head, "\n")] = '\0';
+	bdir = xstrfmt("%s/build", rev_dir);
+	n = build_matrix(wt, r->commit, head, &c->files, so->archs, bdir, so->co.jobs, &r->cells,
+			 &r->nr_cells);
+	free(bdir);
+	if (n)
+		r->build_failed = 1;
+out:
+	free(head);
+	free(config);
 }
 
 static int run_revision(const struct series_opts *so, const char *wt, const char *rev_dir,
@@ -404,6 +457,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 		if (so->branch_prefix && make_branch(so, wt, r))
 			goto out;
 	}
+	build_revision(so, &c, wt, rev_dir, r);
 	ret = 0;
 out:
 	strvec_clear(&changed);
@@ -437,9 +491,9 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 		r->error = xstrfmt("cannot make the worktree %s at %s", wt, commit);
 	} else if (run_revision(so, wt, rev_dir, r, &t0)) {
 		r->error = xstrdup("the run stopped on an error: see the messages above");
-	} else if (r->residuals.nr || r->parse_errors) {
-		r->error = xstrfmt("%zu residual uses, %d parse errors", r->residuals.nr,
-				   r->parse_errors);
+	} else if (r->residuals.nr || r->parse_errors || r->build_failed) {
+		r->error = xstrfmt("%zu residual uses, %d parse errors%s", r->residuals.nr,
+				   r->parse_errors, r->build_failed ? ", a failed build" : "");
 	} else {
 		r->state = r->nr_patches ? "converted" : "already-converted";
 	}

@@ -9,6 +9,8 @@ struct series_opts {
 	const char *branch_prefix;	/* --branch: create PREFIX/<rev> in repo */
 	int signoff;
 	const struct strvec *tokens;	/* the manifest's prefilter tokens */
+	int build;			/* run the build matrix (not with --no-build) */
+	const struct strvec *archs;	/* --arch, or NULL: all five */
 	struct convert_opts co;
 };
 

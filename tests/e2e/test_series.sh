@@ -70,7 +70,7 @@ check "series: report.json is valid JSON with the counts" python3 -c "
 import json; r = json.load(open('$tmp/out/v4.12-demo/report.json'))
 assert r['state'] == 'converted' and r['found']['callers'] >= 3 and r['found']['callbacks'] >= 8, r['found']
 assert r['residuals'] == [] and len(r['patches']) == 10 and r['patches'][8]['catch_all'], r
-assert r['build'].startswith('skipped')
+assert len(r['build']['archs']) == 5
 f = {x['file']: x for x in r['files']}
 assert f['mm/rmap.c']['callers'] == 2 and f['mm/rmap.c']['patch'] == 2, f['mm/rmap.c']
 assert f['drivers/iommu/demo_svm.c']['callbacks'] == 3 and f['drivers/iommu/demo_svm.c']['patch'] == 9
@@ -126,6 +126,57 @@ check "series: spatch missing is exit 2" sh -c "
 check "series: unwritable output is exit 2" fails_with "output folder" \
 	--kernel "$repo" --rev v4.12-demo --out /proc/kseries-out
 check "series: --rev without a value is exit 2" fails_with "needs a value" --kernel "$repo" --rev
+
+# the build matrix: five arches, before and after the series
+check "series build: five arches built, objects before and after" python3 -c "
+import json; r = json.load(open('$tmp/out/v4.12-demo/report.json'))
+cells = r['build']['archs']
+assert [c['arch'] for c in cells] == ['x86_64', 'arm64', 'arm', 'powerpc', 'mips'], cells
+assert all(c['state'] == 'ok' and c['regressions'] == [] for c in cells), cells
+x86 = cells[0]['built']
+assert 'mm/rmap.o' in x86 and 'fs/dax.o' in x86 and 'arch/x86/kvm/x86.o' in x86, x86
+assert 'arch/x86/kvm/x86.o' not in cells[1]['built'], cells[1]
+m = json.load(open('$tmp/out/matrix.json'))
+assert [c['state'] for c in m['revisions'][1]['build']] == ['ok'] * 5, m"
+check "series build: an already converted revision builds nothing" sh -c "
+	grep -q '^build: skipped: the series is empty' '$tmp/out/v4.13-demo/report.txt'"
+
+# a conversion that breaks the build: a walker with a local 'start' of its own
+git -C "$repo" worktree add -q -b clash "$tmp/clash-wt" v4.12-demo
+sed -i 's/^\tint \*cleaned = arg;$/\tint *cleaned = arg;\n\tunsigned long start = 0;/' "$tmp/clash-wt/mm/rmap.c"
+sed -i 's/^\treturn true;$/\treturn start == 0;/' "$tmp/clash-wt/mm/rmap.c"
+# and a file that never built: its failure is not the series' fault
+sed -i 's|^#include <linux/mmu_notifier.h>$|#include <linux/mmu_notifier.h>\n#include <linux/no_such_header.h>|' \
+	"$tmp/clash-wt/drivers/xen/gntdev.c"
+git -C "$tmp/clash-wt" commit -q -am "mm: a local named start"
+git -C "$repo" worktree remove --force "$tmp/clash-wt"
+"$kseries" series -q --kernel "$repo" --rev clash --arch x86_64 --arch arm64 --out "$tmp/clash" >/dev/null 2>&1
+check "series build: a failed build makes exit 1" test $? -eq 1
+check "series build: the regression is named, per arch" python3 -c "
+import json; r = json.load(open('$tmp/clash/clash/report.json'))
+cells = r['build']['archs']
+assert [c['arch'] for c in cells] == ['x86_64', 'arm64'], cells
+assert all(c['state'] == 'failed' and c['regressions'] == ['mm/rmap.o'] for c in cells), cells
+assert all('drivers/xen/gntdev.o' in c['not_buildable'] for c in cells), cells
+assert r['state'] == 'failed'"
+git -C "$repo" branch -q -D clash
+
+# a missing cross compiler is a skipped cell with the fix, never a pass
+mkdir -p "$tmp/bin"
+for f in /usr/bin/*; do case $f in */aarch64-linux-gnu-*) ;; *) ln -s "$f" "$tmp/bin/" ;; esac; done
+PATH="$tmp/bin" "$kseries" series -q --kernel "$repo" --rev v4.12-demo --arch arm64 --arch x86_64 \
+	--out "$tmp/nocross" >/dev/null 2>&1
+check "series build: no cross compiler: the cell is skipped, with the package to install" python3 -c "
+import json; r = json.load(open('$tmp/nocross/v4.12-demo/report.json'))
+c = {x['arch']: x for x in r['build']['archs']}
+assert c['arm64']['state'] == 'skipped' and 'apt-get install gcc-aarch64-linux-gnu' in c['arm64']['reason'], c
+assert c['x86_64']['state'] == 'ok', c"
+check "series: --no-build says so in the report" sh -c "
+	'$kseries' series -q --no-build --kernel '$repo' --rev v4.12-demo --out '$tmp/nobuild' >/dev/null 2>&1 &&
+	grep -q '^build: skipped: --no-build' '$tmp/nobuild/v4.12-demo/report.txt'"
+check "series: an unknown --arch is exit 2" fails_with "unknown architecture 'sparc'" \
+	--kernel "$repo" --rev v4.12-demo --arch sparc --out "$tmp/e4"
+repo_state > "$tmp/state.before"
 
 # a caller in a shape no rule knows: reported as a residual, exit 1, never half-done
 git -C "$repo" worktree add -q -b odd "$tmp/odd-wt" v4.12-demo

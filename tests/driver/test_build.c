@@ -1,0 +1,34 @@
+/* Unit tests of the build module's make-log reader and target mapping. */
+#include <stdlib.h>
+#include "build.h"
+#include "unit.h"
+
+int main(void)
+{
+	struct strvec out = STRVEC_INIT, files = STRVEC_INIT, t = STRVEC_INIT;
+
+	build_failed_objects(
+		"  CC      mm/rmap.o\n"
+		"make[2]: *** [/k/scripts/Makefile.build:303: drivers/infiniband/core/umem_odp.o] Error 1\n"
+		"make[1]: *** [/k/Makefile:1663: drivers/infiniband/core/umem_odp.o] Error 2\n"
+		"make: *** [Makefile:13: mm/rmap.o] Error 1\n"
+		"make[1]: *** [/k/Makefile:1024: prepare0] Error 2\n"
+		"make: Target 'fs/dax.o' not remade because of errors.\n", &out);
+	CHECK("make log: two failed objects, each once", out.nr == 2);
+	CHECK_STR("make log: Kbuild's recursive line", out.nr > 0 ? out.v[0] : NULL,
+		  "drivers/infiniband/core/umem_odp.o");
+	CHECK_STR("make log: a plain make line", out.nr > 1 ? out.v[1] : NULL, "mm/rmap.o");
+
+	strvec_pushl(&files, "mm/rmap.c", "include/linux/mmu_notifier.h", "virt/kvm/kvm_main.c",
+		     "arch/x86/kvm/x86.c", "arch/powerpc/platforms/powernv/npu-dma.c", NULL);
+	/* no arch/x86/kvm/Makefile under /nonexistent: KVM files as single objects */
+	build_targets("/nonexistent", "x86", &files, &t);
+	CHECK("targets: headers and other arches left out", t.nr == 3);
+	CHECK("targets: .c -> .o", strvec_contains(&t, "mm/rmap.o"));
+	CHECK("targets: kvm_main.o without a KVM Makefile", strvec_contains(&t, "virt/kvm/kvm_main.o"));
+	CHECK("targets: no powerpc file on x86", !strvec_contains(&t, "arch/powerpc/platforms/powernv/npu-dma.o"));
+	strvec_clear(&out);
+	strvec_clear(&files);
+	strvec_clear(&t);
+	UNIT_EXIT();
+}
