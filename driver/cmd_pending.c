@@ -23,7 +23,8 @@ int cmd_build(int argc, char **argv)
 {
 	return pending(argc, argv,
 		"usage: kseries build --kernel TREE [--arch ARCH ...] --out DIR\n"
-		"  Cross-build, per architecture, every object that uses the mmu_notifier API.\n");
+		"  Cross-build, per architecture, every object that uses the mmu_notifier API.\n"
+		"  Today the build matrix runs inside 'kseries series' (see --arch, --no-build).\n");
 }
 
 int cmd_audit(int argc, char **argv)
