@@ -53,7 +53,7 @@ bench: all
 install: all
 	install -D -m 755 driver/kseries $(DESTDIR)$(PREFIX)/bin/kseries
 	mkdir -p $(DESTDIR)$(PREFIX)/share/kseries
-	cp -r cocci $(DESTDIR)$(PREFIX)/share/kseries/
+	cp -r cocci kernel-fixups $(DESTDIR)$(PREFIX)/share/kseries/
 	install -D -m 644 docs/kseries.1 $(DESTDIR)$(PREFIX)/share/man/man1/kseries.1
 
 clean:

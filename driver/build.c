@@ -72,7 +72,7 @@ static double since(const struct timespec *t0)
 	return (t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
-void build_failed_objects(const char *log, struct strvec *out)
+void build_failed_objects(const char *log, struct strvec *out, struct strvec *other)
 {
 	struct strvec lines = STRVEC_INIT;
 
@@ -88,12 +88,20 @@ void build_failed_objects(const char *log, struct strvec *out)
 		for (const char *p = colon; p < close; p++)
 			if (p[0] == ':' && p[1] == ' ')
 				colon = p + 2;
-		if (close - colon > 2 && !strncmp(close - 2, ".o", 2)) {
-			char *obj = strndup(colon, close - colon);
+		if (close <= colon)
+			continue;
+		{
+			size_t len = (size_t)(close - colon);
+			char *target = strndup(colon, len);
+			int object = len > 2 && !strncmp(close - 2, ".o", 2);
+			/* the wrappers make puts around any failure */
+			int wrapper = !strcmp(target, "sub-make") || !strcmp(target, "__build") ||
+				      !strcmp(target, "_all") || !strcmp(target, "__sub-make");
+			struct strvec *to = object ? out : wrapper ? NULL : other;
 
-			if (!strvec_contains(out, obj))
-				strvec_push(out, obj);
-			free(obj);
+			if (to && !strvec_contains(to, target))
+				strvec_push(to, target);
+			free(target);
 		}
 	}
 	strvec_clear(&lines);
@@ -295,10 +303,20 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
 		} else if (targets[i].nr) {
 			char *text;
 
+			struct strvec other = STRVEC_INIT;
+
 			make(wt, a, o_dir, jobs, log, &targets[i]);
 			text = read_file(log);
-			build_failed_objects(text ? text : "", &fail_base[i]);
+			build_failed_objects(text ? text : "", &fail_base[i], &other);
 			free(text);
+			/* the build itself failed (a host tool, prepare): no object was tried */
+			if (other.nr) {
+				c->state = "failed";
+				c->reason = xstrfmt("the build fails before any object, at %s (toolchain?): "
+						    "see %s", other.v[0], log);
+				failed++;
+			}
+			strvec_clear(&other);
 		}
 		free(o_dir);
 		free(log);
@@ -310,7 +328,7 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
 	for (size_t i = 0; i < n; i++) {
 		const struct arch_desc *a = find_arch(names[i]);
 		struct build_cell *c = &(*cells)[i];
-		struct strvec fail_head = STRVEC_INIT;
+		struct strvec fail_head = STRVEC_INIT, other = STRVEC_INIT;
 		char *o_dir, *log, *text;
 
 		if (c->state)
@@ -320,8 +338,11 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
 		log = xstrfmt("%s/%s.log", out_dir, a->name);
 		make(wt, a, o_dir, jobs, log, &targets[i]);
 		text = read_file(log);
-		build_failed_objects(text ? text : "", &fail_head);
+		build_failed_objects(text ? text : "", &fail_head, &other);
 		free(text);
+		if (other.nr)
+			strvec_pushf(&c->regressions, "%s (the build itself)", other.v[0]);
+		strvec_clear(&other);
 		for (size_t t = 0; t < fail_head.nr; t++)
 			strvec_push(strvec_contains(&fail_base[i], fail_head.v[t]) ?
 				    &c->not_buildable : &c->regressions, fail_head.v[t]);
@@ -358,9 +379,70 @@ done:
 	return failed;
 }
 
+int build_patches(const char *wt, const struct strvec *commits, const struct strvec *files,
+		  const struct strvec *subjects, const struct strvec *all_files,
+		  struct build_cell *cells, size_t nr_cells, const char *out_dir, int jobs)
+{
+	int failed = 0;
+
+	for (size_t p = 0; p < commits->nr; p++) {
+		int header = 0;
+
+		if (checkout(wt, commits->v[p]))
+			return -1;
+		for (size_t f = 0; f < files[p].nr; f++) {
+			size_t n = strlen(files[p].v[f]);
+
+			header |= n > 2 && !strcmp(files[p].v[f] + n - 2, ".h");
+		}
+		for (size_t i = 0; i < nr_cells; i++) {
+			const struct arch_desc *a = find_arch(cells[i].arch);
+			struct strvec targets = STRVEC_INIT, fails = STRVEC_INIT;
+			char *o_dir, *log, *text;
+
+			if (!a || !cells[i].state || strcmp(cells[i].state, "ok"))
+				continue;
+			/* a header reaches every object of the arch; a .c file only its own */
+			build_targets(wt, a->srcarch, header ? all_files : &files[p], &targets);
+			if (!targets.nr) {
+				strvec_clear(&targets);
+				continue;
+			}
+			o_dir = xstrfmt("%s/%s", out_dir, a->name);
+			log = xstrfmt("%s/%s-patch-%04zu.log", out_dir, a->name, p + 1);
+			make(wt, a, o_dir, jobs, log, &targets);
+			text = read_file(log);
+			build_failed_objects(text ? text : "", &fails, &fails);
+			free(text);
+			for (size_t k = 0; k < fails.nr; k++)
+				if (!strvec_contains(&cells[i].not_buildable, fails.v[k]))
+					strvec_pushf(&cells[i].bisect_failures, "%04zu %s: %s", p + 1,
+						     subjects->v[p], fails.v[k]);
+			if (!cells[i].bisect_failures.nr)
+				remove(log);	/* keep only the logs that show a problem */
+			cells[i].patches_built++;
+			strvec_clear(&targets);
+			strvec_clear(&fails);
+			free(o_dir);
+			free(log);
+		}
+	}
+	for (size_t i = 0; i < nr_cells; i++) {
+		if (cells[i].bisect_failures.nr && !strcmp(cells[i].state, "ok")) {
+			cells[i].state = "failed";
+			free(cells[i].reason);
+			cells[i].reason = xstrfmt("%zu objects fail to build in the middle of the series: "
+						  "not bisectable", cells[i].bisect_failures.nr);
+			failed++;
+		}
+	}
+	return failed;
+}
+
 void build_cells_free(struct build_cell *cells, size_t nr)
 {
 	for (size_t i = 0; i < nr; i++) {
+		strvec_clear(&cells[i].bisect_failures);
 		free(cells[i].reason);
 		strvec_clear(&cells[i].built);
 		strvec_clear(&cells[i].regressions);

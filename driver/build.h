@@ -12,6 +12,8 @@ struct build_cell {
 	struct strvec regressions;	/* build before the series, fail after it */
 	struct strvec not_buildable;	/* fail before the series too: config, toolchain */
 	struct strvec fragment_dropped;	/* fragment symbols olddefconfig did not keep */
+	struct strvec bisect_failures;	/* "NNNN subject: object": a patch that does not build */
+	size_t patches_built;		/* patches built one by one */
 	double seconds;
 };
 
@@ -29,8 +31,22 @@ extern const char *const build_arch_names[];
 int build_matrix(const char *wt, const char *base, const char *head, const struct strvec *files,
 		 const struct strvec *arch_names, const char *out_dir, int jobs,
 		 struct build_cell **cells, size_t *nr_cells);
-/* Objects a make -k log says failed ("*** [...: dir/file.o] Error N"). */
-void build_failed_objects(const char *log, struct strvec *out);
+/*
+ * Bisectability: check out each commit of the series in turn and build, on
+ * every arch whose cell is ok, the objects that commit touched (all the
+ * arch's objects when it touched a header). commits[i] goes with files[i]
+ * and subjects[i]. A failure that is not already in not_buildable fails the
+ * cell. Leaves the worktree at the last commit. Returns the failed cells.
+ */
+int build_patches(const char *wt, const struct strvec *commits, const struct strvec *files,
+		  const struct strvec *subjects, const struct strvec *all_files,
+		  struct build_cell *cells, size_t nr_cells, const char *out_dir, int jobs);
+/*
+ * Objects a make -k log says failed ("*** [...: dir/file.o] Error N") into
+ * out; other failed targets (scripts/dtc/dtc, prepare0: the build itself,
+ * not an object) into other when not NULL.
+ */
+void build_failed_objects(const char *log, struct strvec *out, struct strvec *other);
 /* The make targets for one arch: file.c -> file.o; virt/kvm -> arch/X/kvm/. */
 void build_targets(const char *wt, const char *srcarch, const struct strvec *files,
 		   struct strvec *targets);

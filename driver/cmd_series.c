@@ -33,6 +33,7 @@ static const char usage_text[] =
 	"  --jobs N          revisions in parallel (default 1)\n"
 	"  --arch ARCH       build only these (x86_64 arm64 arm powerpc mips); repeat\n"
 	"  --no-build        skip the build matrix\n"
+	"  --no-bisect       build the series as a whole only, not patch by patch\n"
 	"  --branch PREFIX   also create the branch PREFIX/<rev> in REPO\n"
 	"  --signoff         add Signed-off-by to every patch\n"
 	"  --kvm-apic-range  keep x86's APIC page check as a range hook (see rewrite)\n"
@@ -54,6 +55,7 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 {
 	a->jobs = 1;
 	a->so.build = 1;
+	a->so.bisect = 1;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
@@ -78,6 +80,8 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 			a->so.co.kvm_apic_range = 1;
 		} else if (!strcmp(arg, "--no-build")) {
 			a->so.build = 0;
+		} else if (!strcmp(arg, "--no-bisect")) {
+			a->so.bisect = 0;
 		} else if (!strcmp(arg, "--arch") && val) {
 			strvec_push(&a->archs, argv[++i]);
 		} else if (!strcmp(arg, "--force")) {

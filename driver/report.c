@@ -91,6 +91,8 @@ static json_t *build_json(const struct rev_result *r)
 		json_object_set_new(cell, "regressions", strings(&c->regressions));
 		json_object_set_new(cell, "not_buildable", strings(&c->not_buildable));
 		json_object_set_new(cell, "fragment_dropped", strings(&c->fragment_dropped));
+		json_object_set_new(cell, "patches_built", json_integer(c->patches_built));
+		json_object_set_new(cell, "bisect_failures", strings(&c->bisect_failures));
 		json_object_set_new(cell, "seconds", json_real(c->seconds));
 		json_array_append_new(cells, cell);
 	}
@@ -230,6 +232,11 @@ static void write_text(FILE *f, const struct rev_result *r)
 			c->not_buildable.nr, c->seconds, c->reason ? ": " : "", c->reason ? c->reason : "");
 		for (size_t j = 0; j < c->regressions.nr; j++)
 			fprintf(f, "           ERROR fails after the series: %s\n", c->regressions.v[j]);
+		if (c->patches_built)
+			fprintf(f, "           patches built one by one before the last: %zu\n",
+				c->patches_built);
+		for (size_t j = 0; j < c->bisect_failures.nr; j++)
+			fprintf(f, "           ERROR does not build after patch %s\n", c->bisect_failures.v[j]);
 		for (size_t j = 0; j < c->not_buildable.nr; j++)
 			fprintf(f, "           not buildable before the series either: %s\n",
 				c->not_buildable.v[j]);

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include "cleanup.h"
 #include "fileio.h"
+#include "fixups.h"
 #include "patchset.h"
 #include "run.h"
 #include "series.h"
@@ -106,22 +107,17 @@ static int apply_patches(struct convert *c, const char *wt, struct strvec *chang
 	return 0;
 }
 
-/* Files no manifest entry names: every rule but the last patch's. */
+/* Files no manifest entry names: every rule, in order, as rewrite does. */
 static int apply_unowned(struct convert *c, const char *wt, struct strvec *changed)
 {
-	const struct manifest_patch *last = &c->m.patches[c->m.nr_patches - 1];
-	struct strvec rules = STRVEC_INIT, files = STRVEC_INIT;
+	struct strvec files = STRVEC_INIT;
 	int ret = 0;
 
-	for (size_t i = 0; i < c->order.nr; i++)
-		if (!strvec_contains(&last->rules, c->order.v[i]))
-			strvec_push(&rules, c->order.v[i]);
 	for (size_t i = 0; i < c->files.nr; i++)
 		if (!owned_by_any(&c->m, c->files.v[i]))
 			strvec_push(&files, c->files.v[i]);
 	if (files.nr)
-		ret = convert_apply(c, wt, &rules, &files, changed);
-	strvec_clear(&rules);
+		ret = convert_apply(c, wt, &c->order, &files, changed);
 	strvec_clear(&files);
 	return ret;
 }
@@ -377,9 +373,43 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 		r->build_failed = 1;
 		goto out;
 	}
-	if (!access(config, F_OK)) {
-		remove(config);
-		r->build_note = xstrdup("the tree commits a top-level .config: removed in the build worktree");
+	{
+		struct strvec notes = STRVEC_INIT, applied = STRVEC_INIT;
+
+		if (!access(config, F_OK)) {
+			remove(config);
+			strvec_push(&notes, "the tree commits a top-level .config: removed in the build worktree");
+		}
+		/* toolchain fixups for old trees: in this worktree only, never in the series */
+		if (fixups_apply(kseries_fixups_dir(), wt, &applied)) {
+			r->build_failed = 1;
+			strvec_clear(&notes);
+			strvec_clear(&applied);
+			goto out;
+		}
+		if (applied.nr) {
+			char *list = xstrdup("");
+
+			for (size_t i = 0; i < applied.nr; i++) {
+				char *more = xstrfmt("%s%s%s", list, i ? ", " : "", applied.v[i]);
+
+				free(list);
+				list = more;
+			}
+			strvec_pushf(&notes, "build fixups applied (kernel-fixups/build): %s", list);
+			free(list);
+		}
+		if (notes.nr) {
+			r->build_note = xstrdup(notes.v[0]);
+			for (size_t i = 1; i < notes.nr; i++) {
+				char *more = xstrfmt("%s; %s", r->build_note, notes.v[i]);
+
+				free(r->build_note);
+				r->build_note = more;
+			}
+		}
+		strvec_clear(&notes);
+		strvec_clear(&applied);
 	}
 	if (run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL) || !head) {
 		r->build_failed = 1;
@@ -389,6 +419,35 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 	bdir = xstrfmt("%s/build", rev_dir);
 	n = build_matrix(wt, r->commit, head, &c->files, so->archs, bdir, so->co.jobs, &r->cells,
 			 &r->nr_cells);
+	if (n >= 0 && so->bisect) {
+		struct strvec commits = STRVEC_INIT, subjects = STRVEC_INIT, *files;
+		char *range = xstrfmt("%s..%s", r->commit, head), *out = NULL;
+
+		run_capture(&out, wt, "git", "rev-list", "--reverse", range, NULL);
+		strvec_split_lines(&commits, out);
+		free(out);
+		free(range);
+		files = calloc(r->nr_patches + 1, sizeof(*files));
+		if (!files)
+			die("out of memory");
+		for (size_t i = 0; i < r->nr_patches; i++) {
+			strvec_pushv(&files[i], (const char *const *)r->patches[i].files.v);
+			strvec_push(&subjects, r->patches[i].subject);
+		}
+		/* the last commit is the head the matrix has just built */
+		if (commits.nr == r->nr_patches && commits.nr > 1) {
+			commits.nr--;
+			info("[%s] build: each patch on its own (bisectability)", r->rev);
+			n += build_patches(wt, &commits, files, &subjects, &c->files, r->cells,
+					   r->nr_cells, bdir, so->co.jobs);
+			commits.nr++;
+		}
+		for (size_t i = 0; i < r->nr_patches; i++)
+			strvec_clear(&files[i]);
+		free(files);
+		strvec_clear(&commits);
+		strvec_clear(&subjects);
+	}
 	free(bdir);
 	if (n)
 		r->build_failed = 1;

@@ -10,6 +10,7 @@ struct series_opts {
 	int signoff;
 	const struct strvec *tokens;	/* the manifest's prefilter tokens */
 	int build;			/* run the build matrix (not with --no-build) */
+	int bisect;			/* and build after each patch (not with --no-bisect) */
 	const struct strvec *archs;	/* --arch, or NULL: all five */
 	struct convert_opts co;
 };

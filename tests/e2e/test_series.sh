@@ -171,6 +171,25 @@ import json; r = json.load(open('$tmp/nocross/v4.12-demo/report.json'))
 c = {x['arch']: x for x in r['build']['archs']}
 assert c['arm64']['state'] == 'skipped' and 'apt-get install gcc-aarch64-linux-gnu' in c['arm64']['reason'], c
 assert c['x86_64']['state'] == 'ok', c"
+# bisectability: a manifest that removes the API first builds at its end, not in between
+cp -R "$here/../../cocci" "$tmp/cocci-api-first"
+python3 - "$tmp/cocci-api-first/series.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+m["patches"].insert(0, m["patches"].pop())
+json.dump(m, open(sys.argv[1], "w"), indent=1)
+PY
+KSERIES_COCCI_DIR="$tmp/cocci-api-first" "$kseries" series -q --kernel "$repo" --rev v4.12-demo \
+	--arch x86_64 --out "$tmp/apifirst" >/dev/null 2>&1
+check "series build: a patch in the middle that does not build makes exit 1" test $? -eq 1
+check "series build: the unbisectable patch and object are named" python3 -c "
+import json; r = json.load(open('$tmp/apifirst/v4.12-demo/report.json'))
+c = r['build']['archs'][0]
+assert c['state'] == 'failed' and c['regressions'] == [], c
+assert any(f.startswith('0001 mm/mmu_notifier: kill invalidate_page: mm/rmap.o') for f in c['bisect_failures']), c"
+check "series build: the real manifest builds patch by patch" python3 -c "
+import json; r = json.load(open('$tmp/out/v4.12-demo/report.json'))
+assert all(c['patches_built'] >= 8 and c['bisect_failures'] == [] for c in r['build']['archs']), r['build']"
 check "series: --no-build says so in the report" sh -c "
 	'$kseries' series -q --no-build --kernel '$repo' --rev v4.12-demo --out '$tmp/nobuild' >/dev/null 2>&1 &&
 	grep -q '^build: skipped: --no-build' '$tmp/nobuild/v4.12-demo/report.txt'"
