@@ -32,7 +32,7 @@ static const char *const x86_fragment[] = {
 	"-e", "AMD_IOMMU", "-e", "AMD_IOMMU_V2", "-e", "DRM", "-e", "DRM_AMDGPU",
 	"-e", "DRM_AMDGPU_USERPTR", "-e", "HSA_AMD", "-e", "INFINIBAND", "-e", "INFINIBAND_USER_ACCESS",
 	"-e", "INFINIBAND_USER_MEM", "-e", "INFINIBAND_ON_DEMAND_PAGING", "-e", "INFINIBAND_HFI1",
-	"-e", "PARAVIRT", "-e", "XEN", "-e", "XEN_GNTDEV", "-e", "MEMORY_HOTPLUG",
+	"-e", "HYPERVISOR_GUEST", "-e", "PARAVIRT", "-e", "XEN", "-e", "XEN_GNTDEV", "-e", "MEMORY_HOTPLUG",
 	"-e", "MEMORY_HOTREMOVE", "-e", "SPARSEMEM_VMEMMAP", "-e", "ZONE_DEVICE", "-e", "FS_DAX",
 	"-e", "X86_DEV_DMA_OPS", "-e", "SCIF_BUS", "-e", "SCIF", "-e", "X86_UV", "-e", "SGI_GRU", NULL,
 };
