@@ -478,7 +478,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	for (size_t i = 0; i < c.m.nr_patches; i++) {
 		const struct manifest_patch *p = &c.m.patches[i];
 		struct strvec mine = STRVEC_INIT;
-		int ret = 0;
+		int err = 0;
 
 		if (i == c.m.nr_patches - 1 && catch_all_patches(so, &c, wt, &changed, r))
 			goto out;
@@ -490,10 +490,10 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 		if (mine.nr) {
 			info("[%s] patch %zu: %s (%.0fs)", r->rev, r->nr_patches + 1, p->subject,
 			     since(t0));
-			ret = commit_patch(so, wt, r, p->subject, p->message, &mine, 0);
+			err = commit_patch(so, wt, r, p->subject, p->message, &mine, 0);
 		}
 		strvec_clear(&mine);
-		if (ret)
+		if (err)
 			goto out;
 	}
 
@@ -504,14 +504,9 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 		goto out;
 	}
 	if (r->nr_patches) {
-		char *subject = xstrfmt("%s", c.m.name);
-
 		diff_stats(wt, r->commit, r);
-		if (patchset_format(wt, r->commit, series_dir, subject, c.m.cover) < 0) {
-			free(subject);
+		if (patchset_format(wt, r->commit, series_dir, c.m.name, c.m.cover) < 0)
 			goto out;
-		}
-		free(subject);
 		checkpatch_series(wt, series_dir, r);
 		if (so->branch_prefix && make_branch(so, wt, r))
 			goto out;
