@@ -439,6 +439,50 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 	return failed;
 }
 
+static int c_compiled(const char *out_dir, const struct build_cell *c, const char *file)
+{
+	size_t n = strlen(file);
+	char *obj = xstrfmt("%.*s.o", (int)(n - 2), file), *path;
+	int ok;
+
+	path = xstrfmt("%s/%s/%s", out_dir, c->arch, obj);
+	ok = !access(path, F_OK) && !strvec_contains(&c->regressions, obj) &&
+	     !strvec_contains(&c->not_buildable, obj);
+	free(path);
+	free(obj);
+	return ok;
+}
+
+static int header_compiled(const char *out_dir, const struct build_cell *c, const char *file)
+{
+	char *dir = xstrfmt("%s/%s", out_dir, c->arch), *out = NULL;
+	/* Kbuild's .cmd files list every header an object read; the demo's .d files too */
+	int ret = run_capture(&out, NULL, "grep", "-rlqF", "--include=.*.cmd", "--include=*.d",
+			      "-e", file, dir, NULL);
+
+	free(out);
+	free(dir);
+	return ret == 0;
+}
+
+void build_coverage(const char *out_dir, const struct build_cell *cells, size_t nr_cells,
+		    const struct strvec *changed, struct strvec *compiled, struct strvec *not_compiled)
+{
+	for (size_t f = 0; f < changed->nr; f++) {
+		const char *file = changed->v[f];
+		size_t n = strlen(file);
+		int is_c = n > 2 && !strcmp(file + n - 2, ".c"), ok = 0;
+
+		for (size_t i = 0; i < nr_cells && !ok; i++) {
+			if (!cells[i].state || !strcmp(cells[i].state, "skipped"))
+				continue;
+			ok = is_c ? c_compiled(out_dir, &cells[i], file) :
+				    header_compiled(out_dir, &cells[i], file);
+		}
+		strvec_push(ok ? compiled : not_compiled, file);
+	}
+}
+
 void build_cells_free(struct build_cell *cells, size_t nr)
 {
 	for (size_t i = 0; i < nr; i++) {

@@ -50,6 +50,13 @@ void build_failed_objects(const char *log, struct strvec *out, struct strvec *ot
 /* The make targets for one arch: file.c -> file.o; virt/kvm -> arch/X/kvm/. */
 void build_targets(const char *wt, const char *srcarch, const struct strvec *files,
 		   struct strvec *targets);
+/*
+ * Which changed files were compiled on some arch after the series: a .c file
+ * whose object is in an arch's O= folder and did not fail there; a header
+ * that a compiled object's dependency list (.cmd, .d) names.
+ */
+void build_coverage(const char *out_dir, const struct build_cell *cells, size_t nr_cells,
+		    const struct strvec *changed, struct strvec *compiled, struct strvec *not_compiled);
 void build_cells_free(struct build_cell *cells, size_t nr);
 
 #endif

@@ -97,6 +97,13 @@ static json_t *build_json(const struct rev_result *r)
 		json_array_append_new(cells, cell);
 	}
 	json_object_set_new(o, "archs", cells);
+	if (r->nr_cells) {
+		json_t *cov = json_object();
+
+		json_object_set_new(cov, "compiled", strings(&r->compiled));
+		json_object_set_new(cov, "not_compiled", strings(&r->not_compiled));
+		json_object_set_new(o, "coverage", cov);
+	}
 	return o;
 }
 
@@ -224,6 +231,12 @@ static void write_text(FILE *f, const struct rev_result *r)
 	for (size_t i = 0; i < r->parse_failures.nr; i++)
 		fprintf(f, "  %s\n", r->parse_failures.v[i]);
 	fprintf(f, "\nbuild:%s%s\n", r->build_note ? " " : "", r->build_note ? r->build_note : "");
+	if (r->nr_cells) {
+		fprintf(f, "  changed files compiled on some arch after the series: %zu of %zu\n",
+			r->compiled.nr, r->compiled.nr + r->not_compiled.nr);
+		for (size_t i = 0; i < r->not_compiled.nr; i++)
+			fprintf(f, "    not compiled anywhere: %s\n", r->not_compiled.v[i]);
+	}
 	for (size_t i = 0; i < r->nr_cells; i++) {
 		const struct build_cell *c = &r->cells[i];
 
@@ -363,6 +376,8 @@ void rev_result_clear(struct rev_result *r)
 	free(r->branch);
 	free(r->checkpatch);
 	free(r->build_note);
+	strvec_clear(&r->compiled);
+	strvec_clear(&r->not_compiled);
 	build_cells_free(r->cells, r->nr_cells);
 	strvec_clear(&r->findings);
 	strvec_clear(&r->residuals);

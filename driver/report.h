@@ -33,6 +33,7 @@ struct rev_result {
 	struct build_cell *cells;	/* the build matrix row, or NULL (--no-build) */
 	size_t nr_cells;
 	char *build_note;	/* why there is no build, or what was done to the tree */
+	struct strvec compiled, not_compiled;	/* changed files compiled on some arch, or not */
 	int build_failed;
 	double seconds;
 };

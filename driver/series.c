@@ -448,6 +448,14 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 		strvec_clear(&commits);
 		strvec_clear(&subjects);
 	}
+	{
+		struct strvec changed = STRVEC_INIT;
+
+		for (size_t i = 0; i < r->nr_patches; i++)
+			strvec_pushv(&changed, (const char *const *)r->patches[i].files.v);
+		build_coverage(bdir, r->cells, r->nr_cells, &changed, &r->compiled, &r->not_compiled);
+		strvec_clear(&changed);
+	}
 	free(bdir);
 	if (n)
 		r->build_failed = 1;

@@ -136,6 +136,9 @@ assert all(c['state'] == 'ok' and c['regressions'] == [] for c in cells), cells
 x86 = cells[0]['built']
 assert 'mm/rmap.o' in x86 and 'fs/dax.o' in x86 and 'arch/x86/kvm/x86.o' in x86, x86
 assert 'arch/x86/kvm/x86.o' not in cells[1]['built'], cells[1]
+cov = r['build']['coverage']
+assert cov['not_compiled'] == [] and 'include/linux/mmu_notifier.h' in cov['compiled'], cov
+assert len(cov['compiled']) == sum(len(p['files']) for p in r['patches']), cov
 m = json.load(open('$tmp/out/matrix.json'))
 assert [c['state'] for c in m['revisions'][1]['build']] == ['ok'] * 5, m"
 check "series build: an already converted revision builds nothing" sh -c "
@@ -158,6 +161,7 @@ cells = r['build']['archs']
 assert [c['arch'] for c in cells] == ['x86_64', 'arm64'], cells
 assert all(c['state'] == 'failed' and c['regressions'] == ['mm/rmap.o'] for c in cells), cells
 assert all('drivers/xen/gntdev.o' in c['not_buildable'] for c in cells), cells
+assert 'mm/rmap.c' in r['build']['coverage']['not_compiled'], r['build']['coverage']
 assert r['state'] == 'failed'"
 git -C "$repo" branch -q -D clash
 
