@@ -259,13 +259,15 @@ int cmd_series(int argc, char **argv)
 	struct strvec commits = STRVEC_INIT, dirs = STRVEC_INIT;
 	struct manifest m = { 0 };
 	char repo_abs[PATH_MAX], out_abs[PATH_MAX], *marker, *snapshot = NULL;
-	int failed, ncpu = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	int failed, status, ncpu = (int)sysconf(_SC_NPROCESSORS_ONLN);
 
 	parse_args(argc, argv, &a);
 	if (access(a.kernel, R_OK) || !realpath(a.kernel, repo_abs))
 		die("cannot read the kernel %s: give a kernel git repo or directory", a.kernel);
-	if (spatch_check())
-		return 2;
+	if (spatch_check()) {
+		status = 2;
+		goto out;
+	}
 	prepare_out(&a);
 	if (!realpath(a.out, out_abs))
 		die("cannot resolve %s", a.out);
@@ -284,10 +286,10 @@ int cmd_series(int argc, char **argv)
 		a.so.repo = snapshot;
 		strvec_push(&a.revs, "HEAD");
 	}
-	if (patchset_check_identity(a.so.repo))
-		return 2;
-	if (manifest_load(&m, kseries_cocci_dir()))
-		return 2;
+	if (patchset_check_identity(a.so.repo) || manifest_load(&m, kseries_cocci_dir())) {
+		status = 2;
+		goto out;
+	}
 	a.so.tokens = &m.tokens;
 	for (size_t i = 0; i < a.revs.nr; i++) {
 		char *commit = resolve(a.so.repo, a.revs.v[i]), *name;
@@ -323,11 +325,13 @@ int cmd_series(int argc, char **argv)
 		free(matrix);
 	}
 	free(marker);
+	status = failed ? 1 : 0;
+out:
 	free(snapshot);
 	strvec_clear(&commits);
 	strvec_clear(&dirs);
 	strvec_clear(&a.revs);
 	strvec_clear(&a.archs);
 	manifest_clear(&m);
-	return failed ? 1 : 0;
+	return status;
 }
