@@ -186,6 +186,23 @@ static int looks_like_kernel(const char *repo, const char *commit)
 	return ok;
 }
 
+/* Every --rev resolves to a commit of a kernel tree, or a one-line exit 2. */
+static void check_revisions(const struct series_args *a, struct strvec *commits)
+{
+	for (size_t i = 0; i < a->revs.nr; i++) {
+		char *commit = resolve(a->so.repo, a->revs.v[i]);
+
+		if (!commit)
+			die("unknown revision '%s' in %s: see 'git -C %s tag' and 'git -C %s branch'",
+			    a->revs.v[i], a->kernel, a->kernel, a->kernel);
+		if (!looks_like_kernel(a->so.repo, commit))
+			die("%s at '%s' is not a kernel tree (no Makefile and include/linux): "
+			    "give a Linux kernel repo", a->kernel, a->revs.v[i]);
+		strvec_push(commits, commit);
+		free(commit);
+	}
+}
+
 static void prepare_out(const struct series_args *a)
 {
 	struct stat st;
@@ -259,12 +276,31 @@ int cmd_series(int argc, char **argv)
 	struct strvec commits = STRVEC_INIT, dirs = STRVEC_INIT;
 	struct manifest m = { 0 };
 	char repo_abs[PATH_MAX], out_abs[PATH_MAX], *marker, *snapshot = NULL;
-	int failed, status, ncpu = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	int failed, status, git, ncpu = (int)sysconf(_SC_NPROCESSORS_ONLN);
 
 	parse_args(argc, argv, &a);
 	if (access(a.kernel, R_OK) || !realpath(a.kernel, repo_abs))
 		die("cannot read the kernel %s: give a kernel git repo or directory", a.kernel);
-	if (spatch_check()) {
+	if (spatch_check() || manifest_load(&m, kseries_cocci_dir())) {
+		status = 2;
+		goto out;
+	}
+	a.so.tokens = &m.tokens;
+	/* every check of the input before anything is written */
+	git = is_git_repo(repo_abs);
+	if (git) {
+		a.so.repo = repo_abs;
+		if (!a.revs.nr)
+			die("no revision given: add --rev REV (a tag, branch or commit of %s)", a.kernel);
+		check_revisions(&a, &commits);
+	} else {
+		if (a.revs.nr)
+			die("%s is not a git repo, so it has no revisions: drop --rev", a.kernel);
+		if (a.so.branch_prefix)
+			die("%s is not a git repo: --branch needs one", a.kernel);
+	}
+	/* then whether commits can have an author */
+	if (patchset_check_identity(git ? repo_abs : NULL)) {
 		status = 2;
 		goto out;
 	}
@@ -272,39 +308,17 @@ int cmd_series(int argc, char **argv)
 	if (!realpath(a.out, out_abs))
 		die("cannot resolve %s", a.out);
 	cleanup_install();
-
-	if (is_git_repo(repo_abs)) {
-		a.so.repo = repo_abs;
-		if (!a.revs.nr)
-			die("no revision given: add --rev REV (a tag, branch or commit of %s)", a.kernel);
-	} else {
-		if (a.revs.nr)
-			die("%s is not a git repo, so it has no revisions: drop --rev", a.kernel);
-		if (a.so.branch_prefix)
-			die("%s is not a git repo: --branch needs one", a.kernel);
+	if (!git) {
 		snapshot = snapshot_plain_dir(repo_abs, out_abs);
 		a.so.repo = snapshot;
 		strvec_push(&a.revs, "HEAD");
+		check_revisions(&a, &commits);
 	}
-	if (patchset_check_identity(a.so.repo) || manifest_load(&m, kseries_cocci_dir())) {
-		status = 2;
-		goto out;
-	}
-	a.so.tokens = &m.tokens;
 	for (size_t i = 0; i < a.revs.nr; i++) {
-		char *commit = resolve(a.so.repo, a.revs.v[i]), *name;
+		char *name = series_dir_name(a.revs.v[i]);
 
-		if (!commit)
-			die("unknown revision '%s' in %s: see 'git -C %s tag' and 'git -C %s branch'",
-			    a.revs.v[i], a.kernel, a.kernel, a.kernel);
-		if (!looks_like_kernel(a.so.repo, commit))
-			die("%s at '%s' is not a kernel tree (no Makefile and include/linux): "
-			    "give a Linux kernel repo", a.kernel, a.revs.v[i]);
-		strvec_push(&commits, commit);
-		name = series_dir_name(a.revs.v[i]);
 		strvec_pushf(&dirs, "%s/%s", out_abs, name);
 		free(name);
-		free(commit);
 	}
 
 	/* spatch's own jobs share the CPUs with the revisions running beside it */

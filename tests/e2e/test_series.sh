@@ -112,7 +112,7 @@ check "series --branch: the branch holds the series" sh -c "
 # errors: one line naming the problem and the fix, exit 2, nothing presented as complete
 check "series: unknown revision is exit 2, named" fails_with "unknown revision 'v9.9'" \
 	--kernel "$repo" --rev v9.9 --out "$tmp/e1"
-check "series: nothing written for an unknown revision" test ! -e "$tmp/e1/v9.9"
+check "series: nothing written for an unknown revision" test ! -e "$tmp/e1"
 check "series: existing output folder needs --force" fails_with "already exists.*--force" \
 	--kernel "$repo" --rev v4.12-demo --out "$tmp/out"
 mkdir -p "$tmp/notkernel/src" && echo 'int x;' > "$tmp/notkernel/src/x.c"
@@ -125,6 +125,12 @@ check "series: spatch missing is exit 2" sh -c "
 	test \$? -eq 2 && grep -q 'spatch not found' '$tmp/err.out'"
 check "series: unwritable output is exit 2" fails_with "output folder" \
 	--kernel "$repo" --rev v4.12-demo --out /proc/kseries-out
+git clone -q "$repo" "$tmp/anon"
+mkdir -p "$tmp/home"
+check "series: no git identity is exit 2, with the fix, before anything is written" sh -c "
+	HOME='$tmp/home' XDG_CONFIG_HOME='$tmp/home' GIT_CONFIG_NOSYSTEM=1 '$kseries' series -q \
+		--kernel '$tmp/anon' --rev origin/master --out '$tmp/e5' 2>'$tmp/err.out';
+	test \$? -eq 2 && grep -q 'git config --global user.name' '$tmp/err.out' && ! test -e '$tmp/e5'"
 check "series: --rev without a value is exit 2" fails_with "needs a value" --kernel "$repo" --rev
 
 # the build matrix: five arches, before and after the series
