@@ -11,33 +11,48 @@
 #include "usage.h"
 
 /*
- * Parse failures: an error where the unparsed code holds the tokens, a warning
- * per spot otherwise; macro definitions (no rule matches macro bodies) get one
- * warning per file, so real problems are not lost in the noise.
+ * Parse failures: an error where the unparsed code uses the API; elsewhere a
+ * warning per spot, or one per file when a file has many (a template such as
+ * paging_tmpl.h) or when they are macro definitions, which no rule matches:
+ * real problems must not drown in the noise.
  */
+#define SPOTS_PER_FILE 3
+
 static int report_parse_failures(const struct parse_failure *f, size_t nr)
 {
-	size_t macros = 0;
-	int errors = 0, first = 0;
+	int errors = 0;
 
-	for (size_t i = 0; i < nr; i++) {
-		if (f[i].holds_tokens) {
-			error("spatch cannot parse %s:%d (in %s), code that uses the API: "
-			      "add a macro to cocci/kernel-macros.h", f[i].file, f[i].line, f[i].function);
-			errors++;
-		} else if (!f[i].in_macro) {
-			warning("spatch cannot parse %s:%d (in %s); that code does not use the API",
-				f[i].file, f[i].line, f[i].function);
-		} else if (!macros++) {
-			first = f[i].line;
+	for (size_t start = 0, end; start < nr; start = end) {
+		size_t spots = 0, macros = 0;
+		int first_spot = 0, first_macro = 0;
+		const char *fn = NULL;
+
+		/* failures come grouped by file */
+		for (end = start; end < nr && !strcmp(f[end].file, f[start].file); end++) {
+			if (f[end].holds_tokens) {
+				error("spatch cannot parse %s:%d (in %s), code that uses the API: "
+				      "add a macro to cocci/kernel-macros.h", f[end].file, f[end].line,
+				      f[end].function);
+				errors++;
+			} else if (f[end].in_macro) {
+				if (!macros++)
+					first_macro = f[end].line;
+			} else if (!spots++) {
+				first_spot = f[end].line;
+				fn = f[end].function;
+			}
 		}
-		/* failures come grouped by file: one line per file for its macros */
-		if (macros && (i + 1 == nr || strcmp(f[i + 1].file, f[i].file))) {
+		for (size_t i = start; spots <= SPOTS_PER_FILE && i < end; i++)
+			if (!f[i].holds_tokens && !f[i].in_macro)
+				warning("spatch cannot parse %s:%d (in %s); that code does not use the API",
+					f[i].file, f[i].line, f[i].function);
+		if (spots > SPOTS_PER_FILE)
+			warning("spatch cannot parse %zu spots in %s (first at line %d, in %s); "
+				"none of them uses the API", spots, f[start].file, first_spot, fn);
+		if (macros)
 			warning("spatch cannot parse %zu macro definition%s in %s (first at line %d); "
 				"no rule matches macro bodies", macros, macros == 1 ? "" : "s",
-				f[i].file, first);
-			macros = 0;
-		}
+				f[start].file, first_macro);
 	}
 	return errors;
 }
