@@ -247,8 +247,10 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	char *groups = xstrfmt("%s/file-groups", o->tmp_dir);
+	/* the name spatch knows the tree by, in the scratch folder */
+	static const char link_name[] = "tree";
+	const size_t link_len = sizeof(link_name) - 1;
 	char abs_dir[PATH_MAX];
-	size_t abs_len;
 	FILE *f;
 	int ret;
 
@@ -266,7 +268,7 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 	 * in the scratch folder instead, "tree/<file>", never the user's path.
 	 */
 	{
-		char *link = xstrfmt("%s/tree", o->tmp_dir);
+		char *link = xstrfmt("%s/%s", o->tmp_dir, link_name);
 
 		unlink(link);
 		if (symlink(abs_dir, link)) {
@@ -276,9 +278,7 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 			return -1;
 		}
 		free(link);
-		strcpy(abs_dir, "tree");
 	}
-	abs_len = strlen(abs_dir);
 	f = fopen(groups, "w");
 	if (!f) {
 		free(groups);
@@ -286,7 +286,7 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 	}
 	/* one group per file: each file is matched on its own */
 	for (size_t i = 0; i < files->nr; i++)
-		fprintf(f, "%s/%s\n\n", abs_dir, files->v[i]);
+		fprintf(f, "%s/%s\n\n", link_name, files->v[i]);
 	fclose(f);
 
 	strvec_pushl(&cp.args, "spatch", "--sp-file", NULL);
@@ -351,8 +351,8 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 
 			if (!strstr(l, ": "))
 				continue;
-			if (!strncmp(l, abs_dir, abs_len) && l[abs_len] == '/')
-				l += abs_len + 1;
+			if (!strncmp(l, link_name, link_len) && l[link_len] == '/')
+				l += link_len + 1;
 			strvec_push(report, l);
 		}
 		strvec_clear(&lines);
