@@ -1,0 +1,194 @@
+/// Check that every mmu_notifier_invalidate_range_start() is matched by
+/// exactly one mmu_notifier_invalidate_range_end() for the same range on every
+/// control-flow path before the function returns: gotos, labels placed after
+/// the final return, early returns, loops with break/continue, falling off the
+/// end. Independent of the rules that wrote the brackets.
+//
+// Confidence: High on the paths spatch sees; a function spatch cannot parse is
+//  not seen at all, and the "seen" inventory lets the driver count it as
+//  unchecked.
+// Comments: report mode only. Each finding ends with the lines of the range
+//  calls involved, "[start,end,...]": the driver keeps only findings on
+//  brackets it wrote, since upstream code has correct brackets whose balance
+//  rests on correlated conditions (copy_page_range()) that no path check sees.
+//  The range is compared by its start and end; the mm by meaning: the same
+//  spelling, or one assigned from the other in the function (mm and
+//  vma->vm_mm).
+// Keywords: mmu_notifier, invalidate_range_start, invalidate_range_end
+
+virtual report
+
+@initialize:python@
+@@
+aliases = {}	# function -> set of frozenset({a, b}) assigned from each other
+closed = set()	# (file, function, start line) found with an exit
+
+def norm(e):
+	return "".join(e.split())
+
+def same_mm(fn, a, b):
+	a, b = norm(a), norm(b)
+	return a == b or frozenset((a, b)) in aliases.get(fn, set())
+
+def finding(p, fn, msg, lines):
+	print("%s:%s:%s: unbalanced: %s(): %s [%s]" % (p.file, p.line, p.column, fn, msg,
+	      ",".join(str(l) for l in lines)))
+
+// Every range call spatch parsed: the driver matches these against the calls
+// it wrote; one it did not see is unchecked, never passed.
+@fns depends on report@
+identifier fn;
+@@
+fn(...) {
+<+...
+(
+mmu_notifier_invalidate_range_start(...)
+|
+mmu_notifier_invalidate_range_end(...)
+)
+...+>
+}
+
+@seen depends on report@
+expression list es;
+position p;
+@@
+(
+mmu_notifier_invalidate_range_start@p(es)
+|
+mmu_notifier_invalidate_range_end@p(es)
+)
+
+@script:python depends on report@
+p << seen.p;
+@@
+print("%s:%s:%s: seen" % (p[0].file, p[0].line, p[0].column))
+
+@alias_decl depends on report@
+identifier m;
+expression E;
+position p;
+@@
+struct mm_struct *m@p = E;
+
+@script:python depends on report@
+m << alias_decl.m; E << alias_decl.E; p << alias_decl.p;
+@@
+aliases.setdefault(p[0].current_element, set()).add(frozenset((norm(m), norm(E))))
+
+@alias_assign depends on report@
+struct mm_struct *m;
+expression E;
+position p;
+@@
+m@p = E
+
+@script:python depends on report@
+m << alias_assign.m; E << alias_assign.E; p << alias_assign.p;
+@@
+aliases.setdefault(p[0].current_element, set()).add(frozenset((norm(m), norm(E))))
+
+// A path from range_start to the function's exit without range_end.
+@open depends on report exists@
+identifier fns.fn;
+expression mm, s, e;
+position ps;
+@@
+fn(...) {
+... when any
+mmu_notifier_invalidate_range_start@ps(mm, s, e);
+... when != mmu_notifier_invalidate_range_end(..., s, e)
+}
+
+// The return that path leaves by (spatch models falling off the end of a
+// void function as a return at its closing brace).
+@open_exit depends on report exists@
+identifier fns.fn;
+expression open.mm, open.s, open.e;
+position open.ps, px;
+@@
+fn(...) {
+... when any
+mmu_notifier_invalidate_range_start@ps(mm, s, e);
+... when != mmu_notifier_invalidate_range_end(..., s, e)
+return@px ...;
+}
+
+@script:python depends on report@
+fn << fns.fn; ps << open.ps; px << open_exit.px;
+@@
+closed.add((ps[0].file, fn, ps[0].line))
+finding(px[0], fn, "the range opened at line %s leaves the function at line %s "
+	"without mmu_notifier_invalidate_range_end()" % (ps[0].line, px[0].line),
+	[ps[0].line, px[0].line])
+
+@script:python depends on report@
+fn << fns.fn; ps << open.ps;
+@@
+if (ps[0].file, fn, ps[0].line) not in closed:
+	finding(ps[0], fn, "the range opened at line %s reaches the end of the function "
+		"without mmu_notifier_invalidate_range_end()" % ps[0].line, [ps[0].line])
+
+// Two ends on one path after one start.
+@twice depends on report exists@
+identifier fns.fn;
+expression mm, s, e;
+position ps, p1, p2;
+@@
+fn(...) {
+... when any
+mmu_notifier_invalidate_range_start@ps(mm, s, e);
+... when != mmu_notifier_invalidate_range_start(..., s, e)
+mmu_notifier_invalidate_range_end@p1(..., s, e);
+... when != mmu_notifier_invalidate_range_start(..., s, e)
+mmu_notifier_invalidate_range_end@p2(..., s, e);
+... when any
+}
+
+@script:python depends on report@
+fn << fns.fn; ps << twice.ps; p1 << twice.p1; p2 << twice.p2;
+@@
+finding(p2[0], fn, "the range opened at line %s is closed twice on one path, at lines "
+	"%s and %s" % (ps[0].line, p1[0].line, p2[0].line),
+	[ps[0].line, p1[0].line, p2[0].line])
+
+// An end on a path from the function's entry that opened nothing.
+@orphan depends on report exists@
+identifier fns.fn;
+expression s, e;
+position p1;
+@@
+fn(...) {
+... when != mmu_notifier_invalidate_range_start(..., s, e)
+mmu_notifier_invalidate_range_end@p1(..., s, e);
+... when any
+}
+
+@script:python depends on report@
+fn << fns.fn; p1 << orphan.p1;
+@@
+finding(p1[0], fn, "mmu_notifier_invalidate_range_end() at line %s is reached on a path "
+	"that opened no range" % p1[0].line, [p1[0].line])
+
+// The end that closes a start must be for the same mm, by meaning.
+@pair depends on report exists@
+identifier fns.fn;
+expression mm, m2, s, e;
+position ps, pe;
+@@
+fn(...) {
+... when any
+mmu_notifier_invalidate_range_start@ps(mm, s, e);
+... when != mmu_notifier_invalidate_range_start(..., s, e)
+    when != mmu_notifier_invalidate_range_end(..., s, e)
+mmu_notifier_invalidate_range_end@pe(m2, s, e);
+... when any
+}
+
+@script:python depends on report@
+fn << fns.fn; mm << pair.mm; m2 << pair.m2; ps << pair.ps; pe << pair.pe;
+@@
+if not same_mm(fn, mm, m2):
+	finding(pe[0], fn, "the range opened at line %s for %s is closed at line %s for %s, "
+		"another mm" % (ps[0].line, norm(mm), pe[0].line, norm(m2)),
+		[ps[0].line, pe[0].line])
