@@ -28,7 +28,12 @@ static const char usage_text[] =
 	"  --quiet    no progress messages\n"
 	"  --verbose  every spatch run, too\n"
 	"\n"
-	"Exit status: 0 done (or nothing to do), 1 residual uses or parse errors,\n"
+	"After the rules, the series' checks run on every changed file (for this\n"
+	"  series: every range bracket balanced on every path); a file that fails is\n"
+	"  put back as it was and its uses stay as residuals.\n"
+	"\n"
+	"Exit status: 0 done (or nothing to do), 1 residual uses, parse errors or\n"
+	"failed checks,\n"
 	"2 bad usage or environment.\n";
 
 /* +added -deleted of one file against git's view of the same file elsewhere. */
@@ -188,7 +193,11 @@ int cmd_rewrite(int argc, char **argv)
 	}
 	for (size_t i = 0; i < found.nr; i++)
 		error("residual use after the rewrite: %s", found.v[i]);
-	if (found.nr || c.parse_errors)
+	if (c.check_problems)
+		error("%d check failure%s (%d unchecked) on what the rules wrote: those files are "
+		      "left as they were", c.check_problems, c.check_problems == 1 ? "" : "s",
+		      c.unchecked);
+	if (found.nr || c.parse_errors || c.check_problems)
 		status = 1;
 	info("rewrite done in %lds", (long)(time(NULL) - t0));
 out:

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "check.h"
 #include "cleanup.h"
 #include "commands.h"
 #include "convert.h"
@@ -89,13 +90,55 @@ int convert_prepare(struct convert *c, const char *dir, const struct convert_opt
 	return 0;
 }
 
+/*
+ * The series' checks on the files just changed. A file that fails goes back
+ * to its text before the rewrite and leaves *changed: its callers stay
+ * unconverted (residual errors with the reason above), never half-closed.
+ */
+static int check_changes(struct convert *c, const char *dir, struct strvec *changed,
+			 char **before)
+{
+	struct strvec bad = STRVEC_INIT, keep = STRVEC_INIT;
+	int unchecked, problems;
+
+	if (!changed->nr || !c->m.check_rules.nr)
+		return 0;
+	problems = check_written(&c->o, &c->m, dir, changed, before, &bad, &unchecked,
+				 &c->check_messages);
+	if (problems < 0)
+		return -1;
+	c->check_problems += problems;
+	c->unchecked += unchecked;
+	for (size_t i = 0; i < changed->nr; i++) {
+		char *path;
+
+		if (!strvec_contains(&bad, changed->v[i])) {
+			strvec_push(&keep, changed->v[i]);
+			continue;
+		}
+		error("%s: left as it was: a check failed on what the rules wrote there (above)",
+		      changed->v[i]);
+		path = xstrfmt("%s/%s", dir, changed->v[i]);
+		if (write_file(path, before[i]))
+			problems = -1;
+		free(path);
+	}
+	strvec_clear(changed);
+	strvec_pushv(changed, (const char *const *)keep.v);
+	strvec_clear(&keep);
+	strvec_clear(&bad);
+	return problems < 0 ? -1 : 0;
+}
+
 int convert_apply(struct convert *c, const char *dir, const struct strvec *rules,
 		  const struct strvec *files, struct strvec *changed)
 {
 	char **before = calloc(files->nr + 1, sizeof(*before));
+	char **mine_before = calloc(files->nr + 1, sizeof(*mine_before));
+	struct strvec mine = STRVEC_INIT;	/* what this call changed */
 	int ret = 0;
 
-	if (!before)
+	if (!before || !mine_before)
 		die("out of memory");
 	/* keep every file's text to tell what the rules changed */
 	for (size_t i = 0; i < files->nr; i++) {
@@ -129,12 +172,18 @@ int convert_apply(struct convert *c, const char *dir, const struct strvec *rules
 				ret = -1;
 			free(tidy);
 			free(old_tidy);
-			strvec_push(changed, files->v[i]);
+			strvec_push(&mine, files->v[i]);
+			mine_before[mine.nr - 1] = before[i];
 		}
 		free(now);
 		free(path);
 	}
+	if (!ret && check_changes(c, dir, &mine, mine_before))
+		ret = -1;
+	strvec_pushv(changed, (const char *const *)mine.v);
 out:
+	strvec_clear(&mine);
+	free(mine_before);
 	for (size_t i = 0; i < files->nr; i++)
 		free(before[i]);
 	free(before);
@@ -157,6 +206,7 @@ void convert_clear(struct convert *c)
 	manifest_clear(&c->m);
 	strvec_clear(&c->order);
 	strvec_clear(&c->files);
+	strvec_clear(&c->check_messages);
 	strvec_clear(&c->o.defines);
 	parse_failures_free(c->failures, c->nr_failures);
 	free(c->scratch);

@@ -17,6 +17,9 @@ struct convert {
 	struct parse_failure *failures;
 	size_t nr_failures;
 	int parse_errors;		/* failures in code that uses the API */
+	int check_problems;		/* the series' checks failed on what was written */
+	int unchecked;			/* of those: written lines no check could see */
+	struct strvec check_messages;	/* "file:line: what failed" */
 	char *scratch;			/* scratch folder, removed at exit */
 };
 
@@ -31,8 +34,10 @@ struct convert_opts {
  */
 int convert_prepare(struct convert *c, const char *dir, const struct convert_opts *co);
 /*
- * Run rules (patch mode) on files, tidy what they leave, and add to changed
- * every file whose text changed. Returns 0 or -1 (spatch failed).
+ * Run rules (patch mode) on files, tidy what they leave, run the series'
+ * checks on what changed (a file that fails is put back and counted in
+ * check_problems), and add to changed every file whose text changed.
+ * Returns 0 or -1 (spatch failed).
  */
 int convert_apply(struct convert *c, const char *dir, const struct strvec *rules,
 		  const struct strvec *files, struct strvec *changed);

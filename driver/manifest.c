@@ -51,6 +51,13 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 		goto out;
 	if (json_object_get(root, "order") && get_strings(root, "order", &m->order, path))
 		goto out;
+	if (json_object_get(root, "checks")) {
+		json_t *ck = json_object_get(root, "checks");
+
+		if (!json_is_object(ck) || get_strings(ck, "rules", &m->check_rules, path) ||
+		    get_strings(ck, "tokens", &m->check_tokens, path))
+			goto out;
+	}
 	{
 		json_t *ca = json_object_get(root, "catchall");
 		const char *fmt;
@@ -132,6 +139,8 @@ void manifest_clear(struct manifest *m)
 	free(m->catchall_subject);
 	free(m->catchall_message);
 	strvec_clear(&m->tokens);
+	strvec_clear(&m->check_rules);
+	strvec_clear(&m->check_tokens);
 	strvec_clear(&m->order);
 	memset(m, 0, sizeof(*m));
 }

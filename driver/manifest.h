@@ -18,6 +18,12 @@ struct manifest {
 	char *api_member;	/* text whose presence enables api_has_* rules */
 	struct strvec tokens;	/* prefilter: files must hold one of these */
 	struct strvec order;	/* every rule file, in the order a whole-tree run applies them */
+	/*
+	 * Checks run on every file a rewrite changed ("checks": rules in report
+	 * mode, and the tokens whose lines the check must have seen).
+	 */
+	struct strvec check_rules;
+	struct strvec check_tokens;
 	char *catchall_subject;	/* printf format, %s: the file's subject prefix */
 	char *catchall_message;
 	struct manifest_patch *patches;

@@ -25,6 +25,8 @@ struct rev_result {
 	struct strvec residuals;	/* report-mode lines after it */
 	struct strvec parse_failures;	/* "file:line: function: kind" */
 	int parse_errors;
+	struct strvec check_failures;	/* the series' checks on what was written */
+	int unchecked;			/* of those: lines no check could see */
 	struct patch_result *patches;
 	size_t nr_patches;
 	int files_changed, insertions, deletions;

@@ -482,6 +482,9 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 
 	if (apply_patches(&c, wt, &changed) || apply_unowned(&c, wt, &changed))
 		goto out;
+	/* files whose checks failed are back as they were: no patch carries them */
+	strvec_pushv(&r->check_failures, (const char *const *)c.check_messages.v);
+	r->unchecked = c.unchecked;
 	/* commits in manifest order; catch-alls before the last patch (the API removal) */
 	for (size_t i = 0; i < c.m.nr_patches; i++) {
 		const struct manifest_patch *p = &c.m.patches[i];
@@ -553,9 +556,10 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 		r->error = xstrfmt("cannot make the worktree %s at %s", wt, commit);
 	} else if (run_revision(so, wt, rev_dir, r, &t0)) {
 		r->error = xstrdup("the run stopped on an error: see the messages above");
-	} else if (r->residuals.nr || r->parse_errors || r->build_failed) {
-		r->error = xstrfmt("%zu residual uses, %d parse errors%s", r->residuals.nr,
-				   r->parse_errors, r->build_failed ? ", a failed build" : "");
+	} else if (r->residuals.nr || r->parse_errors || r->check_failures.nr || r->build_failed) {
+		r->error = xstrfmt("%zu residual uses, %d parse errors, %zu failed checks%s",
+				   r->residuals.nr, r->parse_errors, r->check_failures.nr,
+				   r->build_failed ? ", a failed build" : "");
 	} else {
 		r->state = r->nr_patches ? "converted" : "already-converted";
 	}

@@ -80,6 +80,15 @@ char *xstrdup(const char *s)
 	return d;
 }
 
+char *xstrndup(const char *s, size_t n)
+{
+	char *p = strndup(s, n);
+
+	if (!p)
+		die("out of memory");
+	return p;
+}
+
 char *xstrfmt(const char *fmt, ...)
 {
 	va_list ap;
