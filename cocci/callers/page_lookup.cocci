@@ -95,3 +95,20 @@ fn(...)
 + mmu_notifier_invalidate_range_end(MM, start, end);
 ...>
 }
+
+// Close every path the bracket leaves by: a return reached from range_start
+// without range_end (an error label placed after the function's final
+// return, say) gets one. A return reached both with and without it would get
+// a doubled end; the balance check catches that and the file stays as it was.
+@close depends on patch exists@
+identifier found.fn;
+expression lookup.MM;
+@@
+fn(...)
+{
+... when any
+mmu_notifier_invalidate_range_start(MM, start, end);
+... when != mmu_notifier_invalidate_range_end(MM, start, end)
++ mmu_notifier_invalidate_range_end(MM, start, end);
+return ...;
+}
