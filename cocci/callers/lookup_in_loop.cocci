@@ -118,3 +118,28 @@ fn(...)
 + unsigned long end;
 ...
 }
+
+// A continue, break or return that leaves the iteration between range_start
+// and range_end closes the range first. One reached both ways would get a
+// doubled end; the balance check catches that and the file stays as it was.
+@close depends on patch exists@
+identifier fn : script:python () { fn in convert_fns };
+expression MM;
+@@
+fn(...)
+{
+... when any
+mmu_notifier_invalidate_range_start(MM, start, end);
+... when != mmu_notifier_invalidate_range_end(MM, start, end)
+(
++ mmu_notifier_invalidate_range_end(MM, start, end);
+continue;
+|
++ mmu_notifier_invalidate_range_end(MM, start, end);
+break;
+|
++ mmu_notifier_invalidate_range_end(MM, start, end);
+return ...;
+)
+... when any
+}

@@ -3,7 +3,10 @@
 
 Coccinelle's layout: NAME.c (or NAME.h) is the input, NAME.res the expected
 whole output (not a diff), NAME.stdout the expected `rewrite --report` output.
-NAME.opts, if present, holds extra `rewrite` options (one line).
+NAME.opts, if present, holds extra `rewrite` options (one line); NAME.exit the
+expected exit status (default 0) and NAME.err lines that stderr must contain.
+checks/NAME.c with checks/NAME.stdout: the series' check rules run by spatch
+on a hand-made file; the findings (not the "seen" inventory) must match.
 Each case runs in a scratch folder of its own. One "ok"/"FAIL" line per check;
 a mismatch shows `diff -u`. Not spatch --test: in 1.1.1 it exits 0 on failure."""
 import difflib, glob, os, shutil, subprocess, sys, tempfile
@@ -40,8 +43,37 @@ def check(name, ok, want=None, got=None, label=None, proc=None):
     return ok
 
 
-def main():
+def expected_exit(name):
+    path = os.path.join(HERE, name + ".exit")
+    return int(open(path).read()) if os.path.exists(path) else 0
+
+
+def expected_err(name):
+    path = os.path.join(HERE, name + ".err")
+    return open(path).read().splitlines() if os.path.exists(path) else []
+
+
+def check_cases():
+    """The check rules alone, on hand-made files: each must fire where it should."""
     failed = 0
+    rule = os.path.join(TOP, "cocci", "checks", "range_balance.cocci")
+    for path in sorted(glob.glob(os.path.join(HERE, "checks", "*.c"))):
+        name = os.path.basename(path)[:-2]
+        with tempfile.TemporaryDirectory() as tmp:
+            shutil.copy(path, tmp)
+            proc = subprocess.run(["spatch", "--sp-file", rule, "-D", "report", "--very-quiet",
+                                   "--no-includes", name + ".c"], cwd=tmp,
+                                  capture_output=True, text=True)
+        got = "".join(sorted(l + "\n" for l in proc.stdout.splitlines()
+                             if not l.endswith(": seen")))
+        want = open(os.path.join(HERE, "checks", name + ".stdout")).read()
+        failed += not check("check %s" % name, proc.returncode == 0 and got == want,
+                            want, got, name + ".stdout", proc)
+    return failed
+
+
+def main():
+    failed = check_cases()
     for name, path in inputs():
         base = os.path.basename(path)
         opts_file = os.path.join(HERE, name + ".opts")
@@ -54,7 +86,11 @@ def main():
                 got = open(os.path.join(tmp, base)).read()
                 want = open(res).read()
                 failed += not check("cocci %s: rewrite" % name,
-                                    proc.returncode == 0 and got == want, want, got, base, proc)
+                                    proc.returncode == expected_exit(name) and got == want,
+                                    want, got, base, proc)
+                for line in expected_err(name):
+                    failed += not check("cocci %s: stderr says '%s'" % (name, line),
+                                        line in proc.stderr, proc=proc)
             out = os.path.join(HERE, name + ".stdout")
             if os.path.exists(out):
                 shutil.copy(path, os.path.join(tmp, base))

@@ -12,6 +12,7 @@ for rev in v4.9-demo v4.12-demo; do
 	wt="$tmp/wt-$rev"
 	git -C "$tmp/repo" worktree add -q --detach "$wt" "$rev"
 	check "rewrite $rev: exit 0" "$kseries" rewrite -q "$wt"
+	check "rewrite $rev: every range bracket balanced (independent check)" balance_clean "$wt"
 	check "rewrite $rev: no API use left" sh -c "! git -C '$wt' grep -n -w -e mmu_notifier_invalidate_page \
 		-e __mmu_notifier_invalidate_page -e kvm_arch_mmu_notifier_invalidate_page -- '*.c' '*.h'"
 	check "rewrite $rev: no .invalidate_page left outside the false friends" \
@@ -39,6 +40,7 @@ check "rewrite v4.12-demo: dax builds for arm64" make -s -C "$tmp/wt-v4.12-demo"
 
 git -C "$tmp/repo" worktree add -q --detach "$tmp/wt-apic" v4.12-demo
 check "rewrite --kvm-apic-range: exit 0" "$kseries" rewrite -q --kvm-apic-range "$tmp/wt-apic"
+check "rewrite --kvm-apic-range: every range bracket balanced" balance_clean "$tmp/wt-apic"
 check "rewrite --kvm-apic-range: range hook called from range_start" \
 	grep -q 'kvm_arch_mmu_notifier_invalidate_range(kvm, start, end)' "$tmp/wt-apic/virt/kvm/kvm_main.c"
 check "rewrite --kvm-apic-range: x86 checks the APIC page against the range" \

@@ -70,6 +70,7 @@ check "series: report.json is valid JSON with the counts" python3 -c "
 import json; r = json.load(open('$tmp/out/v4.12-demo/report.json'))
 assert r['state'] == 'converted' and r['found']['callers'] >= 3 and r['found']['callbacks'] >= 8, r['found']
 assert r['residuals'] == [] and len(r['patches']) == 10 and r['patches'][8]['catch_all'], r
+assert r['check_failures'] == [] and r['unchecked'] == 0, r['check_failures']
 assert len(r['build']['archs']) == 5
 f = {x['file']: x for x in r['files']}
 assert f['mm/rmap.c']['callers'] == 2 and f['mm/rmap.c']['patch'] == 2, f['mm/rmap.c']
