@@ -24,14 +24,16 @@ check_fails() {
 finish() {
 	[ "$failures" -eq 0 ]
 }
-# The balance check, run independently of kseries on every file under DIR
-# that opens a range: no path may leave a bracket unbalanced.
+# The balance check, run independently of kseries on every file (under each
+# PATH given, file or folder) that opens a range: no path may leave a bracket
+# unbalanced.
 balance_clean() {
-	found=$(grep -rl --include='*.c' --include='*.h' mmu_notifier_invalidate_range_start "$1") || true
-	[ -n "$found" ] || { echo "no range bracket under $1"; return 1; }
+	rule="$(cd "$(dirname "$0")/../.." && pwd)/cocci/checks/range_balance.cocci"
+	found=$(grep -rl --include='*.c' --include='*.h' mmu_notifier_invalidate_range_start "$@") || true
+	[ -n "$found" ] || { echo "no range bracket under $*"; return 1; }
 	for f in $found; do
-		out=$(spatch --sp-file "$(dirname "$0")/../../cocci/checks/range_balance.cocci" \
-			-D report --very-quiet --no-includes "$f" 2>&1) || { echo "$out"; return 1; }
+		out=$(spatch --sp-file "$rule" -D report --very-quiet --no-includes "$f" 2>&1) ||
+			{ echo "$out"; return 1; }
 		if printf '%s\n' "$out" | grep ': unbalanced: '; then
 			return 1
 		fi
