@@ -86,7 +86,7 @@ static int involves_written(const char *msg, const struct linelist *written)
 }
 
 int check_judge(const char *file, const struct strvec *output, const struct linelist *written,
-		int *unchecked, struct strvec *messages)
+		int *unchecked, struct strvec *messages, struct strvec *notes)
 {
 	struct linelist seen = LINELIST_INIT;
 	int problems = 0;
@@ -103,7 +103,12 @@ int check_judge(const char *file, const struct strvec *output, const struct line
 		int line;
 		const char *msg = output_line(file, output->v[i], &line);
 
-		if (!msg || !strcmp(msg, "seen") || !involves_written(msg, written))
+		if (msg && !strncmp(msg, "note: ", 6) && linelist_has(written, line)) {
+			strvec_pushf(notes, "%s:%d: %s", file, line, msg + 6);
+			continue;
+		}
+		if (!msg || !strcmp(msg, "seen") || !strncmp(msg, "note: ", 6) ||
+		    !involves_written(msg, written))
 			continue;
 		strvec_pushf(messages, "%s:%d: %s", file, line, msg);
 		error("%s", messages->v[messages->nr - 1]);
@@ -170,7 +175,7 @@ out:
 
 int check_written(const struct rules_opts *o, const struct manifest *m, const char *dir,
 		  const struct strvec *files, char *const *before, struct strvec *bad,
-		  int *unchecked, struct strvec *messages)
+		  int *unchecked, struct strvec *messages, struct strvec *notes)
 {
 	struct linelist *written = calloc(files->nr + 1, sizeof(*written));
 	struct strvec todo = STRVEC_INIT, output = STRVEC_INIT;
@@ -203,7 +208,7 @@ int check_written(const struct rules_opts *o, const struct manifest *m, const ch
 
 		if (!written[i].nr)
 			continue;
-		n = check_judge(files->v[i], &output, &written[i], &unseen, messages);
+		n = check_judge(files->v[i], &output, &written[i], &unseen, messages, notes);
 		*unchecked += unseen;
 		problems += n;
 		if (n)

@@ -28,15 +28,16 @@ void linelist_clear(struct linelist *l);
 void check_diff_added(const char *diff, struct linelist *added);
 
 /*
- * Judge one file's check output (lines "FILE:L:C: seen" and "FILE:L:C: msg
- * [l1,l2,...]", FILE relative): findings that involve a written line are
+ * Judge one file's check output (lines "FILE:L:C: seen", "FILE:L:C: note:
+ * text" and "FILE:L:C: msg [l1,l2,...]", FILE relative): notes on written
+ * lines go to notes (what the report tells the reader); findings that involve a written line are
  * printed as errors and pushed to messages, and so is every written line the
  * check never saw (a function spatch could not parse is unchecked, never
  * passed). Returns the
  * number of problems; *unchecked gets how many of them were unseen lines.
  */
 int check_judge(const char *file, const struct strvec *output, const struct linelist *written,
-		int *unchecked, struct strvec *messages);
+		int *unchecked, struct strvec *messages, struct strvec *notes);
 
 /*
  * Run the manifest's checks on files (relative to dir) against their texts
@@ -46,6 +47,6 @@ int check_judge(const char *file, const struct strvec *output, const struct line
  */
 int check_written(const struct rules_opts *o, const struct manifest *m, const char *dir,
 		  const struct strvec *files, char *const *before, struct strvec *bad,
-		  int *unchecked, struct strvec *messages);
+		  int *unchecked, struct strvec *messages, struct strvec *notes);
 
 #endif

@@ -185,6 +185,9 @@ int cmd_rewrite(int argc, char **argv)
 		goto out;
 	}
 	print_changes(&c, a.dir, &changed);
+	for (size_t i = 0; i < c.check_notes.nr; i++)
+		printf("%s\n", c.check_notes.v[i]);
+	fflush(stdout);
 
 	/* residual check: report mode on the result must find nothing */
 	if (convert_report(&c, a.dir, &found)) {

@@ -104,7 +104,7 @@ static int check_changes(struct convert *c, const char *dir, struct strvec *chan
 	if (!changed->nr || !c->m.check_rules.nr)
 		return 0;
 	problems = check_written(&c->o, &c->m, dir, changed, before, &bad, &unchecked,
-				 &c->check_messages);
+				 &c->check_messages, &c->check_notes);
 	if (problems < 0)
 		return -1;
 	c->check_problems += problems;
@@ -207,6 +207,7 @@ void convert_clear(struct convert *c)
 	strvec_clear(&c->order);
 	strvec_clear(&c->files);
 	strvec_clear(&c->check_messages);
+	strvec_clear(&c->check_notes);
 	strvec_clear(&c->o.defines);
 	parse_failures_free(c->failures, c->nr_failures);
 	free(c->scratch);

@@ -20,6 +20,7 @@ struct convert {
 	int check_problems;		/* the series' checks failed on what was written */
 	int unchecked;			/* of those: written lines no check could see */
 	struct strvec check_messages;	/* "file:line: what failed" */
+	struct strvec check_notes;	/* "file:line: note" on what was written */
 	char *scratch;			/* scratch folder, removed at exit */
 };
 

@@ -171,6 +171,7 @@ static json_t *to_json(const struct rev_result *r)
 	json_object_set_new(o, "parse_errors", json_integer(r->parse_errors));
 	json_object_set_new(o, "check_failures", strings(&r->check_failures));
 	json_object_set_new(o, "unchecked", json_integer(r->unchecked));
+	json_object_set_new(o, "check_notes", strings(&r->check_notes));
 	json_object_set_new(o, "build", build_json(r));
 	json_object_set_new(o, "branch", r->branch ? json_string(r->branch) : json_null());
 	json_object_set_new(o, "checkpatch", json_string(r->checkpatch ? r->checkpatch : "not run"));
@@ -236,6 +237,8 @@ static void write_text(FILE *f, const struct rev_result *r)
 		r->check_failures.nr, r->unchecked);
 	for (size_t i = 0; i < r->check_failures.nr; i++)
 		fprintf(f, "  ERROR %s\n", r->check_failures.v[i]);
+	for (size_t i = 0; i < r->check_notes.nr; i++)
+		fprintf(f, "  %s\n", r->check_notes.v[i]);
 	fprintf(f, "\nbuild:%s%s\n", r->build_note ? " " : "", r->build_note ? r->build_note : "");
 	if (r->nr_cells) {
 		fprintf(f, "  changed files compiled on some arch after the series: %zu of %zu\n",
@@ -389,6 +392,7 @@ void rev_result_clear(struct rev_result *r)
 	strvec_clear(&r->residuals);
 	strvec_clear(&r->parse_failures);
 	strvec_clear(&r->check_failures);
+	strvec_clear(&r->check_notes);
 	for (size_t i = 0; i < r->nr_patches; i++) {
 		free(r->patches[i].subject);
 		strvec_clear(&r->patches[i].files);

@@ -27,6 +27,7 @@ struct rev_result {
 	int parse_errors;
 	struct strvec check_failures;	/* the series' checks on what was written */
 	int unchecked;			/* of those: lines no check could see */
+	struct strvec check_notes;	/* what the checks say of what was written */
 	struct patch_result *patches;
 	size_t nr_patches;
 	int files_changed, insertions, deletions;

@@ -485,6 +485,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	/* files whose checks failed are back as they were: no patch carries them */
 	strvec_pushv(&r->check_failures, (const char *const *)c.check_messages.v);
 	r->unchecked = c.unchecked;
+	strvec_pushv(&r->check_notes, (const char *const *)c.check_notes.v);
 	/* commits in manifest order; catch-alls before the last patch (the API removal) */
 	for (size_t i = 0; i < c.m.nr_patches; i++) {
 		const struct manifest_patch *p = &c.m.patches[i];

@@ -20,7 +20,9 @@ virtual report
 
 @initialize:python@
 @@
+import re
 aliases = {}	# function -> set of frozenset({a, b}) assigned from each other
+values = {}	# function -> {variable: the expression last assigned to it}
 closed = set()	# (file, function, start line) found with an exit
 
 def norm(e):
@@ -29,6 +31,13 @@ def norm(e):
 def same_mm(fn, a, b):
 	a, b = norm(a), norm(b)
 	return a == b or frozenset((a, b)) in aliases.get(fn, set())
+
+def pretty(e):
+	# expressions come token by token: "min ( a -> b , c )"
+	e = " ".join(e.split())
+	for a, b in (("( ", "("), (" )", ")"), (" ,", ","), (" -> ", "->"), (" . ", ".")):
+		e = e.replace(a, b)
+	return re.sub(r"(\w) \(", r"\1(", e)
 
 def finding(p, fn, msg, lines):
 	print("%s:%s:%s: unbalanced: %s(): %s [%s]" % (p.file, p.line, p.column, fn, msg,
@@ -87,6 +96,47 @@ m@p = E
 m << alias_assign.m; E << alias_assign.E; p << alias_assign.p;
 @@
 aliases.setdefault(p[0].current_element, set()).add(frozenset((norm(m), norm(E))))
+
+// What each bracket covers, for the report: start and end through the
+// values the function assigns them ("note" lines; the driver keeps those on
+// lines it wrote).
+@range_decl depends on report@
+identifier v;
+expression E;
+position p;
+@@
+unsigned long v@p = E;
+
+@script:python depends on report@
+v << range_decl.v; E << range_decl.E; p << range_decl.p;
+@@
+values.setdefault(p[0].current_element, {})[v] = E
+
+@range_assign depends on report@
+idexpression unsigned long v;
+expression E;
+position p;
+@@
+v@p = E
+
+@script:python depends on report@
+v << range_assign.v; E << range_assign.E; p << range_assign.p;
+@@
+values.setdefault(p[0].current_element, {})[v] = E
+
+@ranges depends on report@
+expression mm, s, e;
+position p;
+@@
+mmu_notifier_invalidate_range_start@p(mm, s, e)
+
+@script:python depends on report@
+mm << ranges.mm; s << ranges.s; e << ranges.e; p << ranges.p;
+@@
+fn = p[0].current_element
+vals = values.get(fn, {})
+print("%s:%s:%s: note: %s() brackets %s over [%s, %s)" % (p[0].file, p[0].line, p[0].column,
+      fn, pretty(mm), pretty(vals.get(s, s)), pretty(vals.get(e, e))))
 
 // A path from range_start to the function's exit without range_end.
 @open depends on report exists@
