@@ -12,6 +12,7 @@
 #include "build.h"
 #include "fileio.h"
 #include "manifest.h"
+#include "outdir.h"
 #include "patchset.h"
 #include "run.h"
 #include "series.h"
@@ -37,7 +38,7 @@ static const char usage_text[] =
 	"  --branch PREFIX   also create the branch PREFIX/<rev> in REPO\n"
 	"  --signoff         add Signed-off-by to every patch\n"
 	"  --kvm-apic-range  keep x86's APIC page check as a range hook (see rewrite)\n"
-	"  --force           write into DIR even if it exists\n"
+	"  --force           replace what an earlier kseries run wrote in DIR (only that)\n"
 	"  --quiet           no progress messages\n"
 	"  --verbose         every spatch run, too\n"
 	"\n"
@@ -72,8 +73,14 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 		} else if (!strcmp(arg, "--branch") && val) {
 			a->so.branch_prefix = argv[++i];
 		} else if (!strcmp(arg, "--jobs") || !strcmp(arg, "-j")) {
-			if (!val || (a->jobs = atoi(argv[++i])) < 1)
+			char *end;
+			long n = val ? strtol(val, &end, 10) : 0;
+
+			/* the whole word is the number: "2x" is a typo, not 2 */
+			if (!val || *end || n < 1 || n > 1024)
 				die("--jobs needs a number of revisions to run at once, e.g. --jobs 2");
+			a->jobs = (int)n;
+			i++;
 		} else if (!strcmp(arg, "--signoff") || !strcmp(arg, "-s")) {
 			a->so.signoff = 1;
 		} else if (!strcmp(arg, "--kvm-apic-range")) {
@@ -171,6 +178,20 @@ static char *resolve(const char *repo, const char *rev)
 	return out;
 }
 
+/* "blob", "tree", ... for an object that exists; NULL otherwise. */
+static char *object_type(const char *repo, const char *rev)
+{
+	char *out = NULL, *nl;
+
+	if (run_capture(&out, NULL, "git", "-C", repo, "cat-file", "-t", rev, NULL) || !out) {
+		free(out);
+		return NULL;
+	}
+	if ((nl = strchr(out, '\n')))
+		*nl = '\0';
+	return out;
+}
+
 static int looks_like_kernel(const char *repo, const char *commit)
 {
 	char *a = xstrfmt("%s:Makefile", commit), *b = xstrfmt("%s:include/linux", commit);
@@ -192,9 +213,15 @@ static void check_revisions(const struct series_args *a, struct strvec *commits)
 	for (size_t i = 0; i < a->revs.nr; i++) {
 		char *commit = resolve(a->so.repo, a->revs.v[i]);
 
-		if (!commit)
+		if (!commit) {
+			char *type = object_type(a->so.repo, a->revs.v[i]);
+
+			if (type)
+				die("'%s' in %s is a %s, not a commit: give a tag, branch or commit",
+				    a->revs.v[i], a->kernel, type);
 			die("unknown revision '%s' in %s: see 'git -C %s tag' and 'git -C %s branch'",
 			    a->revs.v[i], a->kernel, a->kernel, a->kernel);
+		}
 		if (!looks_like_kernel(a->so.repo, commit))
 			die("%s at '%s' is not a kernel tree (no Makefile and include/linux): "
 			    "give a Linux kernel repo", a->kernel, a->revs.v[i]);
@@ -203,20 +230,63 @@ static void check_revisions(const struct series_args *a, struct strvec *commits)
 	}
 }
 
-static void prepare_out(const struct series_args *a)
+/* out as an absolute path, whether or not it exists yet. */
+static char *absolute_out(const char *out)
 {
-	struct stat st;
+	char buf[PATH_MAX], *copy = xstrdup(out), *slash = strrchr(copy, '/');
+	const char *parent = slash ? (slash == copy ? "/" : copy) : ".";
+	char *ret;
 
-	if (!stat(a->out, &st)) {
-		if (!a->force)
-			die("output folder %s already exists: remove it, or pass --force", a->out);
-		if (!S_ISDIR(st.st_mode))
-			die("%s exists and is not a folder: pick another --out", a->out);
-	} else if (mkdir(a->out, 0777)) {
-		die("cannot create the output folder %s: %s", a->out, strerror(errno));
+	if (realpath(out, buf)) {
+		free(copy);
+		return xstrdup(buf);
 	}
-	if (access(a->out, W_OK))
-		die("cannot write in the output folder %s: pick another --out", a->out);
+	if (slash)
+		*slash = '\0';
+	if (!realpath(parent, buf))
+		die("cannot resolve the parent folder of %s: %s", out, strerror(errno));
+	ret = xstrfmt("%s/%s", buf, slash ? slash + 1 : out);
+	free(copy);
+	return ret;
+}
+
+/* --out inside the repo's working tree would show in the user's git status. */
+static void refuse_out_in_repo(const char *repo, const char *out)
+{
+	char *top = NULL, *abs = absolute_out(out), *nl;
+	size_t n;
+
+	if (!run_capture(&top, NULL, "git", "-C", repo, "rev-parse", "--show-toplevel", NULL) &&
+	    top && *top) {
+		if ((nl = strchr(top, '\n')))
+			*nl = '\0';
+		n = strlen(top);
+		if (!strncmp(abs, top, n) && (abs[n] == '/' || !abs[n]))
+			die("--out %s is inside the work tree of %s: it would change its git status; "
+			    "pick a folder outside it", out, repo);
+	}
+	free(top);
+	free(abs);
+}
+
+/* Each revision once: folder names are reversible, so only a repeat collides. */
+static void refuse_repeats(const struct strvec *revs)
+{
+	for (size_t i = 0; i < revs->nr; i++)
+		for (size_t j = 0; j < i; j++)
+			if (!strcmp(revs->v[i], revs->v[j]))
+				die("--rev %s is given twice: give each revision once", revs->v[i]);
+}
+
+/* Every revision gets a folder of its own, named by outdir_rev_name(). */
+static void name_revisions(const struct series_args *a, const char *out, struct strvec *dirs)
+{
+	for (size_t i = 0; i < a->revs.nr; i++) {
+		char *name = outdir_rev_name(a->revs.v[i]);
+
+		strvec_pushf(dirs, "%s/%s", out, name);
+		free(name);
+	}
 }
 
 /* Run each revision in a child of its own, at most jobs at once. */
@@ -292,6 +362,7 @@ int cmd_series(int argc, char **argv)
 		a.so.repo = repo_abs;
 		if (!a.revs.nr)
 			die("no revision given: add --rev REV (a tag, branch or commit of %s)", a.kernel);
+		refuse_repeats(&a.revs);
 		check_revisions(&a, &commits);
 	} else {
 		if (a.revs.nr)
@@ -304,7 +375,9 @@ int cmd_series(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	prepare_out(&a);
+	if (git)
+		refuse_out_in_repo(repo_abs, a.out);
+	outdir_prepare(a.out, a.force, git ? repo_abs : NULL);
 	if (!realpath(a.out, out_abs))
 		die("cannot resolve %s", a.out);
 	cleanup_install();
@@ -314,12 +387,7 @@ int cmd_series(int argc, char **argv)
 		strvec_push(&a.revs, "HEAD");
 		check_revisions(&a, &commits);
 	}
-	for (size_t i = 0; i < a.revs.nr; i++) {
-		char *name = series_dir_name(a.revs.v[i]);
-
-		strvec_pushf(&dirs, "%s/%s", out_abs, name);
-		free(name);
-	}
+	name_revisions(&a, out_abs, &dirs);
 
 	/* spatch's own jobs share the CPUs with the revisions running beside it */
 	a.so.co.jobs = ncpu / (a.jobs < (int)a.revs.nr ? a.jobs : (int)a.revs.nr);

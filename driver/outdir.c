@@ -1,0 +1,162 @@
+/* The output folder of `series`: names, the run's lock, --force cleaning. */
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "fileio.h"
+#include "outdir.h"
+#include "run.h"
+#include "usage.h"
+
+#define LOCK_NAME ".kseries.lock"
+
+char *outdir_rev_name(const char *rev)
+{
+	char *name = xmalloc(3 * strlen(rev) + 1), *p = name;
+
+	for (const unsigned char *s = (const unsigned char *)rev; *s; s++) {
+		if (isalnum(*s) || strchr("-._+,=@", *s))
+			*p++ = (char)*s;
+		else
+			p += sprintf(p, "%%%02X", *s);
+	}
+	*p = '\0';
+	/* "." and ".." are no folder of ours */
+	if (!strcmp(name, ".") || !strcmp(name, "..")) {
+		free(name);
+		return xstrdup(rev[1] ? "%2E%2E" : "%2E");
+	}
+	return name;
+}
+
+/* The lock stays held (and its fd open) until the process exits. */
+static void take_lock(const char *out)
+{
+	char *path = xstrfmt("%s/%s", out, LOCK_NAME);
+	int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+	char pid[32];
+
+	if (fd < 0)
+		die("cannot create the lock %s: %s", path, strerror(errno));
+	if (flock(fd, LOCK_EX | LOCK_NB)) {
+		char *other = read_file(path);
+
+		die("another kseries run (pid %s) is writing to %s: wait for it to finish, "
+		    "or pick another --out", other && *other ? strtok(other, "\n") : "?", out);
+	}
+	snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
+	if (ftruncate(fd, 0) || pwrite(fd, pid, strlen(pid), 0) < 0)
+		die("cannot write the lock %s: %s", path, strerror(errno));
+	free(path);
+}
+
+static int is_file(const char *dir, const char *name)
+{
+	char *path = xstrfmt("%s/%s", dir, name);
+	struct stat st;
+	int yes = !stat(path, &st);
+
+	free(path);
+	return yes;
+}
+
+/* What kseries writes at the top of out, apart from revision folders. */
+static int ours_at_top(const char *name)
+{
+	static const char *const names[] = {
+		LOCK_NAME, "INCOMPLETE", "matrix.txt", "matrix.json", "matrix.html",
+		".kernel-snapshot.git", NULL
+	};
+
+	for (size_t i = 0; names[i]; i++)
+		if (!strcmp(name, names[i]))
+			return 1;
+	return 0;
+}
+
+/* A revision folder kseries made: it holds a report, a marker or a worktree. */
+static int ours_rev_dir(const char *out, const char *name)
+{
+	char *dir = xstrfmt("%s/%s", out, name);
+	int yes = is_file(dir, "report.json") || is_file(dir, "INCOMPLETE") ||
+		  is_file(dir, "worktree") || is_file(dir, "series");
+
+	free(dir);
+	return yes;
+}
+
+static void remove_tree(const char *path)
+{
+	struct child_process cp = CHILD_PROCESS_INIT;
+
+	strvec_pushl(&cp.args, "rm", "-rf", "--", path, NULL);
+	if (run_command(&cp))
+		die("cannot remove %s: remove it by hand, or pick another --out", path);
+	child_process_clear(&cp);
+}
+
+/* --force: out holds this run's output and nothing else afterwards. */
+static void clean_earlier_run(const char *out, const char *repo)
+{
+	DIR *d = opendir(out);
+	struct dirent *e;
+	int removed = 0;
+
+	if (!d)
+		die("cannot read the output folder %s: %s", out, strerror(errno));
+	/* first make sure everything there is ours: never half-empty a folder */
+	while ((e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
+		    !ours_at_top(e->d_name) && !ours_rev_dir(out, e->d_name))
+			die("%s holds '%s', which kseries did not write: --force only replaces "
+			    "kseries output; pick another --out", out, e->d_name);
+	rewinddir(d);
+	while ((e = readdir(d))) {
+		char *path;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..") ||
+		    !strcmp(e->d_name, LOCK_NAME))
+			continue;
+		path = xstrfmt("%s/%s", out, e->d_name);
+		remove_tree(path);
+		free(path);
+		removed++;
+	}
+	closedir(d);
+	if (removed) {
+		info("--force: removed %d entr%s an earlier run left in %s", removed,
+		     removed == 1 ? "y" : "ies", out);
+		/* worktrees of a killed run are still registered in the repo */
+		if (repo) {
+			char *o = NULL;
+
+			run_capture(&o, NULL, "git", "-C", repo, "worktree", "prune", NULL);
+			free(o);
+		}
+	}
+}
+
+void outdir_prepare(const char *out, int force, const char *repo)
+{
+	struct stat st;
+
+	if (!stat(out, &st)) {
+		if (!S_ISDIR(st.st_mode))
+			die("%s exists and is not a folder: pick another --out", out);
+		if (!force)
+			die("output folder %s already exists: remove it, or pass --force", out);
+	} else if (mkdir(out, 0777)) {
+		die("cannot create the output folder %s: %s", out, strerror(errno));
+	}
+	if (access(out, W_OK))
+		die("cannot write in the output folder %s: pick another --out", out);
+	take_lock(out);
+	if (force)
+		clean_earlier_run(out, repo);
+}
