@@ -12,12 +12,12 @@ TEST_SRC := $(wildcard tests/driver/test_*.c)
 TEST_BIN := $(TEST_SRC:.c=)
 
 # Debian packages every part of kseries needs (see docs/install.md).
-DEB_PKGS := coccinelle git python3 perl gcc make libc6-dev pkg-config ccache \
+DEB_PKGS := coccinelle git python3 perl gcc make libc6-dev pkg-config ccache procps util-linux \
 	bc flex bison libelf-dev libssl-dev libjansson-dev \
 	gcc-arm-linux-gnueabi gcc-aarch64-linux-gnu \
 	gcc-powerpc64le-linux-gnu gcc-mips-linux-gnu
 
-.PHONY: all deps check check-asan check-only bench install clean
+.PHONY: all deps check check-asan check-faults check-only bench install clean
 
 all: driver/kseries
 
@@ -46,6 +46,12 @@ check-asan:
 		LDFLAGS="-fsanitize=address,undefined" all $(TEST_BIN)
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1 tests/run-all.sh
 	@$(MAKE) --no-print-directory clean
+
+# The fault suite: signals at many points, to the process and its group.
+check-faults:
+	@DEB_PKGS="$(DEB_PKGS)" scripts/deps.sh ensure
+	@$(MAKE) --no-print-directory all
+	@tests/faults.sh
 
 bench: all
 	@tests/bench.sh

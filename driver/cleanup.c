@@ -1,9 +1,11 @@
 #include <ftw.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <errno.h>
 #include <unistd.h>
 #include "cleanup.h"
 #include "run.h"
@@ -19,9 +21,15 @@ struct item {
 
 static struct item items[MAX_ITEMS];
 static size_t nr_items;
-static pid_t children[MAX_ITEMS];
-static size_t nr_children;
+/*
+ * Every child to stop on a signal: revision processes and the tools they
+ * run. The handler reads this list and nothing else; changes to it are made
+ * with the signals blocked.
+ */
+static volatile pid_t children[MAX_ITEMS];
+static volatile sig_atomic_t nr_children;
 static volatile sig_atomic_t running;
+static volatile sig_atomic_t pending;	/* the signal that arrived, or 0 */
 
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -86,18 +94,43 @@ void cleanup_worktree_now(const char *repo, const char *path)
 	remove_item(&(struct item){ (char *)repo, (char *)path, 0 });
 }
 
+static void block_signals(sigset_t *old)
+{
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
 /* children are the forking process's own: a child never kills its siblings */
 void cleanup_add_child(pid_t pid)
 {
+	sigset_t old;
+
+	block_signals(&old);
 	if (nr_children < MAX_ITEMS)
 		children[nr_children++] = pid;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	/* a signal between fork and here found no one to forward to */
+	if (pending)
+		kill(pid, SIGTERM);
 }
 
 void cleanup_forget_child(pid_t pid)
 {
-	for (size_t i = 0; i < nr_children; i++)
-		if (children[i] == pid)
-			children[i] = children[--nr_children];
+	sigset_t old;
+
+	block_signals(&old);
+	for (sig_atomic_t i = 0; i < nr_children; i++)
+		if (children[i] == pid) {
+			children[i] = children[nr_children - 1];
+			nr_children--;
+			break;
+		}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 void cleanup_run(void)
@@ -107,9 +140,9 @@ void cleanup_run(void)
 	if (running)
 		return;
 	running = 1;
-	for (size_t i = 0; i < nr_children; i++)
+	for (sig_atomic_t i = 0; i < nr_children; i++)
 		kill(children[i], SIGTERM);
-	for (size_t i = 0; i < nr_children; i++)
+	for (sig_atomic_t i = 0; i < nr_children; i++)
 		waitpid(children[i], NULL, 0);
 	nr_children = 0;
 	while (nr_items) {
@@ -123,27 +156,77 @@ void cleanup_run(void)
 	running = 0;
 }
 
+/*
+ * Only what is async-signal-safe: note the signal and pass it on to the
+ * children (a signal sent to kseries alone must stop them too). The main
+ * flow sees it in cleanup_check_signal() and cleans up there.
+ */
 static void on_signal(int sig)
 {
+	int saved = errno;
+
+	if (!pending)
+		pending = sig;
+	/* cleaning up already: its own git commands must finish */
+	if (running) {
+		errno = saved;
+		return;
+	}
+	for (sig_atomic_t i = 0; i < nr_children; i++)
+		kill(children[i], SIGTERM);
+	errno = saved;
+}
+
+void cleanup_check_signal(void)
+{
+	int sig = pending;
+
+	if (!sig || running)
+		return;
 	cleanup_run();
 	signal(sig, SIG_DFL);
 	raise(sig);
+	_exit(128 + sig);
+}
+
+int cleanup_signal_pending(void)
+{
+	return pending != 0;
 }
 
 void cleanup_install(void)
 {
 	static int installed;
+	struct sigaction sa;
 
 	if (installed)
 		return;
 	installed = 1;
 	atexit(cleanup_run);
-	signal(SIGINT, on_signal);
-	signal(SIGTERM, on_signal);
-	signal(SIGHUP, on_signal);
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* no SA_RESTART: a blocking wait returns EINTR and the flow looks */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
 }
 
 void cleanup_after_fork(void)
 {
+	pid_t parent = getppid();
+
 	nr_children = 0;
+	/* a revision process dies with kseries, even one killed outright */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != parent)
+		_exit(128 + SIGTERM);
+}
+
+void cleanup_child_exec(pid_t parent)
+{
+	/* a tool dies with the process that ran it, even one killed outright */
+	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	if (getppid() != parent)
+		_exit(128 + SIGTERM);
 }

@@ -5,8 +5,9 @@
 
 /*
  * What must go away however kseries ends (normal exit, die(), Ctrl-C,
- * SIGTERM, SIGHUP): scratch folders and git worktrees. Children forked for
- * parallel work are killed first.
+ * SIGTERM, SIGHUP): scratch folders and git worktrees. Children (revision
+ * processes and the tools they run) are registered: a signal is passed on
+ * to them at once, and everything else waits for the main flow.
  */
 
 /* Install the exit and signal handlers (once). */
@@ -22,6 +23,14 @@ void cleanup_add_child(pid_t pid);
 void cleanup_forget_child(pid_t pid);
 /* In a freshly forked child: forget the parent's children. */
 void cleanup_after_fork(void);
+/*
+ * In the main flow, after anything that waits: if a signal arrived, clean up
+ * here (never in the handler), then die of that signal.
+ */
+void cleanup_check_signal(void);
+int cleanup_signal_pending(void);
+/* In a child about to exec a tool (parent: the pid that forked it). */
+void cleanup_child_exec(pid_t parent);
 /* Run every pending cleanup now. */
 void cleanup_run(void);
 /* Recursive removal of a folder; 0 or -1. */

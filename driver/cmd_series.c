@@ -327,8 +327,10 @@ static int run_revisions(const struct series_args *a, const struct strvec *commi
 			pid_t pid = waitpid(-1, &status, 0);
 
 			if (pid < 0) {
-				if (errno == EINTR)
+				if (errno == EINTR) {
+					cleanup_check_signal();
 					continue;
+				}
 				break;
 			}
 			cleanup_forget_child(pid);

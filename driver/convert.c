@@ -60,16 +60,22 @@ static int report_parse_failures(const struct parse_failure *f, size_t nr)
 
 int convert_prepare(struct convert *c, const char *dir, const struct convert_opts *co)
 {
-	char tmpl[] = "/tmp/kseries-XXXXXX";
+	const char *tmp = getenv("TMPDIR");
+	char *tmpl;
 
 	memset(c, 0, sizeof(*c));
 	c->o.cocci_dir = kseries_cocci_dir();
 	c->o.jobs = co->jobs > 0 ? co->jobs : 1;
 	if (manifest_load(&c->m, c->o.cocci_dir))
 		return -1;
-	if (!mkdtemp(tmpl))
-		return error("cannot create a scratch folder in /tmp: %s", strerror(errno));
-	c->scratch = xstrdup(tmpl);
+	tmpl = xstrfmt("%s/kseries-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	if (!mkdtemp(tmpl)) {
+		error("cannot create a scratch folder %s: %s (set TMPDIR to a writable folder)",
+		      tmpl, strerror(errno));
+		free(tmpl);
+		return -1;
+	}
+	c->scratch = tmpl;
 	cleanup_install();
 	cleanup_add_dir(c->scratch);
 	c->o.tmp_dir = c->scratch;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "cleanup.h"
 #include "run.h"
 #include "usage.h"
 
@@ -38,10 +39,12 @@ static void buf_read(struct buf *b, int fd, int *open)
 }
 
 /* Child side: set up fds and directory, then exec; report errno to the parent. */
-static void child_exec(struct child_process *cp, int out_fd, int err_fd, int status_fd)
+static void child_exec(struct child_process *cp, int out_fd, int err_fd, int status_fd,
+		       pid_t parent)
 {
 	int err;
 
+	cleanup_child_exec(parent);
 	if (out_fd >= 0)
 		dup2(out_fd, 1);
 	if (err_fd >= 0)
@@ -73,10 +76,11 @@ int run_command(struct child_process *cp)
 	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 }, statusp[2];
 	int out_fd = -1, err_fd = -1, child_errno = 0, status;
 	struct buf out = { 0 }, err = { 0 };
-	pid_t pid;
+	pid_t pid, parent = getpid();
 
 	if (!cp->args.nr)
 		return error("run_command: empty command");
+	cleanup_check_signal();
 	if (pipe2(statusp, O_CLOEXEC) < 0)
 		return error("cannot create pipe: %s", strerror(errno));
 	if (cp->out_file) {
@@ -105,8 +109,9 @@ int run_command(struct child_process *cp)
 		goto fail_early;
 	}
 	if (!pid)
-		child_exec(cp, out_fd, err_fd, statusp[1]);
+		child_exec(cp, out_fd, err_fd, statusp[1], parent);
 
+	cleanup_add_child(pid);
 	close(statusp[1]);
 	if (cp->out_file || (!cp->capture_out && out_fd >= 0))
 		close(out_fd);
@@ -162,10 +167,18 @@ int run_command(struct child_process *cp)
 
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR) {
+			cleanup_forget_child(pid);
 			free(out.data);
 			free(err.data);
 			return error("waitpid for %s failed: %s", cp->args.v[0], strerror(errno));
 		}
+	}
+	cleanup_forget_child(pid);
+	/* interrupted: stop here, clean up in the main flow, die of the signal */
+	if (cleanup_signal_pending()) {
+		free(out.data);
+		free(err.data);
+		cleanup_check_signal();
 	}
 
 	free(cp->out);
@@ -260,7 +273,7 @@ int program_exists(const char *name)
 static pid_t start_quiet(struct child_process *cp, int *status_fd)
 {
 	int statusp[2], out_fd = -1, err_fd;
-	pid_t pid;
+	pid_t pid, parent = getpid();
 
 	if (pipe2(statusp, O_CLOEXEC) < 0)
 		return -1;
@@ -276,7 +289,7 @@ static pid_t start_quiet(struct child_process *cp, int *status_fd)
 	fflush(NULL);
 	pid = fork();
 	if (!pid)
-		child_exec(cp, out_fd, err_fd, statusp[1]);
+		child_exec(cp, out_fd, err_fd, statusp[1], parent);
 	close(statusp[1]);
 	if (out_fd >= 0)
 		close(out_fd);
@@ -299,8 +312,12 @@ static int finish_quiet(struct child_process *cp, pid_t pid, int status_fd)
 	while (n < 0 && errno == EINTR);
 	close(status_fd);
 	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR)
+		if (errno != EINTR) {
+			cleanup_forget_child(pid);
 			return error("waitpid for %s failed: %s", cp->args.v[0], strerror(errno));
+		}
+	cleanup_forget_child(pid);
+	cleanup_check_signal();
 	if (n == sizeof(child_errno) && child_errno)
 		return error("cannot run %s: %s", cp->args.v[0],
 			     strerror(child_errno < 0 ? -child_errno : child_errno));

@@ -1,0 +1,66 @@
+#!/bin/sh
+# e2e: signals at several points, to the kseries process alone and to its
+# process group: the run dies of the signal, no child outlives it, nothing is
+# left in its TMPDIR, the user's repo is byte-identical, and a rerun with
+# --force recovers in one go. KSERIES_FAULT_DELAYS widens the sweep
+# (make check-faults).
+set -u
+. "$(dirname "$0")/../lib.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+kseries="$here/../../driver/kseries"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+repo="$tmp/repo"
+"$here/make-demo-repo.sh" "$repo" >/dev/null
+delays=${KSERIES_FAULT_DELAYS:-0.3 1.5}
+
+repo_state() {
+	git -C "$repo" rev-parse HEAD
+	git -C "$repo" status --porcelain
+	git -C "$repo" for-each-ref
+	git -C "$repo" worktree list --porcelain
+	git -C "$repo" stash list
+	git -C "$repo" config --list --local
+	git -C "$repo" ls-files -s | git hash-object --stdin
+}
+repo_state > "$tmp/state.before"
+repo_same() { repo_state | diff "$tmp/state.before" -; }
+
+n=0
+for sig in TERM INT; do
+	for target in process group; do
+		for delay in $delays; do
+			n=$((n + 1))
+			what="$sig to the $target at ${delay}s"
+			mkdir "$tmp/tmp$n"
+			TMPDIR="$tmp/tmp$n" setsid "$kseries" series -q --no-build --jobs 2 \
+				--kernel "$repo" --rev v4.9-demo --rev v4.12-demo \
+				--out "$tmp/out$n" > "$tmp/log$n" 2>&1 &
+			pid=$!
+			sleep "$delay"
+			if [ "$target" = group ]; then
+				kill -"$sig" -- "-$pid" 2>/dev/null
+			else
+				kill -"$sig" "$pid" 2>/dev/null
+			fi
+			wait "$pid"
+			echo $? > "$tmp/rc$n"
+			sleep 0.5
+			check "signals ($what): the run stops (signal, or it had finished)" sh -c "
+				rc=\$(cat '$tmp/rc$n'); test \$rc = 0 -o \$rc -gt 128"
+			# a zombie is dead already (a shell spatch ran, waiting for init)
+			check "signals ($what): no child outlives it" sh -c "
+				! ps -s $pid -o stat=,pid=,args= | grep -v '^Z'"
+			check "signals ($what): nothing left in its TMPDIR" sh -c "
+				test -z \"\$(ls -A '$tmp/tmp$n')\""
+			check "signals ($what): the user's repo is unchanged" repo_same
+			check "signals ($what): partial output is marked" sh -c "
+				test \$(cat '$tmp/rc$n') = 0 || test -f '$tmp/out$n/INCOMPLETE'"
+			check "signals ($what): one --force rerun recovers" sh -c "
+				'$kseries' series -q --no-build --force --kernel '$repo' --rev v4.9-demo \
+					--rev v4.12-demo --out '$tmp/out$n' > /dev/null 2>&1 &&
+				test ! -e '$tmp/out$n/INCOMPLETE' &&
+				test \$(git -C '$repo' worktree list | wc -l) = 1"
+		done
+	done
+done
+finish
