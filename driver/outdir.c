@@ -9,6 +9,7 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "cleanup.h"
 #include "fileio.h"
 #include "outdir.h"
 #include "run.h"
@@ -91,16 +92,6 @@ static int ours_rev_dir(const char *out, const char *name)
 	return yes;
 }
 
-static void remove_tree(const char *path)
-{
-	struct child_process cp = CHILD_PROCESS_INIT;
-
-	strvec_pushl(&cp.args, "rm", "-rf", "--", path, NULL);
-	if (run_command(&cp))
-		die("cannot remove %s: remove it by hand, or pick another --out", path);
-	child_process_clear(&cp);
-}
-
 /* --force: out holds this run's output and nothing else afterwards. */
 static void clean_earlier_run(const char *out, const char *repo)
 {
@@ -124,7 +115,8 @@ static void clean_earlier_run(const char *out, const char *repo)
 		    !strcmp(e->d_name, LOCK_NAME))
 			continue;
 		path = xstrfmt("%s/%s", out, e->d_name);
-		remove_tree(path);
+		if (remove_tree(path) && remove(path))
+			die("cannot remove %s: remove it by hand, or pick another --out", path);
 		free(path);
 		removed++;
 	}
