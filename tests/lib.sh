@@ -39,3 +39,25 @@ balance_clean() {
 		fi
 	done
 }
+
+# The e2e preamble: $here, $kseries, a private $tmp removed at exit, and the
+# demo kernel repo at $repo.
+e2e_demo_setup() {
+	here=$(cd "$(dirname "$0")" && pwd)
+	kseries="$here/../../driver/kseries"
+	tmp=$(mktemp -d)
+	trap 'rm -rf "$tmp"' EXIT
+	repo="$tmp/repo"
+	"$here/make-demo-repo.sh" "$repo" >/dev/null
+}
+
+# Everything about the user's repo ($repo) a run could change.
+repo_state() {
+	git -C "$repo" rev-parse HEAD
+	git -C "$repo" status --porcelain
+	git -C "$repo" for-each-ref
+	git -C "$repo" worktree list --porcelain
+	git -C "$repo" stash list
+	git -C "$repo" config --list --local
+	git -C "$repo" ls-files -s | git hash-object --stdin
+}

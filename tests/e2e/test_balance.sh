@@ -4,11 +4,7 @@
 # fails with the reason, and the rest of the series is still made.
 set -u
 . "$(dirname "$0")/../lib.sh"
-here=$(cd "$(dirname "$0")" && pwd)
-kseries="$here/../../driver/kseries"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-repo="$tmp/repo"
-"$here/make-demo-repo.sh" "$repo" >/dev/null
+e2e_demo_setup
 
 # a branch at v4.9-demo with one more caller of the unclosable shape
 git -C "$repo" worktree add -q -b shared-exit "$tmp/wt" v4.9-demo

@@ -4,11 +4,7 @@
 # one run at a time, and the small input errors.
 set -u
 . "$(dirname "$0")/../lib.sh"
-here=$(cd "$(dirname "$0")" && pwd)
-kseries="$here/../../driver/kseries"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-repo="$tmp/repo"
-"$here/make-demo-repo.sh" "$repo" >/dev/null
+e2e_demo_setup
 git -C "$repo" branch a/b v4.9-demo
 git -C "$repo" branch a-b v4.12-demo
 

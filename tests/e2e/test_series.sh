@@ -3,21 +3,8 @@
 # contracts on the user's repo (untouched, even when killed) and the errors.
 set -u
 . "$(dirname "$0")/../lib.sh"
-here=$(cd "$(dirname "$0")" && pwd)
-kseries="$here/../../driver/kseries"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-repo="$tmp/repo"
-"$here/make-demo-repo.sh" "$repo" >/dev/null
+e2e_demo_setup
 
-# everything about the user's repo a run could change
-repo_state() {
-	git -C "$repo" rev-parse HEAD
-	git -C "$repo" status --porcelain
-	git -C "$repo" for-each-ref
-	git -C "$repo" worktree list --porcelain
-	git -C "$repo" stash list
-	git -C "$repo" ls-files -s | git hash-object --stdin
-}
 repo_state > "$tmp/state.before"
 repo_unchanged() { repo_state | diff "$tmp/state.before" -; }
 # the same, but branches made with --branch kseries are allowed

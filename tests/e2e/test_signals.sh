@@ -6,22 +6,9 @@
 # (make check-faults).
 set -u
 . "$(dirname "$0")/../lib.sh"
-here=$(cd "$(dirname "$0")" && pwd)
-kseries="$here/../../driver/kseries"
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-repo="$tmp/repo"
-"$here/make-demo-repo.sh" "$repo" >/dev/null
+e2e_demo_setup
 delays=${KSERIES_FAULT_DELAYS:-0.3 1.5}
 
-repo_state() {
-	git -C "$repo" rev-parse HEAD
-	git -C "$repo" status --porcelain
-	git -C "$repo" for-each-ref
-	git -C "$repo" worktree list --porcelain
-	git -C "$repo" stash list
-	git -C "$repo" config --list --local
-	git -C "$repo" ls-files -s | git hash-object --stdin
-}
 repo_state > "$tmp/state.before"
 repo_same() { repo_state | diff "$tmp/state.before" -; }
 
