@@ -120,12 +120,25 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 		die("no output folder given: add --out DIR");
 }
 
+/*
+ * 1 for a git repo, 0 for a plain folder; dies when git itself is the
+ * problem (missing, or refusing a repo it does not trust), which must not
+ * pass for "not a git repo".
+ */
 static int is_git_repo(const char *path)
 {
-	char *out = NULL;
-	int ret = run_capture(&out, NULL, "git", "-C", path, "rev-parse", "--git-dir", NULL);
+	struct child_process cp = CHILD_PROCESS_INIT;
+	int ret;
 
-	free(out);
+	if (!program_exists("git"))
+		die("git not found in PATH: install it (apt-get install git, or make deps)");
+	strvec_pushl(&cp.args, "git", "-C", path, "rev-parse", "--git-dir", NULL);
+	cp.capture_out = cp.capture_err = 1;
+	ret = run_command(&cp);
+	if (ret && cp.err && strstr(cp.err, "dubious ownership"))
+		die("git refuses %s: it belongs to another user; if you trust it, run "
+		    "'git config --global --add safe.directory %s'", path, path);
+	child_process_clear(&cp);
 	return ret == 0;
 }
 

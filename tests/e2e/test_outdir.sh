@@ -76,4 +76,16 @@ blob=$(git -C "$repo" rev-parse v4.12-demo:Makefile)
 check "outdir: a blob given as --rev is called a blob, not unknown" sh -c "
 	! '$kseries' series -q --no-build --kernel '$repo' --rev $blob --out '$tmp/o8' 2> '$tmp/err' &&
 	grep -q 'is a blob, not a commit' '$tmp/err'"
+# a PATH with spatch and no git
+mkdir "$tmp/bin" && ln -s "$(command -v spatch)" "$tmp/bin/spatch"
+check "outdir: git missing from PATH is named, not 'not a git repo'" sh -c "
+	! PATH='$tmp/bin' '$kseries' series -q --no-build \
+		--kernel '$repo' --rev a-b --out '$tmp/o9' 2> '$tmp/err' &&
+	grep -q 'git not found in PATH' '$tmp/err' && ! grep -q 'not a git repo' '$tmp/err'"
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	git clone -q "$repo" "$tmp/theirs" && chown -R nobody "$tmp/theirs"
+	check "outdir: a repo git does not trust is named with the safe.directory fix" sh -c "
+		! '$kseries' series -q --no-build --kernel '$tmp/theirs' --rev v4.12-demo \
+			--out '$tmp/o10' 2> '$tmp/err' && grep -q 'safe.directory' '$tmp/err'"
+fi
 finish
