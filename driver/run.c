@@ -71,129 +71,96 @@ static int open_out_file(const char *path)
 	return fd;
 }
 
-int run_command(struct child_process *cp)
+/*
+ * The child's end of stdout and stderr as cp asks: a file, a pipe to capture,
+ * /dev/null, or ours. The pipes' read ends go to outp[0] and errp[0].
+ */
+static int open_child_fds(const struct child_process *cp, int outp[2], int errp[2],
+			  int *out_fd, int *err_fd)
 {
-	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 }, statusp[2];
-	int out_fd = -1, err_fd = -1, child_errno = 0, status;
-	struct buf out = { 0 }, err = { 0 };
-	pid_t pid, parent = getpid();
-
-	if (!cp->args.nr)
-		return error("run_command: empty command");
-	cleanup_check_signal();
-	if (pipe2(statusp, O_CLOEXEC) < 0)
-		return error("cannot create pipe: %s", strerror(errno));
 	if (cp->out_file) {
-		out_fd = open_out_file(cp->out_file);
-		if (out_fd < 0)
-			goto fail_early;
+		if ((*out_fd = open_out_file(cp->out_file)) < 0)
+			return -1;
 	} else if (cp->capture_out) {
 		if (pipe2(outp, O_CLOEXEC) < 0)
-			goto fail_early;
-		out_fd = outp[1];
+			return error("cannot create pipe: %s", strerror(errno));
+		*out_fd = outp[1];
 	}
-	if (cp->err_to_out && out_fd >= 0) {
-		err_fd = out_fd;
+	if (cp->err_to_out && *out_fd >= 0) {
+		*err_fd = *out_fd;
 	} else if (cp->capture_err) {
 		if (pipe2(errp, O_CLOEXEC) < 0)
-			goto fail_early;
-		err_fd = errp[1];
+			return error("cannot create pipe: %s", strerror(errno));
+		*err_fd = errp[1];
 	} else if (cp->quiet_err) {
-		err_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		*err_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	}
+	return 0;
+}
 
-	fflush(NULL);
-	pid = fork();
-	if (pid < 0) {
-		error("cannot fork %s: %s", cp->args.v[0], strerror(errno));
-		goto fail_early;
-	}
-	if (!pid)
-		child_exec(cp, out_fd, err_fd, statusp[1], parent);
+static void close_fd(int fd)
+{
+	if (fd >= 0)
+		close(fd);
+}
 
-	cleanup_add_child(pid);
-	close(statusp[1]);
-	if (cp->out_file || (!cp->capture_out && out_fd >= 0))
-		close(out_fd);
-	if (outp[1] >= 0)
-		close(outp[1]);
-	if (errp[1] >= 0)
-		close(errp[1]);
-	else if (err_fd >= 0 && err_fd != out_fd)
-		close(err_fd);
+/* Read both pipes together, so a chatty child never blocks on a full pipe. */
+static void drain_pipes(int out_pipe, struct buf *out, int err_pipe, struct buf *err)
+{
+	int out_open = out_pipe >= 0, err_open = err_pipe >= 0;
 
-	/* Drain both pipes together so a chatty child never blocks on a full pipe. */
-	{
-		int out_open = outp[0] >= 0, err_open = errp[0] >= 0;
+	while (out_open || err_open) {
+		struct pollfd pfd[2];
+		int n = 0, io = -1, ie = -1;
 
-		while (out_open || err_open) {
-			struct pollfd pfd[2];
-			int n = 0, io = -1, ie = -1;
-
-			if (out_open) {
-				io = n;
-				pfd[n++] = (struct pollfd){ .fd = outp[0], .events = POLLIN };
-			}
-			if (err_open) {
-				ie = n;
-				pfd[n++] = (struct pollfd){ .fd = errp[0], .events = POLLIN };
-			}
-			if (poll(pfd, n, -1) < 0) {
-				if (errno == EINTR)
-					continue;
-				break;
-			}
-			if (io >= 0 && pfd[io].revents)
-				buf_read(&out, outp[0], &out_open);
-			if (ie >= 0 && pfd[ie].revents)
-				buf_read(&err, errp[0], &err_open);
+		if (out_open) {
+			io = n;
+			pfd[n++] = (struct pollfd){ .fd = out_pipe, .events = POLLIN };
 		}
+		if (err_open) {
+			ie = n;
+			pfd[n++] = (struct pollfd){ .fd = err_pipe, .events = POLLIN };
+		}
+		if (poll(pfd, n, -1) < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		if (io >= 0 && pfd[io].revents)
+			buf_read(out, out_pipe, &out_open);
+		if (ie >= 0 && pfd[ie].revents)
+			buf_read(err, err_pipe, &err_open);
 	}
-	if (outp[0] >= 0)
-		close(outp[0]);
-	if (errp[0] >= 0)
-		close(errp[0]);
+}
 
-	{
-		ssize_t n;
+/*
+ * The one place a child ends: read its exec status, wait for it, forget it,
+ * die here if a signal came meanwhile (cleanup in the main flow), and decode
+ * the status: 0..255, 128+N for signal N, -1 when it never ran.
+ */
+static int finish_child(const struct child_process *cp, pid_t pid, int status_fd)
+{
+	int child_errno = 0, status;
+	ssize_t n;
 
-		do
-			n = read(statusp[0], &child_errno, sizeof(child_errno));
-		while (n < 0 && errno == EINTR);
-		if (n != sizeof(child_errno))
-			child_errno = 0;
-		close(statusp[0]);
-	}
-
-	while (waitpid(pid, &status, 0) < 0) {
+	do
+		n = read(status_fd, &child_errno, sizeof(child_errno));
+	while (n < 0 && errno == EINTR);
+	close(status_fd);
+	if (n != sizeof(child_errno))
+		child_errno = 0;
+	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR) {
 			cleanup_forget_child(pid);
-			free(out.data);
-			free(err.data);
 			return error("waitpid for %s failed: %s", cp->args.v[0], strerror(errno));
 		}
-	}
 	cleanup_forget_child(pid);
-	/* interrupted: stop here, clean up in the main flow, die of the signal */
-	if (cleanup_signal_pending()) {
-		free(out.data);
-		free(err.data);
-		cleanup_check_signal();
-	}
-
-	free(cp->out);
-	free(cp->err);
-	cp->out = out.data ? out.data : (cp->capture_out ? xstrdup("") : NULL);
-	cp->out_len = out.len;
-	cp->err = err.data ? err.data : (cp->capture_err ? xstrdup("") : NULL);
-	cp->err_len = err.len;
-
-	if (child_errno) {
-		if (child_errno < 0)
-			return error("cannot run %s in %s: %s", cp->args.v[0], cp->dir,
-				     strerror(-child_errno));
+	cleanup_check_signal();
+	if (child_errno < 0)
+		return error("cannot run %s in %s: %s", cp->args.v[0], cp->dir,
+			     strerror(-child_errno));
+	if (child_errno)
 		return error("cannot run %s: %s", cp->args.v[0], strerror(child_errno));
-	}
 	if (WIFSIGNALED(status)) {
 		int sig = WTERMSIG(status);
 
@@ -202,19 +169,62 @@ int run_command(struct child_process *cp)
 		return 128 + sig;
 	}
 	return WEXITSTATUS(status);
+}
 
-fail_early:
-	close(statusp[0]);
+/* Fork and exec cp with the given fds; the child is registered for signals. */
+static pid_t spawn(struct child_process *cp, int out_fd, int err_fd, int *status_fd)
+{
+	int statusp[2];
+	pid_t pid, parent = getpid();
+
+	cleanup_check_signal();
+	if (pipe2(statusp, O_CLOEXEC) < 0)
+		return error("cannot create pipe: %s", strerror(errno));
+	fflush(NULL);
+	pid = fork();
+	if (!pid)
+		child_exec(cp, out_fd, err_fd, statusp[1], parent);
 	close(statusp[1]);
-	if (out_fd >= 0)
-		close(out_fd);
-	if (outp[0] >= 0)
-		close(outp[0]);
-	if (errp[0] >= 0)
-		close(errp[0]);
-	if (errp[1] >= 0)
-		close(errp[1]);
-	return -1;
+	if (pid < 0) {
+		close(statusp[0]);
+		return error("cannot fork %s: %s", cp->args.v[0], strerror(errno));
+	}
+	cleanup_add_child(pid);
+	*status_fd = statusp[0];
+	return pid;
+}
+
+int run_command(struct child_process *cp)
+{
+	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
+	int out_fd = -1, err_fd = -1, status_fd;
+	struct buf out = { 0 }, err = { 0 };
+	pid_t pid = -1;
+
+	if (!cp->args.nr)
+		return error("run_command: empty command");
+	if (!open_child_fds(cp, outp, errp, &out_fd, &err_fd))
+		pid = spawn(cp, out_fd, err_fd, &status_fd);
+	/* the parent keeps only the read ends of the pipes */
+	close_fd(out_fd);
+	if (err_fd != out_fd)
+		close_fd(err_fd);
+	if (pid < 0) {
+		close_fd(outp[0]);
+		close_fd(errp[0]);
+		return -1;
+	}
+	drain_pipes(outp[0], &out, errp[0], &err);
+	close_fd(outp[0]);
+	close_fd(errp[0]);
+
+	free(cp->out);
+	free(cp->err);
+	cp->out = out.data ? out.data : (cp->capture_out ? xstrdup("") : NULL);
+	cp->out_len = out.len;
+	cp->err = err.data ? err.data : (cp->capture_err ? xstrdup("") : NULL);
+	cp->err_len = err.len;
+	return finish_child(cp, pid, status_fd);
 }
 
 void child_process_clear(struct child_process *cp)
@@ -269,63 +279,22 @@ int program_exists(const char *name)
 	return found;
 }
 
-/* One child of run_parallel: started, its exec-status pipe still open. */
+/* One child of run_parallel: stdout to its out_file, stderr to its err_file. */
 static pid_t start_quiet(struct child_process *cp, int *status_fd)
 {
-	int statusp[2], out_fd = -1, err_fd;
-	pid_t pid, parent = getpid();
+	int out_fd = -1, err_fd;
+	pid_t pid;
 
-	if (pipe2(statusp, O_CLOEXEC) < 0)
+	if (cp->out_file && (out_fd = open_out_file(cp->out_file)) < 0)
 		return -1;
-	if (cp->out_file && (out_fd = open_out_file(cp->out_file)) < 0) {
-		close(statusp[0]);
-		close(statusp[1]);
-		return -1;
-	}
 	if (cp->err_file)
 		err_fd = open_out_file(cp->err_file);
 	else
 		err_fd = cp->quiet_err ? open("/dev/null", O_WRONLY | O_CLOEXEC) : -1;
-	fflush(NULL);
-	pid = fork();
-	if (!pid)
-		child_exec(cp, out_fd, err_fd, statusp[1], parent);
-	close(statusp[1]);
-	if (out_fd >= 0)
-		close(out_fd);
-	if (err_fd >= 0)
-		close(err_fd);
-	if (pid < 0)
-		close(statusp[0]);
-	*status_fd = statusp[0];
+	pid = spawn(cp, out_fd, err_fd, status_fd);
+	close_fd(out_fd);
+	close_fd(err_fd);
 	return pid;
-}
-
-/* Wait for one child; decode its status as run_command does. */
-static int finish_quiet(struct child_process *cp, pid_t pid, int status_fd)
-{
-	int child_errno = 0, status;
-	ssize_t n;
-
-	do
-		n = read(status_fd, &child_errno, sizeof(child_errno));
-	while (n < 0 && errno == EINTR);
-	close(status_fd);
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR) {
-			cleanup_forget_child(pid);
-			return error("waitpid for %s failed: %s", cp->args.v[0], strerror(errno));
-		}
-	cleanup_forget_child(pid);
-	cleanup_check_signal();
-	if (n == sizeof(child_errno) && child_errno)
-		return error("cannot run %s: %s", cp->args.v[0],
-			     strerror(child_errno < 0 ? -child_errno : child_errno));
-	if (WIFSIGNALED(status)) {
-		error("%s died of signal %d", cp->args.v[0], WTERMSIG(status));
-		return 128 + WTERMSIG(status);
-	}
-	return WEXITSTATUS(status);
 }
 
 int run_parallel(struct child_process *cps, size_t n, int jobs, int *results)
@@ -342,11 +311,9 @@ int run_parallel(struct child_process *cps, size_t n, int jobs, int *results)
 			if (cps[started].capture_out || cps[started].capture_err)
 				die("run_parallel: capture is not supported, use out_file");
 			pids[started] = start_quiet(&cps[started], &fds[started]);
-			if (pids[started] < 0)
-				error("cannot start %s: %s", cps[started].args.v[0], strerror(errno));
 			started++;
 		}
-		results[done] = pids[done] < 0 ? -1 : finish_quiet(&cps[done], pids[done], fds[done]);
+		results[done] = pids[done] < 0 ? -1 : finish_child(&cps[done], pids[done], fds[done]);
 		failed |= results[done] != 0;
 		done++;
 	}
