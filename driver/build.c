@@ -92,7 +92,7 @@ void build_failed_objects(const char *log, struct strvec *out, struct strvec *ot
 			continue;
 		{
 			size_t len = (size_t)(close - colon);
-			char *target = strndup(colon, len);
+			char *target = xstrndup(colon, len);
 			int object = len > 2 && !strncmp(close - 2, ".o", 2);
 			/* the wrappers make puts around any failure */
 			int wrapper = !strcmp(target, "sub-make") || !strcmp(target, "__build") ||

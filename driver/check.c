@@ -134,7 +134,7 @@ static int written_lines(const struct rules_opts *o, const struct strvec *tokens
 	char *old = xstrfmt("%s/check-before", o->tmp_dir);
 	char *diff = NULL, *now = read_file(path);
 	struct linelist added = LINELIST_INIT;
-	int ret = 0;
+	int ret = 0, n = 0;
 
 	if (!now || write_file(old, before)) {
 		ret = error("cannot compare %s with its text before the rewrite: %s", path,
@@ -148,22 +148,18 @@ static int written_lines(const struct rules_opts *o, const struct strvec *tokens
 		goto out;
 	}
 	check_diff_added(diff, &added);
-	{
-		/* walk now line by line: empty lines count */
-		const char *l = now;
+	/* line by line through now (empty lines count), added lines only */
+	for (const char *l = now, *nl; l && *l; l = nl ? nl + 1 : NULL) {
+		size_t len;
 
-		for (int n = 1; l && *l; n++) {
-			const char *nl = strchr(l, '\n');
-			char *text = xstrndup(l, nl ? (size_t)(nl - l) : strlen(l));
-
-			for (size_t t = 0; linelist_has(&added, n) && t < tokens->nr; t++)
-				if (strstr(text, tokens->v[t])) {
-					linelist_add(written, n);
-					break;
-				}
-			free(text);
-			l = nl ? nl + 1 : NULL;
-		}
+		n++;
+		nl = strchr(l, '\n');
+		len = nl ? (size_t)(nl - l) : strlen(l);
+		for (size_t t = 0; linelist_has(&added, n) && t < tokens->nr; t++)
+			if (memmem(l, len, tokens->v[t], strlen(tokens->v[t]))) {
+				linelist_add(written, n);
+				break;
+			}
 	}
 out:
 	linelist_clear(&added);

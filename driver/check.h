@@ -7,9 +7,9 @@
 #include "strvec.h"
 
 /*
- * The series' own checks on what a rewrite wrote (for mmu_notifier: every
- * range bracket balanced on every path). Kept apart from the rules that
- * wrote the code, so a rule's mistake cannot hide itself.
+ * The series' own checks on what a rewrite wrote (the manifest's "checks":
+ * report-mode rules and the tokens of the lines they must see). Kept apart
+ * from the rules that wrote the code, so a rule's mistake cannot hide itself.
  */
 
 /* Line numbers, sorted and unique. */
@@ -29,12 +29,11 @@ void check_diff_added(const char *diff, struct linelist *added);
 
 /*
  * Judge one file's check output (lines "FILE:L:C: seen", "FILE:L:C: note:
- * text" and "FILE:L:C: msg [l1,l2,...]", FILE relative): notes on written
- * lines go to notes (what the report tells the reader); findings that involve a written line are
- * printed as errors and pushed to messages, and so is every written line the
- * check never saw (a function spatch could not parse is unchecked, never
- * passed). Returns the
- * number of problems; *unchecked gets how many of them were unseen lines.
+ * text" and "FILE:L:C: msg [l1,l2,...]", FILE relative). Notes on written
+ * lines go to notes. Findings that involve a written line are printed as
+ * errors and pushed to messages, and so is every written line the check never
+ * saw (a function spatch could not parse is unchecked, never passed).
+ * Returns the number of problems; *unchecked gets how many were unseen lines.
  */
 int check_judge(const char *file, const struct strvec *output, const struct linelist *written,
 		int *unchecked, struct strvec *messages, struct strvec *notes);

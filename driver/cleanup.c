@@ -1,11 +1,11 @@
+#include <errno.h>
 #include <ftw.h>
 #include <signal.h>
-#include <sys/prctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
-#include <errno.h>
 #include <unistd.h>
 #include "cleanup.h"
 #include "run.h"
@@ -214,19 +214,15 @@ void cleanup_install(void)
 
 void cleanup_after_fork(void)
 {
-	pid_t parent = getppid();
-
 	nr_children = 0;
 	/* a revision process dies with kseries, even one killed outright */
-	prctl(PR_SET_PDEATHSIG, SIGTERM);
-	if (getppid() != parent)
-		_exit(128 + SIGTERM);
+	cleanup_child_exec(getppid());
 }
 
 void cleanup_child_exec(pid_t parent)
 {
-	/* a tool dies with the process that ran it, even one killed outright */
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
+	/* the parent died before prctl: nobody will send the signal */
 	if (getppid() != parent)
 		_exit(128 + SIGTERM);
 }

@@ -29,7 +29,10 @@ void cleanup_after_fork(void);
  */
 void cleanup_check_signal(void);
 int cleanup_signal_pending(void);
-/* In a child about to exec a tool (parent: the pid that forked it). */
+/*
+ * In a child (of parent): die with the parent, even one killed outright
+ * (PR_SET_PDEATHSIG). run.c calls it before every exec.
+ */
 void cleanup_child_exec(pid_t parent);
 /* Run every pending cleanup now. */
 void cleanup_run(void);

@@ -30,7 +30,7 @@ static char *field(const char *text, const char *key)
 
 			while (*v == ' ')
 				v++;
-			return strndup(v, end ? (size_t)(end - v) : strlen(v));
+			return xstrndup(v, end ? (size_t)(end - v) : strlen(v));
 		}
 	}
 	return NULL;
@@ -98,7 +98,7 @@ int fixups_apply(const char *dir, const char *wt, struct strvec *applied)
 	strvec_sort(&names);
 	for (size_t i = 0; i < names.nr && !ret; i++) {
 		char *path = xstrfmt("%s/%s", dir, names.v[i]);
-		char *name = strndup(names.v[i], strlen(names.v[i]) - 6);
+		char *name = xstrndup(names.v[i], strlen(names.v[i]) - 6);
 
 		ret = apply_one(path, name, wt, applied);
 		free(path);

@@ -92,7 +92,7 @@ char *patchset_prefix_from_subjects(const char *subjects)
 		    !strncmp(l, "Merge", 5))
 			continue;
 		{
-			char *prefix = strndup(l, len);
+			char *prefix = xstrndup(l, len);
 
 			strvec_push(&prefixes, prefix);
 			free(prefix);
@@ -133,7 +133,7 @@ char *patchset_subject_prefix(const char *wt, const char *file)
 	start = slash;
 	while (start > file && start[-1] != '/')
 		start--;
-	return strndup(start, slash - start);
+	return xstrndup(start, slash - start);
 }
 
 static char *replace_once(const char *text, const char *what, const char *with)

@@ -32,7 +32,7 @@ static char *finding_file(const char *line)
 {
 	const char *colon = strchr(line, ':');
 
-	return colon ? strndup(line, colon - line) : xstrdup(line);
+	return colon ? xstrndup(line, colon - line) : xstrdup(line);
 }
 
 static size_t count_in(const struct strvec *lines, const char *file, const char *kind)

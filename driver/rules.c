@@ -92,7 +92,7 @@ static char *function_name(const char *line)
 		start--;
 	if (start == end)
 		return NULL;
-	return strndup(start, end - start);
+	return xstrndup(start, end - start);
 }
 
 void rules_parse_output(const char *file, const char *text, const struct strvec *tokens,
