@@ -57,7 +57,7 @@ static void take_lock(const char *out)
 	free(path);
 }
 
-static int is_file(const char *dir, const char *name)
+static int exists(const char *dir, const char *name)
 {
 	char *path = xstrfmt("%s/%s", dir, name);
 	struct stat st;
@@ -85,8 +85,8 @@ static int ours_at_top(const char *name)
 static int ours_rev_dir(const char *out, const char *name)
 {
 	char *dir = xstrfmt("%s/%s", out, name);
-	int yes = is_file(dir, "report.json") || is_file(dir, "INCOMPLETE") ||
-		  is_file(dir, "worktree") || is_file(dir, "series");
+	int yes = exists(dir, "report.json") || exists(dir, "INCOMPLETE") ||
+		  exists(dir, "worktree") || exists(dir, "series");
 
 	free(dir);
 	return yes;

@@ -32,6 +32,10 @@ def same_mm(fn, a, b):
 	a, b = norm(a), norm(b)
 	return a == b or frozenset((a, b)) in aliases.get(fn, set())
 
+def assigned(fn, v, e):
+	aliases.setdefault(fn, set()).add(frozenset((norm(v), norm(e))))
+	values.setdefault(fn, {})[v] = e
+
 def pretty(e):
 	# expressions come token by token: "min ( a -> b , c )"
 	e = " ".join(e.split())
@@ -73,57 +77,36 @@ p << seen.p;
 @@
 print("%s:%s:%s: seen" % (p[0].file, p[0].line, p[0].column))
 
-@alias_decl depends on report@
-identifier m;
-expression E;
-position p;
-@@
-struct mm_struct *m@p = E;
-
-@script:python depends on report@
-m << alias_decl.m; E << alias_decl.E; p << alias_decl.p;
-@@
-aliases.setdefault(p[0].current_element, set()).add(frozenset((norm(m), norm(E))))
-
-@alias_assign depends on report@
-struct mm_struct *m;
-expression E;
-position p;
-@@
-m@p = E
-
-@script:python depends on report@
-m << alias_assign.m; E << alias_assign.E; p << alias_assign.p;
-@@
-aliases.setdefault(p[0].current_element, set()).add(frozenset((norm(m), norm(E))))
-
-// What each bracket covers, for the report: start and end through the
-// values the function assigns them ("note" lines; the driver keeps those on
-// lines it wrote).
-@range_decl depends on report@
+// Every value a function gives a variable, in declarations and
+// assignments: it tells one mm from another by meaning (mm and vma->vm_mm
+// when one is assigned from the other), and start and end by value in the
+// notes.
+@assigned_decl depends on report@
+type T;
 identifier v;
 expression E;
 position p;
 @@
-unsigned long v@p = E;
+T v@p = E;
 
 @script:python depends on report@
-v << range_decl.v; E << range_decl.E; p << range_decl.p;
+v << assigned_decl.v; E << assigned_decl.E; p << assigned_decl.p;
 @@
-values.setdefault(p[0].current_element, {})[v] = E
+assigned(p[0].current_element, v, E)
 
-@range_assign depends on report@
-idexpression unsigned long v;
-expression E;
+@assigned_expr depends on report@
+expression v, E;
 position p;
 @@
 v@p = E
 
 @script:python depends on report@
-v << range_assign.v; E << range_assign.E; p << range_assign.p;
+v << assigned_expr.v; E << assigned_expr.E; p << assigned_expr.p;
 @@
-values.setdefault(p[0].current_element, {})[v] = E
+assigned(p[0].current_element, v, E)
 
+// What each bracket covers, for the report ("note" lines; the driver keeps
+// those on lines it wrote).
 @ranges depends on report@
 expression mm, s, e;
 position p;
