@@ -24,20 +24,26 @@ check_fails() {
 finish() {
 	[ "$failures" -eq 0 ]
 }
-# The balance check, run independently of kseries on every file (under each
-# PATH given, file or folder) that opens a range: no path may leave a bracket
-# unbalanced.
-balance_clean() {
+# The balance check rule on its own, independent of kseries: the
+# "unbalanced" findings on each FILE, one per line; fails if spatch does.
+balance_findings() {
 	rule="$(cd "$(dirname "$0")/../.." && pwd)/cocci/checks/range_balance.cocci"
+	for f in "$@"; do
+		out=$(spatch --sp-file "$rule" -D report --very-quiet --no-includes "$f" 2>&1) ||
+			{ echo "$out" >&2; return 1; }
+		printf '%s\n' "$out" | grep ': unbalanced: '
+	done
+	return 0
+}
+
+# Every file (under each PATH given, file or folder) that opens a range is
+# balanced on every path.
+balance_clean() {
 	found=$(grep -rl --include='*.c' --include='*.h' mmu_notifier_invalidate_range_start "$@") || true
 	[ -n "$found" ] || { echo "no range bracket under $*"; return 1; }
-	for f in $found; do
-		out=$(spatch --sp-file "$rule" -D report --very-quiet --no-includes "$f" 2>&1) ||
-			{ echo "$out"; return 1; }
-		if printf '%s\n' "$out" | grep ': unbalanced: '; then
-			return 1
-		fi
-	done
+	# shellcheck disable=SC2086
+	out=$(balance_findings $found) || return 1
+	[ -z "$out" ] || { echo "$out"; return 1; }
 }
 
 # The e2e preamble: $here, $kseries, a private $tmp removed at exit, and the
