@@ -48,47 +48,16 @@ fn << taken.fn;
 @@
 taken_fns.add(fn)
 
-// The shape, matched without change first: a name under a script
-// constraint cannot be inherited in spatch 1.1.1, so the rules below share
-// the functions to convert through a python set.
-@shape depends on patch exists@
-identifier fn, ptl;
-iterator I;
-idexpression struct vm_area_struct *V;
-expression list Es;
-expression P, MM, A, PTE, mm, addr;
-@@
-fn(...)
-{
-...
-I(V, Es) {
-...
-PTE = page_check_address(P, MM, A, &ptl, ...);
-if (PTE) {
-<+...
-mmu_notifier_invalidate_page(mm, addr);
-...+>
-}
-...
-}
-...
-}
-
-@script:python depends on patch@
-fn << shape.fn;
-@@
-if fn not in taken_fns:
-	convert_fns.add(fn)
-
 @inloop depends on patch exists@
-identifier fn : script:python () { fn in convert_fns };
+identifier fn : script:python () { fn not in taken_fns };
 identifier ptl;
 iterator I;
 idexpression struct vm_area_struct *V;
 expression list Es;
 expression P, MM, A, PTE, mm, addr;
+position pf;
 @@
-fn(...)
+fn@pf(...)
 {
 ...
 I(V, Es) {
@@ -108,6 +77,14 @@ if (PTE) {
 }
 ...
 }
+
+// The locals go once per converted function. A name under a script
+// constraint cannot be inherited in spatch 1.1.1: the position can, into a
+// script, which names the function for the rules below.
+@script:python depends on patch@
+pf << inloop.pf;
+@@
+convert_fns.add(pf[0].current_element)
 
 @decl depends on patch@
 identifier fn : script:python () { fn in convert_fns };
