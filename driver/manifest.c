@@ -29,6 +29,21 @@ static int get_strings(json_t *obj, const char *key, struct strvec *out, const c
 	return 0;
 }
 
+/* "checks" is optional; when there, it needs both lists. */
+static int get_checks(json_t *root, struct manifest *m, const char *where)
+{
+	json_t *ck = json_object_get(root, "checks");
+
+	if (!ck)
+		return 0;
+	if (!json_is_object(ck))
+		return error("%s: \"checks\" must be an object with \"rules\" and \"tokens\"", where);
+	if (get_strings(ck, "rules", &m->check_rules, where) ||
+	    get_strings(ck, "tokens", &m->check_tokens, where))
+		return -1;
+	return 0;
+}
+
 int manifest_load(struct manifest *m, const char *cocci_dir)
 {
 	char *path = xstrfmt("%s/series.json", cocci_dir);
@@ -51,13 +66,8 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 		goto out;
 	if (json_object_get(root, "order") && get_strings(root, "order", &m->order, path))
 		goto out;
-	if (json_object_get(root, "checks")) {
-		json_t *ck = json_object_get(root, "checks");
-
-		if (!json_is_object(ck) || get_strings(ck, "rules", &m->check_rules, path) ||
-		    get_strings(ck, "tokens", &m->check_tokens, path))
-			goto out;
-	}
+	if (get_checks(root, m, path))
+		goto out;
 	{
 		json_t *ca = json_object_get(root, "catchall");
 		const char *fmt;
