@@ -238,7 +238,8 @@ static int checkout(const char *wt, const char *rev)
 	int ret = run_capture(&out, wt, "git", "checkout", "-q", "--detach", rev, NULL);
 
 	free(out);
-	return ret ? error("cannot check out %s in %s", rev, wt) : 0;
+	return ret ? error("cannot check out %s in %s: %s%s", rev, wt, run_capture_error(),
+			   full_disk_hint(run_capture_error(), wt)) : 0;
 }
 
 int build_matrix(const char *wt, const char *base, const char *head, const struct strvec *files,
@@ -253,12 +254,10 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
 
 	while (names[n])
 		n++;
-	*cells = calloc(n ? n : 1, sizeof(**cells));
-	targets = calloc(n ? n : 1, sizeof(*targets));
-	fail_base = calloc(n ? n : 1, sizeof(*fail_base));
-	t0 = calloc(n ? n : 1, sizeof(*t0));
-	if (!*cells || !targets || !fail_base || !t0)
-		die("out of memory");
+	*cells = xcalloc(n ? n : 1, sizeof(**cells));
+	targets = xcalloc(n ? n : 1, sizeof(*targets));
+	fail_base = xcalloc(n ? n : 1, sizeof(*fail_base));
+	t0 = xcalloc(n ? n : 1, sizeof(*t0));
 	*nr_cells = n;
 	if (mkdir(out_dir, 0777) && access(out_dir, W_OK))
 		return error("cannot create %s", out_dir);

@@ -173,12 +173,10 @@ int check_written(const struct rules_opts *o, const struct manifest *m, const ch
 		  const struct strvec *files, char *const *before, struct strvec *bad,
 		  int *unchecked, struct strvec *messages, struct strvec *notes)
 {
-	struct linelist *written = calloc(files->nr + 1, sizeof(*written));
+	struct linelist *written = xcalloc(files->nr + 1, sizeof(*written));
 	struct strvec todo = STRVEC_INIT, output = STRVEC_INIT;
 	int problems = 0;
 
-	if (!written)
-		die("out of memory");
 	*unchecked = 0;
 	for (size_t i = 0; i < files->nr && m->check_rules.nr; i++) {
 		char *path = xstrfmt("%s/%s", dir, files->v[i]);

@@ -177,6 +177,10 @@ int cmd_rewrite(int argc, char **argv)
 		goto out;
 	}
 
+	if (convert_check_writable(&c, a.dir)) {
+		status = 2;
+		goto out;
+	}
 	save_copies(&c, a.dir);
 	if (convert_apply(&c, a.dir, &c.order, &c.files, &changed)) {
 		error("the tree %s is partly rewritten: restore it (git checkout .) before a new run",

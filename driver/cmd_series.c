@@ -282,6 +282,20 @@ static void refuse_out_in_repo(const char *repo, const char *out)
 	free(abs);
 }
 
+/*
+ * The worktrees and O= folders live under --out, and Kbuild cannot build in a
+ * path with a space or a colon (make splits words and targets on them).
+ */
+static void refuse_unbuildable_out(const struct series_args *a)
+{
+	char *abs = absolute_out(a->out);
+
+	if (a->so.build && strpbrk(abs, " \t:"))
+		die("--out %s: its path %s has a space or a colon, and Kbuild cannot build there; "
+		    "give an --out without them, or --no-build", a->out, abs);
+	free(abs);
+}
+
 /* Each revision once: folder names are reversible, so only a repeat collides. */
 static void refuse_repeats(const struct strvec *revs)
 {
@@ -392,6 +406,7 @@ int cmd_series(int argc, char **argv)
 	}
 	if (git)
 		refuse_out_in_repo(repo_abs, a.out);
+	refuse_unbuildable_out(&a);
 	outdir_prepare(a.out, a.force, git ? repo_abs : NULL);
 	if (!realpath(a.out, out_abs))
 		die("cannot resolve %s", a.out);

@@ -8,6 +8,7 @@
 #include "commands.h"
 #include "convert.h"
 #include "fileio.h"
+#include "lineend.h"
 #include "tidy.h"
 #include "usage.h"
 
@@ -136,38 +137,95 @@ static int check_changes(struct convert *c, const char *dir, struct strvec *chan
 	return problems < 0 ? -1 : 0;
 }
 
-int convert_apply(struct convert *c, const char *dir, const struct strvec *rules,
-		  const struct strvec *files, struct strvec *changed)
+/*
+ * The text of every file before the rules, as the rules will see it: a CRLF
+ * file is rewritten with LF lines (spatch writes LF; its CRs come back in
+ * give_back_crlf). A file of mixed endings is refused and left out of todo.
+ */
+static int take_before(struct convert *c, const char *dir, const struct strvec *files,
+		       char **before, int *crlf, struct strvec *todo)
 {
-	char **before = calloc(files->nr + 1, sizeof(*before));
-	char **mine_before = calloc(files->nr + 1, sizeof(*mine_before));
-	struct strvec mine = STRVEC_INIT;	/* what this call changed */
+	for (size_t i = 0; i < files->nr; i++) {
+		char *path = xstrfmt("%s/%s", dir, files->v[i]);
+		char *text = read_file(path);
+		int cr, lines;
+
+		if (!text) {
+			error("cannot read %s: %s", path, strerror(errno));
+			free(path);
+			return -1;
+		}
+		switch (line_ends_of(text, &cr, &lines)) {
+		case ENDS_MIXED:
+			/* a failed check of its own: the report and exit status say so */
+			strvec_pushf(&c->check_messages, "%s: left as it was: %d of its %d lines "
+				     "end in CR LF, the others in LF; give them one kind (dos2unix, "
+				     "or unix2dos) and rerun", files->v[i], cr, lines);
+			error("%s", c->check_messages.v[c->check_messages.nr - 1]);
+			c->check_problems++;
+			free(text);
+			text = NULL;
+			break;
+		case ENDS_CRLF:
+			crlf[i] = 1;
+			before[i] = crlf_to_lf(text);
+			free(text);
+			text = NULL;
+			if (write_file(path, before[i])) {
+				free(path);
+				return -1;
+			}
+			break;
+		case ENDS_LF:
+			before[i] = text;
+			break;
+		}
+		if (before[i])
+			strvec_push(todo, files->v[i]);
+		free(path);
+	}
+	return 0;
+}
+
+/* Every CRLF file gets its CR LF lines back, whatever the rules did. */
+static int give_back_crlf(const char *dir, const struct strvec *files, const int *crlf)
+{
 	int ret = 0;
 
-	if (!before || !mine_before)
-		die("out of memory");
-	/* keep every file's text to tell what the rules changed */
 	for (size_t i = 0; i < files->nr; i++) {
-		char *path = xstrfmt("%s/%s", dir, files->v[i]);
+		char *path, *now, *back;
 
-		before[i] = read_file(path);
+		if (!crlf[i])
+			continue;
+		path = xstrfmt("%s/%s", dir, files->v[i]);
+		now = read_file(path);
+		if (!now) {
+			ret = error("cannot read %s: %s", path, strerror(errno));
+		} else {
+			back = lf_to_crlf(now);
+			if (write_file(path, back))
+				ret = -1;
+			free(back);
+		}
+		free(now);
 		free(path);
-		if (!before[i]) {
-			ret = error("cannot read %s/%s: %s", dir, files->v[i], strerror(errno));
-			goto out;
-		}
 	}
-	for (size_t r = 0; r < rules->nr; r++) {
-		verbose("patch: %s", rules->v[r]);
-		if (rules_run(&c->o, dir, rules->v[r], "patch", files, NULL)) {
-			ret = -1;
-			goto out;
-		}
-	}
-	for (size_t i = 0; i < files->nr; i++) {
-		char *path = xstrfmt("%s/%s", dir, files->v[i]);
-		char *now = read_file(path);
+	return ret;
+}
 
+/* Tidy each changed file; its name to mine, its text before to mine_before. */
+static int collect_changed(const char *dir, const struct strvec *files, char **before,
+			   struct strvec *mine, char **mine_before)
+{
+	int ret = 0;
+
+	for (size_t i = 0; i < files->nr; i++) {
+		char *path, *now;
+
+		if (!before[i])
+			continue;
+		path = xstrfmt("%s/%s", dir, files->v[i]);
+		now = read_file(path);
 		if (now && strcmp(now, before[i])) {
 			int pairs, old_pairs;
 			char *tidy = tidy_empty_ifdefs(now, &pairs);
@@ -178,21 +236,72 @@ int convert_apply(struct convert *c, const char *dir, const struct strvec *rules
 				ret = -1;
 			free(tidy);
 			free(old_tidy);
-			strvec_push(&mine, files->v[i]);
-			mine_before[mine.nr - 1] = before[i];
+			strvec_push(mine, files->v[i]);
+			mine_before[mine->nr - 1] = before[i];
 		}
 		free(now);
 		free(path);
 	}
+	return ret;
+}
+
+int convert_apply(struct convert *c, const char *dir, const struct strvec *rules,
+		  const struct strvec *files, struct strvec *changed)
+{
+	char **before = xcalloc(files->nr + 1, sizeof(*before));
+	char **mine_before = xcalloc(files->nr + 1, sizeof(*mine_before));
+	int *crlf = xcalloc(files->nr + 1, sizeof(*crlf));
+	struct strvec todo = STRVEC_INIT;	/* the files the rules may change */
+	struct strvec mine = STRVEC_INIT;	/* what this call changed */
+	int ret = take_before(c, dir, files, before, crlf, &todo);
+
+	for (size_t r = 0; !ret && todo.nr && r < rules->nr; r++) {
+		verbose("patch: %s", rules->v[r]);
+		if (rules_run(&c->o, dir, rules->v[r], "patch", &todo, NULL))
+			ret = -1;
+	}
+	if (!ret)
+		ret = collect_changed(dir, files, before, &mine, mine_before);
 	if (!ret && check_changes(c, dir, &mine, mine_before))
 		ret = -1;
-	strvec_pushv(changed, (const char *const *)mine.v);
-out:
+	if (give_back_crlf(dir, files, crlf))
+		ret = -1;
+	if (!ret)
+		strvec_pushv(changed, (const char *const *)mine.v);
 	strvec_clear(&mine);
+	strvec_clear(&todo);
 	free(mine_before);
 	for (size_t i = 0; i < files->nr; i++)
 		free(before[i]);
 	free(before);
+	free(crlf);
+	return ret;
+}
+
+int convert_check_writable(const struct convert *c, const char *dir)
+{
+	struct strvec bad = STRVEC_INIT;
+	int err = 0, ret;
+
+	for (size_t i = 0; i < c->files.nr; i++) {
+		char *path = xstrfmt("%s/%s", dir, c->files.v[i]);
+
+		if (access(path, W_OK)) {
+			err = errno;
+			strvec_push(&bad, c->files.v[i]);
+		}
+		free(path);
+	}
+	ret = bad.nr ? -1 : 0;
+	if (bad.nr) {
+		char *list = strvec_join(&bad, 8, ", ");
+
+		error("cannot write %zu of the %zu files to rewrite under %s (%s): %s; nothing was "
+		      "changed: make them writable (chmod u+w), or rewrite a copy of the tree",
+		      bad.nr, c->files.nr, dir, strerror(err), list);
+		free(list);
+	}
+	strvec_clear(&bad);
 	return ret;
 }
 

@@ -17,7 +17,8 @@ struct convert {
 	struct parse_failure *failures;
 	size_t nr_failures;
 	int parse_errors;		/* failures in code that uses the API */
-	int check_problems;		/* the series' checks failed on what was written */
+	int check_problems;		/* the series' checks failed on what was written,
+					   or a file was refused (mixed line endings) */
 	int unchecked;			/* of those: written lines no check could see */
 	struct strvec check_messages;	/* "file:line: what failed" */
 	struct strvec check_notes;	/* "file:line: note" on what was written */
@@ -42,6 +43,11 @@ int convert_prepare(struct convert *c, const char *dir, const struct convert_opt
  */
 int convert_apply(struct convert *c, const char *dir, const struct strvec *rules,
 		  const struct strvec *files, struct strvec *changed);
+/*
+ * Every candidate file under dir can be written (rewrite works in place):
+ * 0, or -1 after an error that names the files.
+ */
+int convert_check_writable(const struct convert *c, const char *dir);
 /* Every rule in report mode on every candidate; sorted lines into found. */
 int convert_report(struct convert *c, const char *dir, struct strvec *found);
 void convert_clear(struct convert *c);

@@ -1,8 +1,13 @@
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include "fileio.h"
 #include "usage.h"
+
+#define PATH_MAX_HINT 4200
 
 char *read_file(const char *path)
 {
@@ -30,8 +35,64 @@ int write_file(const char *path, const char *text)
 	int ok;
 
 	if (!f)
-		return error("cannot write %s: %s", path, strerror(errno));
+		return error_write(path);
 	ok = fputs(text, f) >= 0;
 	ok &= !fclose(f);
-	return ok ? 0 : error("cannot write %s: %s", path, strerror(errno));
+	return ok ? 0 : error_write(path);
+}
+
+/* The nearest folder holding path that exists (path itself, if a folder). */
+static char *existing_folder(const char *path)
+{
+	char *dir = xstrdup(path), *slash;
+	struct stat st;
+
+	while ((stat(dir, &st) || !S_ISDIR(st.st_mode)) && (slash = strrchr(dir, '/')) && slash != dir)
+		*slash = '\0';
+	return dir;
+}
+
+/* KiB free to us on the file system of folder, or -1 when unknown. */
+static long long free_kib(const char *folder)
+{
+	struct statvfs st;
+
+	if (statvfs(folder, &st))
+		return -1;
+	return (long long)st.f_bavail * st.f_frsize / 1024;
+}
+
+/* "; the disk is full where FOLDER lives: N KiB free ..." */
+static const char *full_hint(const char *path)
+{
+	static char hint[PATH_MAX_HINT];
+	char *dir = existing_folder(path);
+
+	snprintf(hint, sizeof(hint), "; the disk (or your quota) is full where %s lives: "
+		 "%lld KiB free there (df -h %s); free some space, or give an output "
+		 "folder on another disk", dir, free_kib(dir), dir);
+	free(dir);
+	return hint;
+}
+
+int error_write(const char *path)
+{
+	int err = errno;
+
+	if (err == ENOSPC || err == EDQUOT)
+		return error("cannot write %s: %s%s", path, strerror(err), full_hint(path));
+	return error("cannot write %s: %s", path, strerror(err));
+}
+
+const char *full_disk_hint(const char *tool_message, const char *path)
+{
+	char *dir = existing_folder(path);
+	/* tools do not always give the reason (git: "unable to write file") */
+	long long left = free_kib(dir);
+
+	free(dir);
+	if ((tool_message && (strstr(tool_message, strerror(ENOSPC)) ||
+			      strstr(tool_message, strerror(EDQUOT)))) || (left >= 0 && left < 64))
+		return full_hint(path);
+	return "";
 }

@@ -5,5 +5,15 @@
 char *read_file(const char *path);
 /* Returns 0, or -1 after an error naming the file. */
 int write_file(const char *path, const char *text);
+/*
+ * error("cannot write PATH: <errno's reason>"), and when the disk or the
+ * quota is full, where and how much is left. Returns -1.
+ */
+int error_write(const char *path);
+/*
+ * When a tool's message says the disk or the quota is full: a sentence
+ * naming the file system that holds path and its free space; else "".
+ */
+const char *full_disk_hint(const char *tool_message, const char *path);
 
 #endif

@@ -90,9 +90,7 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 		error("%s: \"patches\" must be a non-empty list", path);
 		goto out;
 	}
-	m->patches = calloc(json_array_size(patches), sizeof(*m->patches));
-	if (!m->patches)
-		die("out of memory");
+	m->patches = xcalloc(json_array_size(patches), sizeof(*m->patches));
 	json_array_foreach(patches, i, p) {
 		struct manifest_patch *mp = &m->patches[i];
 		char *where = xstrfmt("%s: patch %zu", path, i + 1);

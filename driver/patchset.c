@@ -18,8 +18,14 @@ static int git(const char *wt, struct strvec *args, char **out)
 	strvec_pushv(&cp.args, (const char *const *)args->v);
 	cp.capture_out = cp.capture_err = 1;
 	ret = run_command(&cp);
-	if (ret)
-		error("git %s failed in %s: %s", args->v[0], wt, cp.err ? cp.err : "");
+	if (ret) {
+		size_t len = cp.err ? strlen(cp.err) : 0;
+
+		while (len && cp.err[len - 1] == '\n')
+			cp.err[--len] = '\0';
+		error("git %s failed in %s: %s%s", args->v[0], wt, cp.err ? cp.err : "",
+		      full_disk_hint(cp.err, wt));
+	}
 	if (out) {
 		*out = cp.out;
 		cp.out = NULL;

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "fileio.h"
 #include "report.h"
 #include "usage.h"
 
@@ -282,9 +283,9 @@ int report_write(const char *dir, const struct rev_result *r)
 	int ret = 0;
 
 	if (!f || (write_text(f, r), fclose(f)))
-		ret = error("cannot write %s", txt);
+		ret = error_write(txt);
 	if (json_dump_file(o, js, JSON_INDENT(1) | JSON_PRESERVE_ORDER))
-		ret = error("cannot write %s", js);
+		ret = error_write(js);
 	json_decref(o);
 	free(txt);
 	free(js);
@@ -299,7 +300,7 @@ int report_matrix(const char *out, const struct strvec *rev_dirs, const struct s
 	int ret = 0;
 
 	if (!f) {
-		ret = error("cannot write %s", txt);
+		ret = error_write(txt);
 		free(txt);
 		free(js);
 		json_decref(rows);
@@ -358,7 +359,7 @@ int report_matrix(const char *out, const struct strvec *rev_dirs, const struct s
 		free(path);
 	}
 	if (fclose(f))
-		ret = error("cannot write %s", txt);
+		ret = error_write(txt);
 	{
 		json_t *top = json_object();
 
@@ -369,7 +370,7 @@ int report_matrix(const char *out, const struct strvec *rev_dirs, const struct s
 			json_array_append_new(archs, json_string(build_arch_names[a]));
 		json_object_set_new(top, "archs", archs);
 		if (json_dump_file(top, js, JSON_INDENT(1) | JSON_PRESERVE_ORDER))
-			ret = error("cannot write %s", js);
+			ret = error_write(js);
 		json_decref(top);
 	}
 	free(txt);

@@ -190,12 +190,10 @@ static void push_common_options(const struct rules_opts *o, struct strvec *args)
 int rules_parse_check(const struct rules_opts *o, const char *dir, const struct strvec *files,
 		      const struct strvec *tokens, struct parse_failure **out, size_t *nr)
 {
-	struct child_process *cps = calloc(files->nr ? files->nr : 1, sizeof(*cps));
-	int *results = calloc(files->nr ? files->nr : 1, sizeof(*results));
+	struct child_process *cps = xcalloc(files->nr ? files->nr : 1, sizeof(*cps));
+	int *results = xcalloc(files->nr ? files->nr : 1, sizeof(*results));
 	int ret = 0;
 
-	if (!cps || !results)
-		die("out of memory");
 	*out = NULL;
 	*nr = 0;
 	/* one spatch --parse-c per file, in parallel, each into its own log */

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 #include "cleanup.h"
 #include "run.h"
@@ -36,6 +37,133 @@ static void buf_read(struct buf *b, int fd, int *open)
 	memcpy(b->data + b->len, tmp, n);
 	b->len += n;
 	b->data[b->len] = '\0';
+}
+
+/*
+ * How long a child has been running: when to say so (progress notes) and
+ * when to give up on it (timeout). Times in ms of CLOCK_MONOTONIC; 0: none.
+ */
+struct wait_clock {
+	const struct child_process *cp;
+	pid_t pid;
+	long start, next_note, interval, deadline;
+	int timed_out;
+};
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
+}
+
+static long env_seconds(const char *name, long def)
+{
+	const char *v = getenv(name);
+	char *end;
+	long n;
+
+	if (!v || !*v)
+		return def;
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (*end || n < 0 || errno)
+		die("%s=%s: give a whole number of seconds", name, v);
+	return n;
+}
+
+int run_query_timeout(void)
+{
+	return env_seconds("KSERIES_QUERY_TIMEOUT", 60);
+}
+
+static void clock_start(struct wait_clock *c, const struct child_process *cp, pid_t pid)
+{
+	long now = now_ms();
+
+	c->cp = cp;
+	c->pid = pid;
+	c->start = now;
+	c->interval = env_seconds("KSERIES_PROGRESS", 60) * 1000;
+	c->next_note = c->interval ? now + c->interval : 0;
+	c->deadline = cp->timeout ? now + cp->timeout * 1000L : 0;
+	c->timed_out = 0;
+}
+
+/* ms until the clock has something to do; -1: never */
+static int clock_wait_ms(const struct wait_clock *c)
+{
+	long now = now_ms(), t = -1;
+
+	if (c->next_note)
+		t = c->next_note - now;
+	if (c->deadline && (t < 0 || c->deadline - now < t))
+		t = c->deadline - now;
+	if (!c->next_note && !c->deadline)
+		return -1;
+	return t < 0 ? 0 : (int)t;
+}
+
+/* The command as the user would type it, shortened for one line. */
+static const char *command_line(const struct child_process *cp)
+{
+	static char line[120];
+	size_t len = 0;
+
+	line[0] = '\0';
+	for (size_t i = 0; i < cp->args.nr && len + 1 < sizeof(line); i++)
+		len += snprintf(line + len, sizeof(line) - len, "%s%s", i ? " " : "", cp->args.v[i]);
+	if (len >= sizeof(line) - 1)
+		strcpy(line + sizeof(line) - 4, "...");
+	return line;
+}
+
+/* Note a long run, or kill the child past its deadline; 1 once it was killed. */
+static int clock_tick(struct wait_clock *c)
+{
+	long now = now_ms();
+
+	if (c->timed_out)
+		return 1;
+	if (c->deadline && now >= c->deadline) {
+		kill(c->pid, SIGKILL);
+		c->timed_out = 1;
+		return 1;
+	}
+	if (c->next_note && now >= c->next_note) {
+		fprintf(stderr, "kseries: still waiting for '%s' (pid %d) after %ld s\n",
+			command_line(c->cp), (int)c->pid, (now - c->start) / 1000);
+		c->next_note += c->interval;
+	}
+	return 0;
+}
+
+/* waitpid, with the clock's notes and deadline while the child runs */
+static int wait_child(struct wait_clock *c, int *status)
+{
+	long nap = 1;
+
+	for (;;) {
+		pid_t r = waitpid(c->pid, status, c->timed_out || clock_wait_ms(c) < 0 ? 0 : WNOHANG);
+
+		if (r == c->pid)
+			return 0;
+		if (r < 0 && errno != EINTR)
+			return -1;
+		if (r == 0 && !clock_tick(c)) {
+			/* short naps first: most children are done in a few ms */
+			long left = clock_wait_ms(c);
+			struct timespec ts;
+
+			nap = nap * 2 > 50 ? 50 : nap * 2;
+			if (left >= 0 && left < nap)
+				nap = left ? left : 1;
+			ts.tv_sec = 0;
+			ts.tv_nsec = nap * 1000000;
+			nanosleep(&ts, NULL);
+		}
+	}
 }
 
 /* Child side: set up fds and directory, then exec; report errno to the parent. */
@@ -104,8 +232,13 @@ static void close_fd(int fd)
 		close(fd);
 }
 
-/* Read both pipes together, so a chatty child never blocks on a full pipe. */
-static void drain_pipes(int out_pipe, struct buf *out, int err_pipe, struct buf *err)
+/*
+ * Read both pipes together, so a chatty child never blocks on a full pipe.
+ * Stops early when the clock killed the child (its own children may hold
+ * the pipes open).
+ */
+static void drain_pipes(int out_pipe, struct buf *out, int err_pipe, struct buf *err,
+			struct wait_clock *clk)
 {
 	int out_open = out_pipe >= 0, err_open = err_pipe >= 0;
 
@@ -121,11 +254,12 @@ static void drain_pipes(int out_pipe, struct buf *out, int err_pipe, struct buf 
 			ie = n;
 			pfd[n++] = (struct pollfd){ .fd = err_pipe, .events = POLLIN };
 		}
-		if (poll(pfd, n, -1) < 0) {
-			if (errno == EINTR)
-				continue;
+		int ready = poll(pfd, n, clock_wait_ms(clk));
+
+		if (ready < 0 && errno == EINTR)
+			continue;
+		if (ready < 0 || (!ready && clock_tick(clk)))
 			break;
-		}
 		if (io >= 0 && pfd[io].revents)
 			buf_read(out, out_pipe, &out_open);
 		if (ie >= 0 && pfd[ie].revents)
@@ -138,8 +272,10 @@ static void drain_pipes(int out_pipe, struct buf *out, int err_pipe, struct buf 
  * die here if a signal came meanwhile (cleanup in the main flow), and decode
  * the status: 0..255, 128+N for signal N, -1 when it never ran.
  */
-static int finish_child(const struct child_process *cp, pid_t pid, int status_fd)
+static int finish_child(struct wait_clock *clk, int status_fd)
 {
+	const struct child_process *cp = clk->cp;
+	pid_t pid = clk->pid;
 	int child_errno = 0, status;
 	ssize_t n;
 
@@ -149,13 +285,16 @@ static int finish_child(const struct child_process *cp, pid_t pid, int status_fd
 	close(status_fd);
 	if (n != sizeof(child_errno))
 		child_errno = 0;
-	while (waitpid(pid, &status, 0) < 0)
-		if (errno != EINTR) {
-			cleanup_forget_child(pid);
-			return error("waitpid for %s failed: %s", cp->args.v[0], strerror(errno));
-		}
+	if (wait_child(clk, &status) < 0) {
+		cleanup_forget_child(pid);
+		return error("waitpid for %s failed: %s", cp->args.v[0], strerror(errno));
+	}
 	cleanup_forget_child(pid);
 	cleanup_check_signal();
+	if (clk->timed_out)
+		return error("'%s' did not finish within %d s: it hangs, so kseries killed it; "
+			     "run it by hand to see why (KSERIES_QUERY_TIMEOUT sets the limit)",
+			     command_line(cp), cp->timeout);
 	if (child_errno < 0)
 		return error("cannot run %s in %s: %s", cp->args.v[0], cp->dir,
 			     strerror(-child_errno));
@@ -199,6 +338,7 @@ int run_command(struct child_process *cp)
 	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
 	int out_fd = -1, err_fd = -1, status_fd;
 	struct buf out = { 0 }, err = { 0 };
+	struct wait_clock clk;
 	pid_t pid = -1;
 
 	if (!cp->args.nr)
@@ -214,7 +354,8 @@ int run_command(struct child_process *cp)
 		close_fd(errp[0]);
 		return -1;
 	}
-	drain_pipes(outp[0], &out, errp[0], &err);
+	clock_start(&clk, cp, pid);
+	drain_pipes(outp[0], &out, errp[0], &err, &clk);
 	close_fd(outp[0]);
 	close_fd(errp[0]);
 
@@ -224,7 +365,7 @@ int run_command(struct child_process *cp)
 	cp->out_len = out.len;
 	cp->err = err.data ? err.data : (cp->capture_err ? xstrdup("") : NULL);
 	cp->err_len = err.len;
-	return finish_child(cp, pid, status_fd);
+	return finish_child(&clk, status_fd);
 }
 
 void child_process_clear(struct child_process *cp)
@@ -234,6 +375,43 @@ void child_process_clear(struct child_process *cp)
 	free(cp->err);
 	cp->out = cp->err = NULL;
 	cp->out_len = cp->err_len = 0;
+}
+
+/* What the last failed run_capture said on stderr, on one line. */
+static char *last_error;
+
+const char *run_capture_error(void)
+{
+	return last_error ? last_error : "";
+}
+
+static void keep_error(const char *err)
+{
+	char *p;
+	size_t len;
+
+	free(last_error);
+	last_error = NULL;
+	if (!err)
+		return;
+	while (*err == '\n' || *err == ' ')
+		err++;
+	len = strlen(err);
+	while (len && (err[len - 1] == '\n' || err[len - 1] == ' '))
+		len--;
+	if (len > 400) {
+		/* the first line says what failed, the last why */
+		const char *nl = memchr(err, '\n', len), *last = err + len;
+
+		while (last > err && last[-1] != '\n')
+			last--;
+		last_error = xstrfmt("%.*s ... %.*s", nl ? (int)(nl - err) > 200 ? 200 : (int)(nl - err) : 200,
+				     err, (int)(err + len - last) > 200 ? 200 : (int)(err + len - last), last);
+	} else {
+		last_error = xstrndup(err, len);
+	}
+	for (p = last_error; (p = strchr(p, '\n')); )
+		*p = ' ';
 }
 
 int run_capture(char **out, const char *dir, ...)
@@ -249,8 +427,9 @@ int run_capture(char **out, const char *dir, ...)
 	va_end(ap);
 	cp.dir = dir;
 	cp.capture_out = 1;
-	cp.quiet_err = 1;
+	cp.capture_err = 1;
 	ret = run_command(&cp);
+	keep_error(ret ? cp.err : NULL);
 	*out = cp.out;
 	cp.out = NULL;
 	child_process_clear(&cp);
@@ -313,7 +492,14 @@ int run_parallel(struct child_process *cps, size_t n, int jobs, int *results)
 			pids[started] = start_quiet(&cps[started], &fds[started]);
 			started++;
 		}
-		results[done] = pids[done] < 0 ? -1 : finish_child(&cps[done], pids[done], fds[done]);
+		if (pids[done] < 0) {
+			results[done] = -1;
+		} else {
+			struct wait_clock clk;
+
+			clock_start(&clk, &cps[done], pids[done]);
+			results[done] = finish_child(&clk, fds[done]);
+		}
 		failed |= results[done] != 0;
 		done++;
 	}

@@ -18,20 +18,35 @@ struct child_process {
 	size_t out_len, err_len;
 	const char *err_file;	/* run_parallel only: stderr to this file */
 	int err_to_out;		/* stderr to wherever stdout goes (out_file) */
+	int timeout;		/* seconds; 0: as long as it takes (with progress notes) */
 };
 
-#define CHILD_PROCESS_INIT { STRVEC_INIT, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0, NULL, 0 }
+#define CHILD_PROCESS_INIT { STRVEC_INIT, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0, NULL, 0, 0 }
+
+/*
+ * A quick query (a version, a probe) that should answer at once: its
+ * timeout in seconds, KSERIES_QUERY_TIMEOUT or 60.
+ */
+int run_query_timeout(void);
 
 /*
  * Run the command to completion. Returns its exit status (0..255); 128+N
  * when it died of signal N (reported as an error); -1 when it could not be
- * started at all (missing program, bad directory; reported as an error).
+ * started at all (missing program, bad directory) or ran past its timeout
+ * (killed; reported as an error naming the command). A child still running
+ * after KSERIES_PROGRESS seconds (default 60; 0: never) gets a note on
+ * stderr, repeated at that interval, so a hang is never silent.
  */
 int run_command(struct child_process *cp);
 /* Free the argv and captured output; the struct can be reused after. */
 void child_process_clear(struct child_process *cp);
 /* Shorthand: run argv (NULL-terminated list) in dir, capture stdout into *out. */
 int run_capture(char **out, const char *dir, ...);
+/*
+ * What the last run_capture that failed wrote on stderr, on one line (""
+ * when it said nothing): the reason to give in the caller's error.
+ */
+const char *run_capture_error(void);
 /*
  * Run n commands, at most jobs at a time; stdout only to ->out_file (no
  * capture). results[i] gets each status as run_command returns it. Returns 0

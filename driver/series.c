@@ -312,7 +312,8 @@ static int sparse_worktree_add(const struct series_opts *so, const char *wt, con
 	free(out);
 	out = NULL;
 	if (ret)
-		return error("git worktree add %s %s failed", wt, commit);
+		return error("git worktree add %s %s failed: %s%s", wt, commit, run_capture_error(),
+			     full_disk_hint(run_capture_error(), wt));
 	strvec_pushl(&cp.args, "git", "-C", so->repo, "grep", "-l", "-F", NULL);
 	for (size_t i = 0; i < so->tokens->nr; i++)
 		strvec_pushl(&cp.args, "-e", so->tokens->v[i], NULL);
@@ -346,7 +347,8 @@ static int sparse_worktree_add(const struct series_opts *so, const char *wt, con
 	}
 	ret = sparse_checkout(wt, patterns);
 	free(patterns);
-	return ret ? error("cannot check out the files of %s in %s", commit, wt) : 0;
+	return ret ? error("cannot check out the files of %s in %s: %s%s", commit, wt,
+			   run_capture_error(), full_disk_hint(run_capture_error(), wt)) : 0;
 }
 
 /*
@@ -427,9 +429,7 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 		strvec_split_lines(&commits, out);
 		free(out);
 		free(range);
-		files = calloc(r->nr_patches + 1, sizeof(*files));
-		if (!files)
-			die("out of memory");
+		files = xcalloc(r->nr_patches + 1, sizeof(*files));
 		for (size_t i = 0; i < r->nr_patches; i++) {
 			strvec_pushv(&files[i], (const char *const *)r->patches[i].files.v);
 			strvec_push(&subjects, r->patches[i].subject);

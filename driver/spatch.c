@@ -20,17 +20,22 @@ int spatch_parse_version(const char *text)
 int spatch_check(void)
 {
 	const int min = SPATCH_MIN_MAJOR * 10000 + SPATCH_MIN_MINOR * 100 + SPATCH_MIN_PATCH;
-	char *out = NULL;
-	int ver;
+	struct child_process cp = CHILD_PROCESS_INIT;
+	int ver, ret;
 
 	if (!program_exists("spatch"))
 		return error("spatch not found: install Coccinelle (apt-get install coccinelle, or make deps)");
-	if (run_capture(&out, NULL, "spatch", "--version", NULL)) {
-		free(out);
+	strvec_pushl(&cp.args, "spatch", "--version", NULL);
+	cp.capture_out = 1;
+	cp.quiet_err = 1;
+	cp.timeout = run_query_timeout();
+	ret = run_command(&cp);
+	ver = spatch_parse_version(cp.out);
+	child_process_clear(&cp);
+	if (ret < 0)
+		return -1;	/* hung or could not start: run_command said which */
+	if (ret)
 		return error("'spatch --version' failed: reinstall Coccinelle (apt-get install --reinstall coccinelle)");
-	}
-	ver = spatch_parse_version(out);
-	free(out);
 	if (ver < 0)
 		return error("cannot read the version of spatch: install Coccinelle %d.%d.%d or newer",
 			     SPATCH_MIN_MAJOR, SPATCH_MIN_MINOR, SPATCH_MIN_PATCH);

@@ -100,3 +100,22 @@ void strvec_clear(struct strvec *sv)
 	sv->v = NULL;
 	sv->nr = sv->alloc = 0;
 }
+
+char *strvec_join(const struct strvec *sv, size_t max, const char *sep)
+{
+	size_t len = 1, n = sv->nr < max ? sv->nr : max;
+	char *out;
+
+	for (size_t i = 0; i < n; i++)
+		len += strlen(sv->v[i]) + strlen(sep);
+	out = xmalloc(len + 4);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strcat(out, sep);
+		strcat(out, sv->v[i]);
+	}
+	if (n < sv->nr)
+		strcat(out, n ? ", ..." : "...");
+	return out;
+}

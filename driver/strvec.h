@@ -21,5 +21,7 @@ void strvec_split_lines(struct strvec *sv, const char *text);
 int strvec_contains(const struct strvec *sv, const char *s);
 void strvec_sort(struct strvec *sv);
 void strvec_clear(struct strvec *sv);
+/* The first max strings joined with sep, then ", ..." if there were more (caller frees). */
+char *strvec_join(const struct strvec *sv, size_t max, const char *sep);
 
 #endif

@@ -19,6 +19,7 @@ void verbose(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Allocation wrappers that die on out-of-memory. */
 void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
 void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
