@@ -1,7 +1,7 @@
 /*
  * The build matrix: per architecture, defconfig plus a fragment that enables
- * every mmu_notifier user that arch can build, prepare once, then only the
- * objects of the files that used the API, before and after the series, in an
+ * every user of the API that arch can build (the series' "build" data),
+ * prepare once, then only the objects of the files that used the API, before and after the series, in an
  * O= folder of its own (../shared/BUILDING.md has the measurements).
  */
 #include <stdio.h>
@@ -17,49 +17,30 @@
 
 struct arch_desc {
 	const char *name, *arch, *srcarch, *cross, *defconfig, *package;
-	const char *const *fragment;
+	const char *const *toolchain;	/* scripts/config args that keep gcc 12 building */
 };
 
-/* every arch: what makes the mm users build, and what breaks gcc 12 builds */
-static const char *const common_fragment[] = {
-	"-e", "MMU_NOTIFIER", "-e", "TRANSPARENT_HUGEPAGE", "-e", "KSM", "-e", "USERFAULTFD",
-	"-e", "IDLE_PAGE_TRACKING", "-e", "MEMORY_FAILURE", "-e", "HUGETLBFS", "-e", "MIGRATION",
-	"-e", "PROC_PAGE_MONITOR", "-d", "DEBUG_INFO", "-d", "SECURITY_SELINUX",
-	"-d", "STACK_VALIDATION", NULL,
+/*
+ * What the toolchain of this machine needs, whatever the series: the
+ * series' own Kconfig settings (what makes its users build) are data, in
+ * series.json "build"."config".
+ */
+static const char *const common_toolchain[] = {
+	"-d", "DEBUG_INFO", "-d", "SECURITY_SELINUX", "-d", "STACK_VALIDATION", NULL,
 };
-static const char *const x86_fragment[] = {
-	"-e", "KVM", "-e", "KVM_INTEL", "-e", "KVM_AMD", "-e", "INTEL_IOMMU", "-e", "INTEL_IOMMU_SVM",
-	"-e", "AMD_IOMMU", "-e", "AMD_IOMMU_V2", "-e", "DRM", "-e", "DRM_AMDGPU",
-	"-e", "DRM_AMDGPU_USERPTR", "-e", "HSA_AMD", "-e", "INFINIBAND", "-e", "INFINIBAND_USER_ACCESS",
-	"-e", "INFINIBAND_USER_MEM", "-e", "INFINIBAND_ON_DEMAND_PAGING", "-e", "INFINIBAND_HFI1",
-	"-e", "HYPERVISOR_GUEST", "-e", "PARAVIRT", "-e", "XEN", "-e", "XEN_GNTDEV", "-e", "MEMORY_HOTPLUG",
-	"-e", "MEMORY_HOTREMOVE", "-e", "SPARSEMEM_VMEMMAP", "-e", "ZONE_DEVICE", "-e", "FS_DAX",
-	"-e", "X86_DEV_DMA_OPS", "-e", "SCIF_BUS", "-e", "SCIF", "-e", "X86_UV", "-e", "SGI_GRU", NULL,
-};
-static const char *const arm64_fragment[] = {
-	"-e", "VIRTUALIZATION", "-e", "KVM", "-e", "FS_DAX", NULL,
-};
-static const char *const arm_fragment[] = {
-	"-e", "ARM_LPAE", "-e", "VIRTUALIZATION", "-e", "KVM", NULL,
-};
-static const char *const powerpc_fragment[] = {
-	"-m", "KVM_BOOK3S_64", "-m", "KVM_BOOK3S_64_HV", "-m", "KVM_BOOK3S_64_PR", "-e", "FS_DAX",
-	"-e", "PPC_DISABLE_WERROR", NULL,
-};
-static const char *const mips_fragment[] = {
-	"-e", "KVM", NULL,
-};
+static const char *const powerpc_toolchain[] = { "-e", "PPC_DISABLE_WERROR", NULL };
+static const char *const no_toolchain[] = { NULL };
 
 static const struct arch_desc archs[] = {
-	{ "x86_64", "x86_64", "x86", "", "x86_64_defconfig", "gcc", x86_fragment },
+	{ "x86_64", "x86_64", "x86", "", "x86_64_defconfig", "gcc", no_toolchain },
 	{ "arm64", "arm64", "arm64", "aarch64-linux-gnu-", "defconfig", "gcc-aarch64-linux-gnu",
-	  arm64_fragment },
+	  no_toolchain },
 	{ "arm", "arm", "arm", "arm-linux-gnueabi-", "multi_v7_defconfig", "gcc-arm-linux-gnueabi",
-	  arm_fragment },
+	  no_toolchain },
 	{ "powerpc", "powerpc", "powerpc", "powerpc64le-linux-gnu-", "powernv_defconfig",
-	  "gcc-powerpc64le-linux-gnu", powerpc_fragment },
-	{ "mips", "mips", "mips", "mips-linux-gnu-", "malta_kvm_defconfig", "gcc-mips-linux-gnu",
-	  mips_fragment },
+	  "gcc-powerpc64le-linux-gnu", powerpc_toolchain },
+	{ "mips", "mips", "mips", "mips-linux-gnu-", "malta_defconfig", "gcc-mips-linux-gnu",
+	  no_toolchain },
 };
 
 const char *const build_arch_names[] = { "x86_64", "arm64", "arm", "powerpc", "mips", NULL };
@@ -107,12 +88,43 @@ void build_failed_objects(const char *log, struct strvec *out, struct strvec *ot
 	strvec_clear(&lines);
 }
 
-void build_targets(const char *wt, const char *srcarch, const struct strvec *files,
-		   struct strvec *targets)
+/* text with every "{arch}" as srcarch (caller frees) */
+static char *with_arch(const char *text, const char *srcarch)
 {
-	char *kvm_makefile = xstrfmt("%s/arch/%s/kvm/Makefile", wt, srcarch);
+	const char *p = strstr(text, "{arch}");
+	char *rest, *out;
+
+	if (!p)
+		return xstrdup(text);
+	rest = with_arch(p + 6, srcarch);
+	out = xstrfmt("%.*s%s%s", (int)(p - text), text, srcarch, rest);
+	free(rest);
+	return out;
+}
+
+/* The series' target for file f, when a row of "targets" takes it; else NULL. */
+static char *series_target(const char *wt, const char *srcarch, const char *f,
+			   const struct manifest_table *rows)
+{
+	for (size_t r = 0; rows && r < rows->rows; r++) {
+		char *files = with_arch(cell(rows, r, TARGET_FILES), srcarch);
+		char *when = with_arch(cell(rows, r, TARGET_WHEN), srcarch);
+		char *path = xstrfmt("%s/%s", wt, when);
+		int hit = !strncmp(f, files, strlen(files)) && !access(path, R_OK);
+
+		free(files);
+		free(when);
+		free(path);
+		if (hit)
+			return with_arch(cell(rows, r, TARGET_BUILD_IN), srcarch);
+	}
+	return NULL;
+}
+
+void build_targets(const char *wt, const char *srcarch, const struct strvec *files,
+		   const struct manifest_table *rows, struct strvec *targets)
+{
 	char *arch_prefix = xstrfmt("arch/%s/", srcarch);
-	int kvm_folder = !access(kvm_makefile, R_OK);
 
 	for (size_t i = 0; i < files->nr; i++) {
 		const char *f = files->v[i];
@@ -123,17 +135,14 @@ void build_targets(const char *wt, const char *srcarch, const struct strvec *fil
 			continue;	/* headers are compiled through the .c files */
 		if (!strncmp(f, "arch/", 5) && strncmp(f, arch_prefix, strlen(arch_prefix)))
 			continue;	/* another architecture's file */
-		/* KVM's generic code is built by the arch's KVM Makefile */
-		if (kvm_folder && (!strncmp(f, "virt/kvm/", 9) ||
-				   !strncmp(f + strlen(arch_prefix), "kvm/", 4)))
-			t = xstrfmt("arch/%s/kvm/", srcarch);
-		else
+		/* a file built through another folder's Makefile (series.json "targets") */
+		t = series_target(wt, srcarch, f, rows);
+		if (!t)
 			t = xstrfmt("%.*s.o", (int)(n - 2), f);
 		if (!strvec_contains(targets, t))
 			strvec_push(targets, t);
 		free(t);
 	}
-	free(kvm_makefile);
 	free(arch_prefix);
 }
 
@@ -202,34 +211,55 @@ static int kconfig(const char *wt, const char *o_dir, const char *const *args, s
 	return ret;
 }
 
-/* defconfig + fragment + olddefconfig + prepare; the symbols olddefconfig dropped */
-static const char *configure(const char *wt, const struct arch_desc *a, const char *o_dir,
-			     const char *log, struct build_cell *c)
+/* scripts/config args of the series' settings for this arch ("all" and its own) */
+static void series_config(const struct manifest_table *config, const char *arch,
+			  struct strvec *args)
 {
-	const char *const *frags[] = { common_fragment, a->fragment, NULL };
+	for (size_t r = 0; config && r < config->rows; r++) {
+		const char *setting = cell(config, r, CONFIG_SETTING), *eq = strrchr(setting, '=');
 
-	if (make1(wt, a, o_dir, log, a->defconfig))
-		return "make defconfig failed";
-	for (int f = 0; frags[f]; f++)
-		if (kconfig(wt, o_dir, frags[f], NULL))
-			return "scripts/config failed";
-	if (make1(wt, a, o_dir, log, "olddefconfig"))
-		return "make olddefconfig failed";
-	/* olddefconfig drops what the arch cannot have, silently: read it back */
-	for (int f = 0; frags[f]; f++) {
-		for (const char *const *p = frags[f]; p[0] && p[1]; p += 2) {
-			const char *q[] = { "-s", p[1], NULL };
-			struct strvec val = STRVEC_INIT;
-
-			if (strcmp(p[0], "-d") && !kconfig(wt, o_dir, q, &val) &&
-			    (!val.nr || (strcmp(val.v[0], "y") && strcmp(val.v[0], "m"))))
-				strvec_push(&c->fragment_dropped, p[1]);
-			strvec_clear(&val);
-		}
+		if (strcmp(cell(config, r, CONFIG_ARCH), "all") && strcmp(cell(config, r, CONFIG_ARCH), arch))
+			continue;
+		strvec_push(args, eq[1] == 'y' ? "-e" : eq[1] == 'm' ? "-m" : "-d");
+		strvec_pushf(args, "%.*s", (int)(eq - setting), setting);
 	}
-	if (make1(wt, a, o_dir, log, "prepare"))
-		return "make prepare failed";
-	return NULL;
+}
+
+/* defconfig + toolchain and series settings + olddefconfig + prepare; what olddefconfig dropped */
+static const char *configure(const char *wt, const struct arch_desc *a, const char *o_dir,
+			     const char *log, const struct manifest *m, struct build_cell *c)
+{
+	const struct manifest_table *config = &m->config;
+	struct strvec set = STRVEC_INIT;
+	const char *why = NULL, *defconfig = a->defconfig;
+
+	/* the series may want another defconfig (one with its users enabled) */
+	for (size_t r = 0; r < m->defconfigs.rows; r++)
+		if (!strcmp(cell(&m->defconfigs, r, CONFIG_ARCH), a->name))
+			defconfig = cell(&m->defconfigs, r, CONFIG_SETTING);
+	strvec_pushv(&set, common_toolchain);
+	strvec_pushv(&set, a->toolchain);
+	series_config(config, a->name, &set);
+	if (make1(wt, a, o_dir, log, defconfig))
+		why = "make defconfig failed";
+	else if (set.nr && kconfig(wt, o_dir, (const char *const *)set.v, NULL))
+		why = "scripts/config failed";
+	else if (make1(wt, a, o_dir, log, "olddefconfig"))
+		why = "make olddefconfig failed";
+	/* olddefconfig drops what the arch cannot have, silently: read it back */
+	for (size_t i = 0; !why && i + 1 < set.nr; i += 2) {
+		const char *q[] = { "-s", set.v[i + 1], NULL };
+		struct strvec val = STRVEC_INIT;
+
+		if (strcmp(set.v[i], "-d") && !kconfig(wt, o_dir, q, &val) &&
+		    (!val.nr || (strcmp(val.v[0], "y") && strcmp(val.v[0], "m"))))
+			strvec_push(&c->fragment_dropped, set.v[i + 1]);
+		strvec_clear(&val);
+	}
+	if (!why && make1(wt, a, o_dir, log, "prepare"))
+		why = "make prepare failed";
+	strvec_clear(&set);
+	return why;
 }
 
 static int checkout(const char *wt, const char *rev)
@@ -243,8 +273,8 @@ static int checkout(const char *wt, const char *rev)
 }
 
 int build_matrix(const char *wt, const char *base, const char *head, const struct strvec *files,
-		 const struct strvec *arch_names, const char *out_dir, int jobs,
-		 struct build_cell **cells, size_t *nr_cells)
+		 const struct strvec *arch_names, const struct manifest *m, const char *out_dir,
+		 int jobs, struct build_cell **cells, size_t *nr_cells)
 {
 	const char *const *names = arch_names ? (const char *const *)arch_names->v : build_arch_names;
 	struct strvec *targets, *fail_base;
@@ -293,8 +323,8 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
 		o_dir = xstrfmt("%s/%s", out_dir, a->name);
 		log = xstrfmt("%s/%s-before.log", out_dir, a->name);
 		mkdir(o_dir, 0777);
-		build_targets(wt, a->srcarch, files, &targets[i]);
-		why = configure(wt, a, o_dir, log, c);
+		build_targets(wt, a->srcarch, files, &m->targets, &targets[i]);
+		why = configure(wt, a, o_dir, log, m, c);
 		if (why) {
 			c->state = "failed";
 			c->reason = xstrfmt("%s: see %s", why, log);
@@ -380,7 +410,8 @@ done:
 
 int build_patches(const char *wt, const struct strvec *commits, const struct strvec *files,
 		  const struct strvec *subjects, const struct strvec *all_files,
-		  struct build_cell *cells, size_t nr_cells, const char *out_dir, int jobs)
+		  const struct manifest_table *target_rows, struct build_cell *cells, size_t nr_cells,
+		  const char *out_dir, int jobs)
 {
 	int failed = 0;
 
@@ -402,7 +433,8 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 			if (!a || !cells[i].state || strcmp(cells[i].state, "ok"))
 				continue;
 			/* a header reaches every object of the arch; a .c file only its own */
-			build_targets(wt, a->srcarch, header ? all_files : &files[p], &targets);
+			build_targets(wt, a->srcarch, header ? all_files : &files[p], target_rows,
+				      &targets);
 			if (!targets.nr) {
 				strvec_clear(&targets);
 				continue;

@@ -1,6 +1,7 @@
 #ifndef KSERIES_BUILD_H
 #define KSERIES_BUILD_H
 
+#include "manifest.h"
 #include "strvec.h"
 
 /* One cell of the build matrix: one revision on one architecture. */
@@ -29,8 +30,8 @@ extern const char *const build_arch_names[];
  * Returns the number of failed cells, or -1 on an environment error.
  */
 int build_matrix(const char *wt, const char *base, const char *head, const struct strvec *files,
-		 const struct strvec *arch_names, const char *out_dir, int jobs,
-		 struct build_cell **cells, size_t *nr_cells);
+		 const struct strvec *arch_names, const struct manifest *m, const char *out_dir,
+		 int jobs, struct build_cell **cells, size_t *nr_cells);
 /*
  * Bisectability: check out each commit of the series in turn and build, on
  * every arch whose cell is ok, the objects that commit touched (all the
@@ -40,16 +41,20 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
  */
 int build_patches(const char *wt, const struct strvec *commits, const struct strvec *files,
 		  const struct strvec *subjects, const struct strvec *all_files,
-		  struct build_cell *cells, size_t nr_cells, const char *out_dir, int jobs);
+		  const struct manifest_table *target_rows, struct build_cell *cells, size_t nr_cells,
+		  const char *out_dir, int jobs);
 /*
  * Objects a make -k log says failed ("*** [...: dir/file.o] Error N") into
  * out; other failed targets (scripts/dtc/dtc, prepare0: the build itself,
  * not an object) into other when not NULL.
  */
 void build_failed_objects(const char *log, struct strvec *out, struct strvec *other);
-/* The make targets for one arch: file.c -> file.o; virt/kvm -> arch/X/kvm/. */
+/*
+ * The make targets for one arch: file.c -> file.o, or the folder a row of
+ * the series' "targets" names ({arch}: srcarch) when its "when" file exists.
+ */
 void build_targets(const char *wt, const char *srcarch, const struct strvec *files,
-		   struct strvec *targets);
+		   const struct manifest_table *rows, struct strvec *targets);
 /*
  * Which changed files were compiled on some arch after the series: a .c file
  * whose object is in an arch's O= folder and did not fail there; a header

@@ -23,7 +23,7 @@ int cmd_build(int argc, char **argv)
 {
 	return pending(argc, argv,
 		"usage: kseries build --kernel TREE [--arch ARCH ...] --out DIR\n"
-		"  Cross-build, per architecture, every object that uses the mmu_notifier API.\n"
+		"  Cross-build, per architecture, every object that uses the series' API.\n"
 		"  Today the build matrix runs inside 'kseries series' (see --arch, --no-build).\n");
 }
 
@@ -31,6 +31,6 @@ int cmd_audit(int argc, char **argv)
 {
 	return pending(argc, argv,
 		"usage: kseries audit DIR [--json]\n"
-		"  Report every mmu_notifier callback and caller of an out-of-tree driver,\n"
-		"  a risk verdict per mmu_notifier_ops, and a compat patch.\n");
+		"  Report every callback and caller of the series' API in an out-of-tree\n"
+		"  driver, a risk verdict per ops structure, and a compat patch.\n");
 }

@@ -11,30 +11,20 @@
 #include "convert.h"
 #include "run.h"
 #include "spatch.h"
+#include "options.h"
 #include "usage.h"
 
-static const char usage_text[] =
-	"usage: kseries rewrite [--report] [--force] [--kvm-apic-range] [--jobs N] [--quiet] DIR\n"
+static const struct command_usage usage_rewrite = {
+	"rewrite", "[options] DIR",
 	"  Apply every rule of the series, in manifest order, to the kernel tree DIR\n"
 	"  in place, and print what changed per file. DIR is a scratch tree: a git\n"
-	"  work tree with uncommitted changes is refused unless --force.\n"
-	"\n"
-	"  --report   list what the rules find (file:line:col: message); change nothing\n"
-	"  --force    rewrite a git work tree that has uncommitted changes\n"
-	"  --kvm-apic-range  keep x86's APIC access page check as a range hook called\n"
-	"             from KVM's range_start callback (as Linux 4.15 fixed it), instead\n"
-	"             of dropping it with invalidate_page as upstream 4.13 did\n"
-	"  --jobs N   spatch processes (default: the number of CPUs)\n"
-	"  --quiet    no progress messages\n"
-	"  --verbose  every spatch run, too\n"
-	"\n"
-	"After the rules, the series' checks (series.json \"checks\") run on every\n"
-	"  changed file; a file that fails is put back as it was and its uses stay\n"
-	"  as residuals.\n"
-	"\n"
-	"Exit status: 0 done (or nothing to do), 1 residual uses, parse errors or\n"
-	"failed checks,\n"
-	"2 bad usage or environment.\n";
+	"  work tree with uncommitted changes is refused unless --force. After the\n"
+	"  rules, the series' checks (series.json \"checks\") run on every changed\n"
+	"  file; a file that fails is put back as it was and its uses stay residuals.",
+	"Exit status: 0 done (or nothing to do); 1 residual uses, parse errors or\n"
+	"failed checks; 2 bad usage or environment.\n",
+	1, 1,
+};
 
 /* +added -deleted of one file against git's view of the same file elsewhere. */
 static void count_changes(const char *before, const char *after, int *add, int *del)
@@ -59,43 +49,26 @@ static int dirty_git_tree(const char *dir)
 }
 
 struct rewrite_args {
-	const char *dir;
+	char *dir;
 	int report, force;
 	struct convert_opts co;
 };
 
 static void parse_args(int argc, char **argv, struct rewrite_args *a)
 {
-	a->co.jobs = (int)sysconf(_SC_NPROCESSORS_ONLN);
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
+	const struct opt opts[] = {
+		OPT_FLAG("report", 0, &a->report,
+			 "list what the rules find (file:line:col: message); change nothing"),
+		OPT_FLAG("force", 0, &a->force, "rewrite a git work tree that has uncommitted changes"),
+		OPT_JOBS(&a->co.jobs),
+		OPT_END(),
+	};
+	struct strvec args = STRVEC_INIT;
 
-		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-			fputs(usage_text, stdout);
-			exit(0);
-		} else if (!strcmp(arg, "--report")) {
-			a->report = 1;
-		} else if (!strcmp(arg, "--kvm-apic-range")) {
-			a->co.kvm_apic_range = 1;
-		} else if (!strcmp(arg, "--force")) {
-			a->force = 1;
-		} else if (!strcmp(arg, "--quiet") || !strcmp(arg, "-q")) {
-			usage_quiet = 1;
-		} else if (!strcmp(arg, "--verbose") || !strcmp(arg, "-v")) {
-			usage_verbose = 1;
-		} else if (!strcmp(arg, "--jobs") || !strcmp(arg, "-j")) {
-			if (++i >= argc || (a->co.jobs = atoi(argv[i])) < 1)
-				die("--jobs needs a number of processes, e.g. --jobs 2");
-		} else if (arg[0] == '-') {
-			die("unknown option '%s': see 'kseries rewrite --help'", arg);
-		} else if (a->dir) {
-			die("more than one tree given ('%s', '%s'): rewrite takes one DIR", a->dir, arg);
-		} else {
-			a->dir = arg;
-		}
-	}
-	if (!a->dir)
-		die("no kernel tree given: kseries rewrite DIR");
+	a->co.jobs = default_jobs();
+	parse_options(argc, argv, &usage_rewrite, opts, &args, &a->co.defines);
+	a->dir = xstrdup(args.v[0]);
+	strvec_clear(&args);
 }
 
 /* Copies of the candidates, to count what changed per file afterwards. */
@@ -210,6 +183,8 @@ int cmd_rewrite(int argc, char **argv)
 out:
 	strvec_clear(&changed);
 	strvec_clear(&found);
+	strvec_clear(&a.co.defines);
+	free(a.dir);
 	convert_clear(&c);
 	return status;
 }

@@ -17,33 +17,23 @@
 #include "run.h"
 #include "series.h"
 #include "spatch.h"
+#include "options.h"
 #include "usage.h"
 
-static const char usage_text[] =
-	"usage: kseries series --kernel REPO --rev REV [--rev REV ...] --out DIR [options]\n"
+static const struct command_usage usage_series = {
+	"series", "--kernel REPO --rev REV [--rev REV ...] --out DIR [options]",
 	"  Regenerate the patch series on each revision of REPO, without touching\n"
 	"  REPO: a git worktree under DIR, the rules applied patch by patch and\n"
 	"  committed, catch-all patches for files no manifest entry names, a residual\n"
 	"  check, git format-patch with a cover letter, checkpatch, the build matrix\n"
-	"  (per arch: the API's objects before and after the series), and a report.\n"
-	"\n"
-	"  --kernel REPO     a kernel git repo, or a plain kernel directory (then no --rev)\n"
-	"  --rev REV         a revision (tag, branch, commit); repeat for several\n"
-	"  --out DIR         output folder: DIR/<rev>/series/, report.txt, report.json,\n"
-	"                    DIR/matrix.txt, matrix.json\n"
-	"  --jobs N          revisions in parallel (default 1)\n"
-	"  --arch ARCH       build only these (x86_64 arm64 arm powerpc mips); repeat\n"
-	"  --no-build        skip the build matrix\n"
-	"  --no-bisect       build the series as a whole only, not patch by patch\n"
-	"  --branch PREFIX   also create the branch PREFIX/<rev> in REPO\n"
-	"  --signoff         add Signed-off-by to every patch\n"
-	"  --kvm-apic-range  keep x86's APIC page check as a range hook (see rewrite)\n"
-	"  --force           replace what an earlier kseries run wrote in DIR (only that)\n"
-	"  --quiet           no progress messages\n"
-	"  --verbose         every spatch run, too\n"
+	"  (per arch: the API's objects before and after the series), and a report.",
+	"--jobs N runs up to N revisions at once and shares the N among their spatch\n"
+	"and make processes.\n"
 	"\n"
 	"Exit status: 0 all good; 1 a revision failed, has residual uses or parse\n"
-	"errors; 2 bad usage or environment.\n";
+	"errors; 2 bad usage or environment.\n",
+	0, 0,
+};
 
 struct series_args {
 	const char *kernel, *out;
@@ -54,56 +44,30 @@ struct series_args {
 
 static void parse_args(int argc, char **argv, struct series_args *a)
 {
-	a->jobs = 1;
+	const struct opt opts[] = {
+		OPT_STRING("kernel", 0, &a->kernel, "REPO",
+			   "a kernel git repo, or a plain kernel directory (then no --rev)"),
+		OPT_LIST("rev", 0, &a->revs, "REV", "a revision (tag, branch, commit); repeat for several"),
+		OPT_STRING("out", 'o', &a->out, "DIR", "output folder: DIR/<rev>/series/, report.txt,\n"
+			   "report.json, DIR/matrix.txt, matrix.json"),
+		OPT_JOBS(&a->jobs),
+		OPT_LIST("arch", 0, &a->archs, "ARCH",
+			 "build only these (x86_64 arm64 arm powerpc mips); repeat"),
+		OPT_CLEAR("no-build", &a->so.build, "skip the build matrix"),
+		OPT_CLEAR("no-bisect", &a->so.bisect, "build the series as a whole only, not patch by patch"),
+		OPT_STRING("branch", 0, &a->so.branch_prefix, "PREFIX",
+			   "also create the branch PREFIX/<rev> in REPO"),
+		OPT_FLAG("signoff", 's', &a->so.signoff, "add Signed-off-by to every patch"),
+		OPT_FLAG("force", 0, &a->force, "replace what an earlier kseries run wrote in DIR (only that)"),
+		OPT_END(),
+	};
+	struct strvec args = STRVEC_INIT;
+
+	a->jobs = default_jobs();
 	a->so.build = 1;
 	a->so.bisect = 1;
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		const char *val = i + 1 < argc ? argv[i + 1] : NULL;
-
-		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-			fputs(usage_text, stdout);
-			exit(0);
-		} else if (!strcmp(arg, "--kernel") && val) {
-			a->kernel = argv[++i];
-		} else if (!strcmp(arg, "--rev") && val) {
-			strvec_push(&a->revs, argv[++i]);
-		} else if (!strcmp(arg, "--out") && val) {
-			a->out = argv[++i];
-		} else if (!strcmp(arg, "--branch") && val) {
-			a->so.branch_prefix = argv[++i];
-		} else if (!strcmp(arg, "--jobs") || !strcmp(arg, "-j")) {
-			char *end;
-			long n = val ? strtol(val, &end, 10) : 0;
-
-			/* the whole word is the number: "2x" is a typo, not 2 */
-			if (!val || *end || n < 1 || n > 1024)
-				die("--jobs needs a number of revisions to run at once, e.g. --jobs 2");
-			a->jobs = (int)n;
-			i++;
-		} else if (!strcmp(arg, "--signoff") || !strcmp(arg, "-s")) {
-			a->so.signoff = 1;
-		} else if (!strcmp(arg, "--kvm-apic-range")) {
-			a->so.co.kvm_apic_range = 1;
-		} else if (!strcmp(arg, "--no-build")) {
-			a->so.build = 0;
-		} else if (!strcmp(arg, "--no-bisect")) {
-			a->so.bisect = 0;
-		} else if (!strcmp(arg, "--arch") && val) {
-			strvec_push(&a->archs, argv[++i]);
-		} else if (!strcmp(arg, "--force")) {
-			a->force = 1;
-		} else if (!strcmp(arg, "--quiet") || !strcmp(arg, "-q")) {
-			usage_quiet = 1;
-		} else if (!strcmp(arg, "--verbose") || !strcmp(arg, "-v")) {
-			usage_verbose = 1;
-		} else if (!strcmp(arg, "--kernel") || !strcmp(arg, "--rev") ||
-			   !strcmp(arg, "--out") || !strcmp(arg, "--branch") || !strcmp(arg, "--arch")) {
-			die("%s needs a value: see 'kseries series --help'", arg);
-		} else {
-			die("unknown argument '%s': see 'kseries series --help'", arg);
-		}
-	}
+	parse_options(argc, argv, &usage_series, opts, &args, &a->so.co.defines);
+	strvec_clear(&args);
 	if (!a->kernel)
 		die("no kernel given: kseries series --kernel REPO --rev REV --out DIR");
 	for (size_t i = 0; i < a->archs.nr; i++) {
@@ -375,7 +339,7 @@ int cmd_series(int argc, char **argv)
 	struct strvec commits = STRVEC_INIT, dirs = STRVEC_INIT;
 	struct manifest m = { 0 };
 	char repo_abs[PATH_MAX], out_abs[PATH_MAX], *marker, *snapshot = NULL;
-	int failed, status, git, ncpu = (int)sysconf(_SC_NPROCESSORS_ONLN);
+	int failed, status, git;
 
 	parse_args(argc, argv, &a);
 	if (access(a.kernel, R_OK) || !realpath(a.kernel, repo_abs))
@@ -384,7 +348,7 @@ int cmd_series(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	a.so.tokens = &m.tokens;
+	a.so.m = &m;
 	/* every check of the input before anything is written */
 	git = is_git_repo(repo_abs);
 	if (git) {
@@ -419,8 +383,8 @@ int cmd_series(int argc, char **argv)
 	}
 	name_revisions(&a, out_abs, &dirs);
 
-	/* spatch's own jobs share the CPUs with the revisions running beside it */
-	a.so.co.jobs = ncpu / (a.jobs < (int)a.revs.nr ? a.jobs : (int)a.revs.nr);
+	/* one --jobs: N processes, shared by the revisions running side by side */
+	a.so.co.jobs = a.jobs / (a.jobs < (int)a.revs.nr ? a.jobs : (int)a.revs.nr);
 	if (a.so.co.jobs < 1)
 		a.so.co.jobs = 1;
 	marker = xstrfmt("%s/INCOMPLETE", out_abs);

@@ -20,7 +20,7 @@
  */
 #define SPOTS_PER_FILE 3
 
-static int report_parse_failures(const struct parse_failure *f, size_t nr)
+static int report_parse_failures(const struct parse_failure *f, size_t nr, const char *macro_file)
 {
 	int errors = 0;
 
@@ -33,8 +33,8 @@ static int report_parse_failures(const struct parse_failure *f, size_t nr)
 		for (end = start; end < nr && !strcmp(f[end].file, f[start].file); end++) {
 			if (f[end].holds_tokens) {
 				error("spatch cannot parse %s:%d (in %s), code that uses the API: "
-				      "add a macro to cocci/kernel-macros.h", f[end].file, f[end].line,
-				      f[end].function);
+				      "add a macro to %s", f[end].file, f[end].line,
+				      f[end].function, macro_file);
 				errors++;
 			} else if (f[end].in_macro) {
 				if (!macros++)
@@ -80,6 +80,8 @@ int convert_prepare(struct convert *c, const char *dir, const struct convert_opt
 	cleanup_install();
 	cleanup_add_dir(c->scratch);
 	c->o.tmp_dir = c->scratch;
+	c->macro_file = xstrfmt("%s/%s", c->o.cocci_dir, c->m.macro_file);
+	c->o.macro_file = c->macro_file;
 	manifest_rules(&c->m, &c->order);
 
 	if (rules_candidates(dir, &c->m.tokens, &c->files))
@@ -87,13 +89,15 @@ int convert_prepare(struct convert *c, const char *dir, const struct convert_opt
 	if (!c->files.nr)
 		return 0;
 	verbose("%zu files hold the tokens", c->files.nr);
-	if (rules_any_file_contains(dir, &c->files, c->m.api_member))
-		strvec_push(&c->o.defines, "api_has_invalidate_page");
-	if (co->kvm_apic_range)
-		strvec_push(&c->o.defines, "kvm_apic_range");
+	/* the series' probes, then the options the user gave */
+	for (size_t i = 0; i < c->m.probes.rows; i++)
+		if (rules_any_file_contains(dir, &c->files, cell(&c->m.probes, i, PROBE_TEXT)))
+			strvec_push(&c->o.defines, cell(&c->m.probes, i, PROBE_DEFINE));
+	for (size_t i = 0; i < co->defines.nr; i++)
+		strvec_push(&c->o.defines, co->defines.v[i]);
 	if (rules_parse_check(&c->o, dir, &c->files, &c->m.tokens, &c->failures, &c->nr_failures))
 		return -1;
-	c->parse_errors = report_parse_failures(c->failures, c->nr_failures);
+	c->parse_errors = report_parse_failures(c->failures, c->nr_failures, c->macro_file);
 	return 0;
 }
 
@@ -326,5 +330,6 @@ void convert_clear(struct convert *c)
 	strvec_clear(&c->o.defines);
 	parse_failures_free(c->failures, c->nr_failures);
 	free(c->scratch);
+	free(c->macro_file);
 	memset(c, 0, sizeof(*c));
 }

@@ -23,11 +23,12 @@ struct convert {
 	struct strvec check_messages;	/* "file:line: what failed" */
 	struct strvec check_notes;	/* "file:line: note" on what was written */
 	char *scratch;			/* scratch folder, removed at exit */
+	char *macro_file;		/* the series' macro file, a path */
 };
 
 struct convert_opts {
 	int jobs;
-	int kvm_apic_range;
+	struct strvec defines;	/* -D of the series options given (options.c) */
 };
 
 /*

@@ -29,6 +29,85 @@ static int get_strings(json_t *obj, const char *key, struct strvec *out, const c
 	return 0;
 }
 
+/*
+ * An optional list of objects (root[key], or root[key][sub]) whose fields
+ * are all strings, into a table with one column per field named.
+ */
+static int get_table(json_t *obj, const char *key, const char *const *fields,
+		     struct manifest_table *t, const char *where)
+{
+	json_t *arr = json_object_get(obj, key), *row;
+	size_t i;
+
+	for (t->cols = 0; fields[t->cols]; t->cols++)
+		;
+	if (!arr)
+		return 0;
+	if (!json_is_array(arr))
+		return error("%s: \"%s\" must be a list of objects", where, key);
+	json_array_foreach(arr, i, row) {
+		for (size_t f = 0; f < t->cols; f++) {
+			json_t *v = json_object_get(row, fields[f]);
+
+			if (!json_is_string(v))
+				return error("%s: \"%s\"[%zu] needs a string \"%s\"", where, key, i,
+					     fields[f]);
+			strvec_push(&t->cells, json_string_value(v));
+		}
+		t->rows++;
+	}
+	return 0;
+}
+
+/* "build": {"config": {ARCH or "all": ["SYMBOL=y|m|n", ...]}, "targets": [...]} */
+static int get_build(json_t *root, struct manifest *m, const char *where)
+{
+	static const char *const target_fields[] = { "files", "build_in", "when", NULL };
+	json_t *b = json_object_get(root, "build"), *config, *list, *v;
+	const char *arch;
+	size_t i;
+
+	m->config.cols = 2;
+	m->defconfigs.cols = 2;
+	m->targets.cols = 3;
+	if (!b)
+		return 0;
+	if (get_table(b, "targets", target_fields, &m->targets, where))
+		return -1;
+	m->defconfigs.cols = 2;
+	json_object_foreach(json_object_get(b, "defconfigs"), arch, v) {
+		if (!json_is_string(v))
+			return error("%s: \"build\".\"defconfigs\".\"%s\" must be a string", where, arch);
+		strvec_pushl(&m->defconfigs.cells, arch, json_string_value(v), NULL);
+		m->defconfigs.rows++;
+	}
+	config = json_object_get(b, "config");
+	json_object_foreach(config, arch, list) {
+		json_array_foreach(list, i, v) {
+			const char *s = json_string_value(v), *eq = s ? strchr(s, '=') : NULL;
+
+			if (!eq || (strcmp(eq, "=y") && strcmp(eq, "=m") && strcmp(eq, "=n")))
+				return error("%s: \"build\".\"config\".\"%s\"[%zu] must be "
+					     "\"SYMBOL=y\", \"=m\" or \"=n\"", where, arch, i);
+			strvec_pushl(&m->config.cells, arch, s, NULL);
+			m->config.rows++;
+		}
+	}
+	return 0;
+}
+
+/* The preamble of every message, when the series has one. */
+static void add_preamble(char **message, const char *preamble)
+{
+	char *both;
+
+	if (!preamble)
+		return;
+	both = xstrfmt("%s\n\n%s", preamble, *message);
+	free(*message);
+	*message = both;
+}
+
 /* "checks" is optional; when there, it needs both lists. */
 static int get_checks(json_t *root, struct manifest *m, const char *where)
 {
@@ -44,11 +123,49 @@ static int get_checks(json_t *root, struct manifest *m, const char *where)
 	return 0;
 }
 
+static int get_tables(json_t *root, struct manifest *m, const char *where)
+{
+	static const char *const option_fields[] = { "name", "define", "help", NULL };
+	static const char *const probe_fields[] = { "define", "when_a_file_contains", NULL };
+	static const char *const kind_fields[] = { "prefix", "key", "label", NULL };
+
+	if (get_table(root, "options", option_fields, &m->options, where) ||
+	    get_table(root, "probes", probe_fields, &m->probes, where) ||
+	    get_table(root, "kinds", kind_fields, &m->kinds, where) ||
+	    get_build(root, m, where))
+		return -1;
+	for (size_t i = 0; i < m->options.rows; i++) {
+		const char *name = cell(&m->options, i, OPTION_NAME);
+
+		if (!*name || name[0] == '-' || strpbrk(name, " =\t"))
+			return error("%s: option \"%s\": give the name without dashes or spaces, "
+				     "e.g. \"keep-legacy\"", where, name);
+	}
+	return 0;
+}
+
+/* The patch with "removes_api": true, else the last one. */
+static int find_api_patch(json_t *patches, struct manifest *m, const char *where)
+{
+	json_t *p;
+	size_t i, found = 0;
+
+	m->api_patch = json_array_size(patches) - 1;
+	json_array_foreach(patches, i, p)
+		if (json_is_true(json_object_get(p, "removes_api"))) {
+			if (found++)
+				return error("%s: only one patch can have \"removes_api\"", where);
+			m->api_patch = i;
+		}
+	return 0;
+}
+
 int manifest_load(struct manifest *m, const char *cocci_dir)
 {
 	char *path = xstrfmt("%s/series.json", cocci_dir);
 	json_error_t jerr;
 	json_t *root, *patches, *p;
+	const char *preamble;
 	size_t i;
 	int ret = -1;
 
@@ -59,10 +176,13 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 		free(path);
 		return -1;
 	}
+	m->dir = xstrdup(cocci_dir);
+	preamble = json_string_value(json_object_get(root, "preamble"));
 	if (get_string(root, "name", &m->name, path) ||
 	    get_string(root, "cover", &m->cover, path) ||
-	    get_string(root, "api_member", &m->api_member, path) ||
-	    get_strings(root, "tokens", &m->tokens, path))
+	    get_string(root, "macro_file", &m->macro_file, path) ||
+	    get_strings(root, "tokens", &m->tokens, path) ||
+	    get_tables(root, m, path))
 		goto out;
 	if (json_object_get(root, "order") && get_strings(root, "order", &m->order, path))
 		goto out;
@@ -84,12 +204,15 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 			error("%s: the catchall subject needs exactly one %%s (the prefix)", path);
 			goto out;
 		}
+		add_preamble(&m->catchall_message, preamble);
 	}
 	patches = json_object_get(root, "patches");
 	if (!json_is_array(patches) || !json_array_size(patches)) {
 		error("%s: \"patches\" must be a non-empty list", path);
 		goto out;
 	}
+	if (find_api_patch(patches, m, path))
+		goto out;
 	m->patches = xcalloc(json_array_size(patches), sizeof(*m->patches));
 	json_array_foreach(patches, i, p) {
 		struct manifest_patch *mp = &m->patches[i];
@@ -104,6 +227,8 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 		free(where);
 		if (bad)
 			goto out;
+		if (!json_is_false(json_object_get(p, "preamble")))
+			add_preamble(&mp->message, preamble);
 		for (size_t r = 0; m->order.nr && r < mp->rules.nr; r++)
 			if (!strvec_contains(&m->order, mp->rules.v[r])) {
 				error("%s: rule %s of patch %zu is missing from \"order\"",
@@ -143,7 +268,14 @@ void manifest_clear(struct manifest *m)
 	free(m->patches);
 	free(m->name);
 	free(m->cover);
-	free(m->api_member);
+	free(m->dir);
+	free(m->macro_file);
+	strvec_clear(&m->options.cells);
+	strvec_clear(&m->probes.cells);
+	strvec_clear(&m->kinds.cells);
+	strvec_clear(&m->config.cells);
+	strvec_clear(&m->defconfigs.cells);
+	strvec_clear(&m->targets.cells);
 	free(m->catchall_subject);
 	free(m->catchall_message);
 	strvec_clear(&m->tokens);
@@ -151,4 +283,12 @@ void manifest_clear(struct manifest *m)
 	strvec_clear(&m->check_tokens);
 	strvec_clear(&m->order);
 	memset(m, 0, sizeof(*m));
+}
+
+long manifest_option(const struct manifest *m, const char *name)
+{
+	for (size_t i = 0; i < m->options.rows; i++)
+		if (!strcmp(cell(&m->options, i, OPTION_NAME), name))
+			return (long)i;
+	return -1;
 }

@@ -6,16 +6,50 @@
 /* One patch of the series, as cocci/series.json describes it. */
 struct manifest_patch {
 	char *subject;
-	char *message;
+	char *message;		/* the shared "preamble", a blank line, the patch's own */
 	struct strvec rules;	/* rule files, relative to the cocci folder */
 	struct strvec paths;	/* files this patch owns */
 };
 
-/* The series as data: the driver knows nothing of mmu_notifier itself. */
+/*
+ * A list of objects whose fields are all strings, kept row by row:
+ * cell(t, row, col) is field col of object row, in the order the loader
+ * names the fields.
+ */
+struct manifest_table {
+	struct strvec cells;
+	size_t rows, cols;
+};
+
+static inline const char *cell(const struct manifest_table *t, size_t row, size_t col)
+{
+	return t->cells.v[row * t->cols + col];
+}
+
+/* The columns of each table. */
+enum { OPTION_NAME, OPTION_DEFINE, OPTION_HELP };		/* "options" */
+enum { PROBE_DEFINE, PROBE_TEXT };				/* "probes" */
+enum { KIND_PREFIX, KIND_KEY, KIND_LABEL };			/* "kinds" */
+enum { TARGET_FILES, TARGET_BUILD_IN, TARGET_WHEN };		/* "build"."targets" */
+enum { CONFIG_ARCH, CONFIG_SETTING };		/* "build"."config" and "defconfigs" */
+
+/* The series as data: the driver knows nothing of any one refactoring. */
 struct manifest {
+	char *dir;		/* the series folder */
 	char *name;
 	char *cover;
-	char *api_member;	/* text whose presence enables api_has_* rules */
+	char *macro_file;	/* spatch --macro-file, relative to dir */
+	/*
+	 * "probes": -D DEFINE for the rules when some candidate file contains
+	 * TEXT; "options": --NAME on the command line gives -D DEFINE.
+	 */
+	struct manifest_table probes, options;
+	/* "kinds": findings whose message starts with PREFIX, counted as KEY/LABEL */
+	struct manifest_table kinds;
+	/* "build": Kconfig settings per arch ("all" for every arch), and targets */
+	struct manifest_table config, targets;
+	struct manifest_table defconfigs;	/* "build"."defconfigs": ARCH -> defconfig */
+	size_t api_patch;	/* the patch that removes the API: catch-alls go before it */
 	struct strvec tokens;	/* prefilter: files must hold one of these */
 	struct strvec order;	/* every rule file, in the order a whole-tree run applies them */
 	/*
@@ -25,7 +59,7 @@ struct manifest {
 	struct strvec check_rules;
 	struct strvec check_tokens;
 	char *catchall_subject;	/* printf format, %s: the file's subject prefix */
-	char *catchall_message;
+	char *catchall_message;	/* with the preamble too */
 	struct manifest_patch *patches;
 	size_t nr_patches;
 };
@@ -35,5 +69,7 @@ int manifest_load(struct manifest *m, const char *cocci_dir);
 /* Every rule file of the series once, in "order" (or order of first use). */
 void manifest_rules(const struct manifest *m, struct strvec *out);
 void manifest_clear(struct manifest *m);
+/* The row of "options" called name, or -1. */
+long manifest_option(const struct manifest *m, const char *name);
 
 #endif

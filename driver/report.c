@@ -73,8 +73,6 @@ static void files_with_findings(const struct rev_result *r, struct strvec *files
 	strvec_sort(files);
 }
 
-static const char *const kinds[] = { "caller", "callback", "kvm hook", "api", NULL };
-static const char *const kind_keys[] = { "callers", "callbacks", "kvm_hooks", "api", NULL };
 
 static json_t *build_json(const struct rev_result *r)
 {
@@ -108,7 +106,7 @@ static json_t *build_json(const struct rev_result *r)
 	return o;
 }
 
-static json_t *to_json(const struct rev_result *r)
+static json_t *to_json(const struct rev_result *r, const struct manifest_table *kinds)
 {
 	json_t *o = json_object(), *patches = json_array(), *found = json_object();
 
@@ -117,10 +115,9 @@ static json_t *to_json(const struct rev_result *r)
 	json_object_set_new(o, "state", json_string(r->state));
 	json_object_set_new(o, "error", r->error ? json_string(r->error) : json_null());
 	json_object_set_new(o, "candidate_files", json_integer(r->candidates));
-	json_object_set_new(found, "callers", json_integer(report_count(&r->findings, "caller")));
-	json_object_set_new(found, "callbacks", json_integer(report_count(&r->findings, "callback")));
-	json_object_set_new(found, "kvm_hooks", json_integer(report_count(&r->findings, "kvm hook")));
-	json_object_set_new(found, "api", json_integer(report_count(&r->findings, "api")));
+	for (size_t k = 0; k < kinds->rows; k++)
+		json_object_set_new(found, cell(kinds, k, KIND_KEY),
+				    json_integer(report_count(&r->findings, cell(kinds, k, KIND_PREFIX))));
 	json_object_set_new(o, "found", found);
 	json_object_set_new(o, "findings", strings(&r->findings));
 	{
@@ -133,9 +130,10 @@ static json_t *to_json(const struct rev_result *r)
 			size_t patch = patch_of(r, files.v[i]);
 
 			json_object_set_new(f, "file", json_string(files.v[i]));
-			for (int k = 0; kinds[k]; k++)
-				json_object_set_new(f, kind_keys[k],
-						    json_integer(count_in(&r->findings, files.v[i], kinds[k])));
+			for (size_t k = 0; k < kinds->rows; k++)
+				json_object_set_new(f, cell(kinds, k, KIND_KEY),
+						    json_integer(count_in(&r->findings, files.v[i],
+									  cell(kinds, k, KIND_PREFIX))));
 			json_object_set_new(f, "residuals",
 					    json_integer(count_in(&r->residuals, files.v[i], NULL)));
 			json_object_set_new(f, "patch", patch ? json_integer(patch) : json_null());
@@ -180,36 +178,46 @@ static json_t *to_json(const struct rev_result *r)
 	return o;
 }
 
-static void write_text(FILE *f, const struct rev_result *r)
+/* "3 callers, 9 callbacks" and the per-file table: the series' kinds */
+static void write_kinds(FILE *f, const struct rev_result *r, const struct manifest_table *kinds)
+{
+	struct strvec files = STRVEC_INIT;
+
+	fprintf(f, "found before:");
+	for (size_t k = 0; k < kinds->rows; k++)
+		fprintf(f, "%s %zu %s", k ? "," : "",
+			report_count(&r->findings, cell(kinds, k, KIND_PREFIX)), cell(kinds, k, KIND_LABEL));
+	fprintf(f, "\n\nper file:");
+	for (size_t k = 0; k < kinds->rows; k++) {
+		fputc(' ', f);
+		for (const char *p = cell(kinds, k, KIND_LABEL); *p; p++)
+			fputc(*p == ' ' ? '-' : *p, f);
+	}
+	fprintf(f, " -> left, patch\n");
+	files_with_findings(r, &files);
+	for (size_t i = 0; i < files.nr; i++) {
+		size_t patch = patch_of(r, files.v[i]), left = count_in(&r->residuals, files.v[i], NULL);
+
+		fprintf(f, "  %-52s", files.v[i]);
+		for (size_t k = 0; k < kinds->rows; k++)
+			fprintf(f, " %zu", count_in(&r->findings, files.v[i], cell(kinds, k, KIND_PREFIX)));
+		fprintf(f, " -> %zu left, ", left);
+		if (patch)
+			fprintf(f, "patch %zu\n", patch);
+		else
+			fprintf(f, "%s\n", left ? "NOT CONVERTED" : "no patch");
+	}
+	strvec_clear(&files);
+}
+
+static void write_text(FILE *f, const struct rev_result *r, const struct manifest_table *kinds)
 {
 	fprintf(f, "kseries report for %s (%s)\n\n", r->rev, r->commit ? r->commit : "?");
 	fprintf(f, "state: %s\n", r->state);
 	if (r->error)
 		fprintf(f, "error: %s\n", r->error);
 	fprintf(f, "files holding the tokens: %zu\n", r->candidates);
-	fprintf(f, "found before: %zu callers, %zu callbacks, %zu kvm hooks, %zu api\n",
-		report_count(&r->findings, "caller"), report_count(&r->findings, "callback"),
-		report_count(&r->findings, "kvm hook"), report_count(&r->findings, "api"));
-	{
-		struct strvec files = STRVEC_INIT;
-
-		files_with_findings(r, &files);
-		fprintf(f, "\nper file: callers callbacks kvm-hooks api -> left, patch\n");
-		for (size_t i = 0; i < files.nr; i++) {
-			size_t patch = patch_of(r, files.v[i]), left = count_in(&r->residuals, files.v[i], NULL);
-
-			fprintf(f, "  %-52s %zu %zu %zu %zu -> %zu left, ", files.v[i],
-				count_in(&r->findings, files.v[i], "caller"),
-				count_in(&r->findings, files.v[i], "callback"),
-				count_in(&r->findings, files.v[i], "kvm hook"),
-				count_in(&r->findings, files.v[i], "api"), left);
-			if (patch)
-				fprintf(f, "patch %zu\n", patch);
-			else
-				fprintf(f, "%s\n", left ? "NOT CONVERTED" : "no patch");
-		}
-		strvec_clear(&files);
-	}
+	write_kinds(f, r, kinds);
 	fprintf(f, "\nfindings before the series:\n");
 	for (size_t i = 0; i < r->findings.nr; i++)
 		fprintf(f, "  %s\n", r->findings.v[i]);
@@ -275,14 +283,14 @@ static void write_text(FILE *f, const struct rev_result *r)
 	fprintf(f, "time: %.1f s\n", r->seconds);
 }
 
-int report_write(const char *dir, const struct rev_result *r)
+int report_write(const char *dir, const struct rev_result *r, const struct manifest_table *kinds)
 {
 	char *txt = xstrfmt("%s/report.txt", dir), *js = xstrfmt("%s/report.json", dir);
-	json_t *o = to_json(r);
+	json_t *o = to_json(r, kinds);
 	FILE *f = fopen(txt, "w");
 	int ret = 0;
 
-	if (!f || (write_text(f, r), fclose(f)))
+	if (!f || (write_text(f, r, kinds), fclose(f)))
 		ret = error_write(txt);
 	if (json_dump_file(o, js, JSON_INDENT(1) | JSON_PRESERVE_ORDER))
 		ret = error_write(js);

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include "build.h"
+#include "manifest.h"
 #include "strvec.h"
 
 /* One patch of a revision's series, as it came out. */
@@ -44,7 +45,7 @@ struct rev_result {
 /* Count findings whose message starts with kind ("caller", "callback", ...). */
 size_t report_count(const struct strvec *findings, const char *kind);
 /* Write dir/report.txt and dir/report.json. 0 or -1. */
-int report_write(const char *dir, const struct rev_result *r);
+int report_write(const char *dir, const struct rev_result *r, const struct manifest_table *kinds);
 /* Write out/matrix.txt and out/matrix.json from every out/<rev>/report.json. */
 int report_matrix(const char *out, const struct strvec *rev_dirs, const struct strvec *revs);
 void rev_result_clear(struct rev_result *r);

@@ -177,7 +177,7 @@ static void push_common_options(const struct rules_opts *o, struct strvec *args)
 {
 	/* every option explicit: a tree's .cocciconfig must not change the run */
 	strvec_pushl(args, "--no-includes", "--include-headers", NULL);
-	strvec_pushf(args, "--macro-file=%s/kernel-macros.h", o->cocci_dir);
+	strvec_pushf(args, "--macro-file=%s", o->macro_file);
 	/*
 	 * spatch's python is the one it was built against (Debian's); without
 	 * this it asks PATH, where a pyenv or venv python costs seconds a run
@@ -199,7 +199,7 @@ int rules_parse_check(const struct rules_opts *o, const char *dir, const struct 
 	/* one spatch --parse-c per file, in parallel, each into its own log */
 	for (size_t i = 0; i < files->nr; i++) {
 		strvec_pushl(&cps[i].args, "spatch", "--parse-c", files->v[i], "--no-includes", NULL);
-		strvec_pushf(&cps[i].args, "--macro-file=%s/kernel-macros.h", o->cocci_dir);
+		strvec_pushf(&cps[i].args, "--macro-file=%s", o->macro_file);
 		cps[i].dir = dir;
 		cps[i].out_file = "/dev/null";
 		cps[i].err_file = xstrfmt("%s/parse-%zu.log", o->tmp_dir, i);

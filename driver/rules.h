@@ -5,7 +5,8 @@
 
 /* How one run of the rules is set up; every spatch option is explicit. */
 struct rules_opts {
-	const char *cocci_dir;	/* where the rule files and macro file live */
+	const char *cocci_dir;	/* the series folder: where the rule files live */
+	const char *macro_file;	/* spatch --macro-file, a path */
 	const char *tmp_dir;	/* scratch folder of this run (file groups, -j) */
 	int jobs;
 	struct strvec defines;	/* extra -D virtuals */

@@ -315,8 +315,8 @@ static int sparse_worktree_add(const struct series_opts *so, const char *wt, con
 		return error("git worktree add %s %s failed: %s%s", wt, commit, run_capture_error(),
 			     full_disk_hint(run_capture_error(), wt));
 	strvec_pushl(&cp.args, "git", "-C", so->repo, "grep", "-l", "-F", NULL);
-	for (size_t i = 0; i < so->tokens->nr; i++)
-		strvec_pushl(&cp.args, "-e", so->tokens->v[i], NULL);
+	for (size_t i = 0; i < so->m->tokens.nr; i++)
+		strvec_pushl(&cp.args, "-e", so->m->tokens.v[i], NULL);
 	strvec_pushl(&cp.args, commit, "--", "*.c", "*.h", NULL);
 	cp.capture_out = 1;
 	cp.quiet_err = 1;
@@ -419,8 +419,8 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 	}
 	head[strcspn(head, "\n")] = '\0';
 	bdir = xstrfmt("%s/build", rev_dir);
-	n = build_matrix(wt, r->commit, head, &c->files, so->archs, bdir, so->co.jobs, &r->cells,
-			 &r->nr_cells);
+	n = build_matrix(wt, r->commit, head, &c->files, so->archs, so->m, bdir, so->co.jobs,
+			 &r->cells, &r->nr_cells);
 	if (n >= 0 && so->bisect) {
 		struct strvec commits = STRVEC_INIT, subjects = STRVEC_INIT, *files;
 		char *range = xstrfmt("%s..%s", r->commit, head), *out = NULL;
@@ -438,8 +438,8 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 		if (commits.nr == r->nr_patches && commits.nr > 1) {
 			commits.nr--;
 			info("[%s] build: each patch on its own (bisectability)", r->rev);
-			n += build_patches(wt, &commits, files, &subjects, &c->files, r->cells,
-					   r->nr_cells, bdir, so->co.jobs);
+			n += build_patches(wt, &commits, files, &subjects, &c->files, &so->m->targets,
+					   r->cells, r->nr_cells, bdir, so->co.jobs);
 			commits.nr++;
 		}
 		for (size_t i = 0; i < r->nr_patches; i++)
@@ -486,13 +486,13 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	strvec_pushv(&r->check_failures, (const char *const *)c.check_messages.v);
 	r->unchecked = c.unchecked;
 	strvec_pushv(&r->check_notes, (const char *const *)c.check_notes.v);
-	/* commits in manifest order; catch-alls before the last patch (the API removal) */
+	/* commits in manifest order; catch-alls before the patch that removes the API */
 	for (size_t i = 0; i < c.m.nr_patches; i++) {
 		const struct manifest_patch *p = &c.m.patches[i];
 		struct strvec mine = STRVEC_INIT;
 		int err = 0;
 
-		if (i == c.m.nr_patches - 1 && catch_all_patches(so, &c, wt, &changed, r))
+		if (i == c.m.api_patch && catch_all_patches(so, &c, wt, &changed, r))
 			goto out;
 		/* a file two entries name goes with the first */
 		for (size_t f = 0; f < changed.nr; f++)
@@ -567,7 +567,7 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 	cleanup_worktree_now(so->repo, wt);
 	r->seconds = since(&t0);
 	/* a failed revision with its report is complete: the report says why */
-	if (!report_write(rev_dir, r))
+	if (!report_write(rev_dir, r, &so->m->kinds))
 		remove(marker);
 	info("[%s] %s: %zu patches (%.0fs)", rev, r->state, r->nr_patches, r->seconds);
 	free(wt);

@@ -8,7 +8,7 @@ struct series_opts {
 	const char *repo;		/* the user's kernel repo (read-only) */
 	const char *branch_prefix;	/* --branch: create PREFIX/<rev> in repo */
 	int signoff;
-	const struct strvec *tokens;	/* the manifest's prefilter tokens */
+	const struct manifest *m;	/* the series: tokens, report kinds, build data */
 	int build;			/* run the build matrix (not with --no-build) */
 	int bisect;			/* and build after each patch (not with --no-bisect) */
 	const struct strvec *archs;	/* --arch, or NULL: all five */

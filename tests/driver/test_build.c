@@ -27,7 +27,7 @@ int main(void)
 	strvec_pushl(&files, "mm/rmap.c", "include/linux/mmu_notifier.h", "virt/kvm/kvm_main.c",
 		     "arch/x86/kvm/x86.c", "arch/powerpc/platforms/powernv/npu-dma.c", NULL);
 	/* no arch/x86/kvm/Makefile under /nonexistent: KVM files as single objects */
-	build_targets("/nonexistent", "x86", &files, &t);
+	build_targets("/nonexistent", "x86", &files, NULL, &t);
 	CHECK("targets: headers and other arches left out", t.nr == 3);
 	CHECK("targets: .c -> .o", strvec_contains(&t, "mm/rmap.o"));
 	CHECK("targets: kvm_main.o without a KVM Makefile", strvec_contains(&t, "virt/kvm/kvm_main.o"));

@@ -68,7 +68,7 @@ check "outdir: a second run on a locked folder is exit 2" test "$(cat "$tmp/rc")
 check "outdir: ... naming the other run's pid" grep -q 'another kseries run (pid 4242)' "$tmp/err"
 
 check "outdir: --jobs 2x is an error" sh -c "
-	'$kseries' series --jobs 2x --kernel '$repo' --rev a-b --out '$tmp/o7' 2>&1 | grep -q -- '--jobs needs'"
+	'$kseries' series --jobs 2x --kernel '$repo' --rev a-b --out '$tmp/o7' 2>&1 | grep -q -- '--jobs 2x: give a whole number of processes'"
 check "outdir: --out inside the repo's work tree is refused" sh -c "
 	! '$kseries' series -q --no-build --kernel '$repo' --rev a-b --out '$repo/out' 2> '$tmp/err' &&
 	grep -q 'inside the work tree' '$tmp/err' && test ! -e '$repo/out'"
