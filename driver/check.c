@@ -137,8 +137,7 @@ static int written_lines(const struct rules_opts *o, const struct strvec *tokens
 	int ret = 0, n = 0;
 
 	if (!now || write_file(old, before)) {
-		ret = error("cannot compare %s with its text before the rewrite: %s", path,
-			    strerror(errno));
+		ret = error_errno("cannot compare %s with its text before the rewrite", path);
 		goto out;
 	}
 	/* git diff --no-index exits 1 when the files differ */

@@ -80,7 +80,7 @@ static void save_copies(const struct convert *c, const char *dir)
 		char *text = read_file(src);
 
 		if (!text || write_file(dst, text))
-			die("cannot read %s: %s", src, strerror(errno));
+			die_errno("cannot read %s", src);
 		free(text);
 		free(src);
 		free(dst);

@@ -221,7 +221,7 @@ static char *absolute_out(const char *out)
 	if (slash)
 		*slash = '\0';
 	if (!realpath(parent, buf))
-		die("cannot resolve the parent folder of %s: %s", out, strerror(errno));
+		die_errno("cannot resolve the parent folder of %s", out);
 	ret = xstrfmt("%s/%s", buf, slash ? slash + 1 : out);
 	free(copy);
 	return ret;
@@ -298,7 +298,7 @@ static int run_revisions(const struct series_args *a, const struct strvec *commi
 			fflush(NULL);
 			pid = fork();
 			if (pid < 0)
-				die("cannot fork: %s", strerror(errno));
+				die_errno("cannot fork");
 			if (!pid) {
 				struct rev_result r;
 				int ret;

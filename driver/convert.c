@@ -155,7 +155,7 @@ static int take_before(struct convert *c, const char *dir, const struct strvec *
 		int cr, lines;
 
 		if (!text) {
-			error("cannot read %s: %s", path, strerror(errno));
+			error_errno("cannot read %s", path);
 			free(path);
 			return -1;
 		}
@@ -204,7 +204,7 @@ static int give_back_crlf(const char *dir, const struct strvec *files, const int
 		path = xstrfmt("%s/%s", dir, files->v[i]);
 		now = read_file(path);
 		if (!now) {
-			ret = error("cannot read %s: %s", path, strerror(errno));
+			ret = error_errno("cannot read %s", path);
 		} else {
 			back = lf_to_crlf(now);
 			if (write_file(path, back))

@@ -44,7 +44,7 @@ static void take_lock(const char *out)
 	char pid[32];
 
 	if (fd < 0)
-		die("cannot create the lock %s: %s", path, strerror(errno));
+		die_errno("cannot create the lock %s", path);
 	if (flock(fd, LOCK_EX | LOCK_NB)) {
 		char *other = read_file(path);
 
@@ -53,7 +53,7 @@ static void take_lock(const char *out)
 	}
 	snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
 	if (ftruncate(fd, 0) || pwrite(fd, pid, strlen(pid), 0) < 0)
-		die("cannot write the lock %s: %s", path, strerror(errno));
+		die_errno("cannot write the lock %s", path);
 	free(path);
 }
 
@@ -100,7 +100,7 @@ static void clean_earlier_run(const char *out, const char *repo)
 	int removed = 0;
 
 	if (!d)
-		die("cannot read the output folder %s: %s", out, strerror(errno));
+		die_errno("cannot read the output folder %s", out);
 	/* first make sure everything there is ours: never half-empty a folder */
 	while ((e = readdir(d)))
 		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..") &&
@@ -144,7 +144,7 @@ void outdir_prepare(const char *out, int force, const char *repo)
 		if (!force)
 			die("output folder %s already exists: remove it, or pass --force", out);
 	} else if (mkdir(out, 0777)) {
-		die("cannot create the output folder %s: %s", out, strerror(errno));
+		die_errno("cannot create the output folder %s", out);
 	}
 	if (access(out, W_OK))
 		die("cannot write in the output folder %s: pick another --out", out);

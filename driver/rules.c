@@ -258,7 +258,7 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 	}
 	if (!realpath(dir, abs_dir)) {
 		free(groups);
-		return error("cannot resolve %s: %s", dir, strerror(errno));
+		return error_errno("cannot resolve %s", dir);
 	}
 	/*
 	 * spatch 1.1.1 runs diff through a shell without quoting: a path with a
@@ -270,7 +270,7 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 
 		unlink(link);
 		if (symlink(abs_dir, link)) {
-			error("cannot link %s to %s: %s", link, abs_dir, strerror(errno));
+			error_errno("cannot link %s to %s", link, abs_dir);
 			free(link);
 			free(groups);
 			return -1;

@@ -84,7 +84,7 @@ static void clock_start(struct wait_clock *c, const struct child_process *cp, pi
 
 	c->cp = cp;
 	c->pid = pid;
-	c->start = now;
+	c->start = cp->start_ms ? cp->start_ms : now;
 	c->interval = env_seconds("KSERIES_PROGRESS", 60) * 1000;
 	c->next_note = c->interval ? now + c->interval : 0;
 	c->deadline = cp->timeout ? now + cp->timeout * 1000L : 0;
@@ -195,7 +195,7 @@ static int open_out_file(const char *path)
 	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 
 	if (fd < 0)
-		error("cannot write %s: %s", path, strerror(errno));
+		error_errno("cannot write %s", path);
 	return fd;
 }
 
@@ -211,14 +211,17 @@ static int open_child_fds(const struct child_process *cp, int outp[2], int errp[
 			return -1;
 	} else if (cp->capture_out) {
 		if (pipe2(outp, O_CLOEXEC) < 0)
-			return error("cannot create pipe: %s", strerror(errno));
+			return error_errno("cannot create pipe");
 		*out_fd = outp[1];
 	}
 	if (cp->err_to_out && *out_fd >= 0) {
 		*err_fd = *out_fd;
+	} else if (cp->err_file) {
+		if ((*err_fd = open_out_file(cp->err_file)) < 0)
+			return -1;
 	} else if (cp->capture_err) {
 		if (pipe2(errp, O_CLOEXEC) < 0)
-			return error("cannot create pipe: %s", strerror(errno));
+			return error_errno("cannot create pipe");
 		*err_fd = errp[1];
 	} else if (cp->quiet_err) {
 		*err_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
@@ -287,7 +290,7 @@ static int finish_child(struct wait_clock *clk, int status_fd)
 		child_errno = 0;
 	if (wait_child(clk, &status) < 0) {
 		cleanup_forget_child(pid);
-		return error("waitpid for %s failed: %s", cp->args.v[0], strerror(errno));
+		return error_errno("waitpid for %s failed", cp->args.v[0]);
 	}
 	cleanup_forget_child(pid);
 	cleanup_check_signal();
@@ -318,7 +321,7 @@ static pid_t spawn(struct child_process *cp, int out_fd, int err_fd, int *status
 
 	cleanup_check_signal();
 	if (pipe2(statusp, O_CLOEXEC) < 0)
-		return error("cannot create pipe: %s", strerror(errno));
+		return error_errno("cannot create pipe");
 	fflush(NULL);
 	pid = fork();
 	if (!pid)
@@ -326,46 +329,65 @@ static pid_t spawn(struct child_process *cp, int out_fd, int err_fd, int *status
 	close(statusp[1]);
 	if (pid < 0) {
 		close(statusp[0]);
-		return error("cannot fork %s: %s", cp->args.v[0], strerror(errno));
+		return error_errno("cannot fork %s", cp->args.v[0]);
 	}
 	cleanup_add_child(pid);
 	*status_fd = statusp[0];
 	return pid;
 }
 
-int run_command(struct child_process *cp)
+int start_command(struct child_process *cp)
 {
 	int outp[2] = { -1, -1 }, errp[2] = { -1, -1 };
-	int out_fd = -1, err_fd = -1, status_fd;
-	struct buf out = { 0 }, err = { 0 };
-	struct wait_clock clk;
-	pid_t pid = -1;
+	int out_fd = -1, err_fd = -1;
 
+	cp->pid = -1;
+	cp->status_fd = cp->out_pipe = cp->err_pipe = -1;
+	cp->start_ms = now_ms();
 	if (!cp->args.nr)
-		return error("run_command: empty command");
+		return error("start_command: empty command");
 	if (!open_child_fds(cp, outp, errp, &out_fd, &err_fd))
-		pid = spawn(cp, out_fd, err_fd, &status_fd);
+		cp->pid = spawn(cp, out_fd, err_fd, &cp->status_fd);
 	/* the parent keeps only the read ends of the pipes */
 	close_fd(out_fd);
 	if (err_fd != out_fd)
 		close_fd(err_fd);
-	if (pid < 0) {
+	if (cp->pid < 0) {
 		close_fd(outp[0]);
 		close_fd(errp[0]);
 		return -1;
 	}
-	clock_start(&clk, cp, pid);
-	drain_pipes(outp[0], &out, errp[0], &err, &clk);
-	close_fd(outp[0]);
-	close_fd(errp[0]);
+	cp->out_pipe = outp[0];
+	cp->err_pipe = errp[0];
+	return 0;
+}
 
+int finish_command(struct child_process *cp)
+{
+	struct buf out = { 0 }, err = { 0 };
+	struct wait_clock clk;
+
+	if (cp->pid < 0)
+		return -1;
+	clock_start(&clk, cp, cp->pid);
+	drain_pipes(cp->out_pipe, &out, cp->err_pipe, &err, &clk);
+	close_fd(cp->out_pipe);
+	close_fd(cp->err_pipe);
+	cp->out_pipe = cp->err_pipe = -1;
 	free(cp->out);
 	free(cp->err);
 	cp->out = out.data ? out.data : (cp->capture_out ? xstrdup("") : NULL);
 	cp->out_len = out.len;
 	cp->err = err.data ? err.data : (cp->capture_err ? xstrdup("") : NULL);
 	cp->err_len = err.len;
-	return finish_child(&clk, status_fd);
+	return finish_child(&clk, cp->status_fd);
+}
+
+int run_command(struct child_process *cp)
+{
+	if (start_command(cp))
+		return -1;
+	return finish_command(cp);
 }
 
 void child_process_clear(struct child_process *cp)
@@ -458,52 +480,20 @@ int program_exists(const char *name)
 	return found;
 }
 
-/* One child of run_parallel: stdout to its out_file, stderr to its err_file. */
-static pid_t start_quiet(struct child_process *cp, int *status_fd)
-{
-	int out_fd = -1, err_fd;
-	pid_t pid;
-
-	if (cp->out_file && (out_fd = open_out_file(cp->out_file)) < 0)
-		return -1;
-	if (cp->err_file)
-		err_fd = open_out_file(cp->err_file);
-	else
-		err_fd = cp->quiet_err ? open("/dev/null", O_WRONLY | O_CLOEXEC) : -1;
-	pid = spawn(cp, out_fd, err_fd, status_fd);
-	close_fd(out_fd);
-	close_fd(err_fd);
-	return pid;
-}
-
 int run_parallel(struct child_process *cps, size_t n, int jobs, int *results)
 {
-	pid_t *pids = xmalloc(n * sizeof(*pids));
-	int *fds = xmalloc(n * sizeof(*fds)), failed = 0;
 	size_t started = 0, done = 0;
+	int failed = 0;
 
 	if (jobs < 1)
 		jobs = 1;
 	while (done < n) {
 		/* keep up to jobs children running, finish them in order */
-		while (started < n && started - done < (size_t)jobs) {
-			if (cps[started].capture_out || cps[started].capture_err)
-				die("run_parallel: capture is not supported, use out_file");
-			pids[started] = start_quiet(&cps[started], &fds[started]);
-			started++;
-		}
-		if (pids[done] < 0) {
-			results[done] = -1;
-		} else {
-			struct wait_clock clk;
-
-			clock_start(&clk, &cps[done], pids[done]);
-			results[done] = finish_child(&clk, fds[done]);
-		}
+		while (started < n && started - done < (size_t)jobs)
+			start_command(&cps[started++]);
+		results[done] = finish_command(&cps[done]);
 		failed |= results[done] != 0;
 		done++;
 	}
-	free(pids);
-	free(fds);
 	return failed ? -1 : 0;
 }

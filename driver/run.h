@@ -1,6 +1,7 @@
 #ifndef KSERIES_RUN_H
 #define KSERIES_RUN_H
 
+#include <sys/types.h>
 #include "strvec.h"
 
 /*
@@ -16,12 +17,27 @@ struct child_process {
 	const char *out_file;	/* send stdout to this file (truncated) */
 	char *out, *err;	/* NUL-terminated captured output, or NULL */
 	size_t out_len, err_len;
-	const char *err_file;	/* run_parallel only: stderr to this file */
+	const char *err_file;	/* send stderr to this file (truncated) */
 	int err_to_out;		/* stderr to wherever stdout goes (out_file) */
 	int timeout;		/* seconds; 0: as long as it takes (with progress notes) */
+
+	/* set by start_command, for finish_command */
+	pid_t pid;
+	int status_fd, out_pipe, err_pipe;
+	long start_ms;
 };
 
-#define CHILD_PROCESS_INIT { STRVEC_INIT, NULL, 0, 0, 0, NULL, NULL, NULL, 0, 0, NULL, 0, 0 }
+#define CHILD_PROCESS_INIT { .args = STRVEC_INIT, .pid = -1, .status_fd = -1, \
+	.out_pipe = -1, .err_pipe = -1 }
+
+/*
+ * Start cp (every redirection above is honoured here, whoever calls):
+ * 0, or -1 after an error naming the program. Then finish_command reads
+ * what it captures, waits for it and decodes its status as run_command
+ * says. A started command must be finished.
+ */
+int start_command(struct child_process *cp);
+int finish_command(struct child_process *cp);
 
 /*
  * A quick query (a version, a probe) that should answer at once: its
@@ -48,9 +64,9 @@ int run_capture(char **out, const char *dir, ...);
  */
 const char *run_capture_error(void);
 /*
- * Run n commands, at most jobs at a time; stdout only to ->out_file (no
- * capture). results[i] gets each status as run_command returns it. Returns 0
- * when all exited 0, else -1.
+ * Run n commands, at most jobs at a time, finished in order (start_command
+ * and finish_command: the same redirections and status as run_command).
+ * results[i] gets each status. Returns 0 when all exited 0, else -1.
  */
 int run_parallel(struct child_process *cps, size_t n, int jobs, int *results);
 /* Search PATH for an executable; 1 if found. */

@@ -11,6 +11,7 @@
 #include "patchset.h"
 #include "run.h"
 #include "series.h"
+#include "strbuf.h"
 #include "usage.h"
 
 char *series_dir_name(const char *rev)
@@ -303,6 +304,7 @@ static int sparse_worktree_add(const struct series_opts *so, const char *wt, con
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	struct strvec lines = STRVEC_INIT;
+	struct strbuf sb = STRBUF_INIT;
 	char *out = NULL, *patterns = NULL;
 	size_t commit_len = strlen(commit);
 	int ret;
@@ -327,24 +329,17 @@ static int sparse_worktree_add(const struct series_opts *so, const char *wt, con
 	}
 	strvec_split_lines(&lines, cp.out);
 	child_process_clear(&cp);
-	patterns = xstrdup("");
 	for (size_t i = 0; i < lines.nr; i++) {
 		/* "<commit>:path" -> "/path", an exact sparse-checkout pattern */
 		const char *path = strlen(lines.v[i]) > commit_len + 1 ? lines.v[i] + commit_len + 1 : "";
-		char *more = xstrfmt("%s/%s\n", patterns, path);
 
-		free(patterns);
-		patterns = more;
+		strbuf_addf(&sb, "/%s\n", path);
 	}
 	strvec_clear(&lines);
 	/* what checkpatch.pl needs to read the patches */
-	{
-		char *more = xstrfmt("%s/scripts/checkpatch.pl\n/scripts/spelling.txt\n"
-				     "/scripts/const_structs.checkpatch\n", patterns);
-
-		free(patterns);
-		patterns = more;
-	}
+	strbuf_addstr(&sb, "/scripts/checkpatch.pl\n/scripts/spelling.txt\n"
+		      "/scripts/const_structs.checkpatch\n");
+	patterns = strbuf_detach(&sb);
 	ret = sparse_checkout(wt, patterns);
 	free(patterns);
 	return ret ? error("cannot check out the files of %s in %s: %s%s", commit, wt,
@@ -512,7 +507,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	if (c.files.nr && convert_report(&c, wt, &r->residuals))
 		goto out;
 	if (mkdir(series_dir, 0777) && errno != EEXIST) {
-		error("cannot create %s: %s", series_dir, strerror(errno));
+		error_errno("cannot create %s", series_dir);
 		goto out;
 	}
 	if (r->nr_patches) {
@@ -546,7 +541,7 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 	r->commit = xstrdup(commit);
 	r->state = "failed";
 	if (mkdir(rev_dir, 0777) && errno != EEXIST) {
-		error("cannot create %s: %s", rev_dir, strerror(errno));
+		error_errno("cannot create %s", rev_dir);
 		return 1;
 	}
 	/* until the report is written, the output says it is partial */

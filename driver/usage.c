@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,36 @@ int error(const char *fmt, ...)
 	vreport("error: ", fmt, ap);
 	va_end(ap);
 	return -1;
+}
+
+/* "kseries: error: MESSAGE: <strerror(errno)>", errno taken before anything prints */
+static void vreport_errno(const char *fmt, va_list ap)
+{
+	int err = errno;
+
+	fprintf(stderr, "kseries: error: ");
+	vfprintf(stderr, fmt, ap);
+	fprintf(stderr, ": %s\n", strerror(err));
+}
+
+int error_errno(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport_errno(fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+void die_errno(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vreport_errno(fmt, ap);
+	va_end(ap);
+	exit(2);
 }
 
 void warning(const char *fmt, ...)

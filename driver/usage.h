@@ -7,6 +7,9 @@
 void die(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 /* Print "kseries: error: ..." and return -1, so callers can `return error(...)`. */
 int error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The same, ending with ": " and errno's reason. */
+int error_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void die_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 /* Print "kseries: warning: ...". */
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "kseries: ..." to stderr unless quiet mode is on. */

@@ -1,7 +1,9 @@
 /* Unit tests of the subprocess module (driver/run.c). */
 #include <signal.h>
 #include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
+#include "fileio.h"
 #include "run.h"
 #include "unit.h"
 #include "usage.h"
@@ -112,6 +114,64 @@ int main(void)
 	CHECK("run_capture: status", ret == 0);
 	CHECK_STR("run_capture: output", out, "captured\n");
 	free(out);
+
+	{
+		/* a command past its timeout is killed and is -1, at once */
+		const char *argv[] = { "sleep", "30", NULL };
+		time_t t0 = time(NULL);
+
+		cp = (struct child_process)CHILD_PROCESS_INIT;
+		cp.timeout = 1;
+		ret = run_argv(&cp, argv);
+		CHECK("run: past its timeout: -1", ret == -1);
+		CHECK("run: ... within a few seconds", time(NULL) - t0 < 5);
+		child_process_clear(&cp);
+	}
+	{
+		/* stderr to a file, through run_command as through run_parallel */
+		char path[] = "/tmp/kseries-test-XXXXXX";
+		int fd = mkstemp(path);
+		const char *argv[] = { "sh", "-c", "echo oops >&2", NULL };
+		char *text;
+
+		close(fd);
+		cp = (struct child_process)CHILD_PROCESS_INIT;
+		cp.err_file = path;
+		ret = run_argv(&cp, argv);
+		text = read_file(path);
+		unlink(path);
+		CHECK_STR("run: stderr to a file (run_command)", text, "oops\n");
+		free(text);
+		child_process_clear(&cp);
+	}
+	{
+		/* run_parallel: captures, in order, each status its own */
+		struct child_process cps[3] = { CHILD_PROCESS_INIT, CHILD_PROCESS_INIT, CHILD_PROCESS_INIT };
+		int results[3];
+
+		for (int i = 0; i < 3; i++) {
+			strvec_pushl(&cps[i].args, "sh", "-c", NULL);
+			strvec_pushf(&cps[i].args, "echo job%d; exit %d", i, i);
+			cps[i].capture_out = 1;
+		}
+		ret = run_parallel(cps, 3, 2, results);
+		CHECK("run_parallel: -1 when one failed", ret == -1);
+		CHECK("run_parallel: each status", results[0] == 0 && results[1] == 1 && results[2] == 2);
+		CHECK_STR("run_parallel: captures stdout", cps[2].out, "job2\n");
+		for (int i = 0; i < 3; i++)
+			child_process_clear(&cps[i]);
+	}
+	{
+		/* start_command and finish_command on their own */
+		cp = (struct child_process)CHILD_PROCESS_INIT;
+		strvec_pushl(&cp.args, "sh", "-c", "echo started", NULL);
+		cp.capture_out = 1;
+		ret = start_command(&cp);
+		CHECK("start_command: 0", ret == 0 && cp.pid > 0);
+		ret = finish_command(&cp);
+		CHECK("finish_command: status and output", ret == 0 && cp.out && !strcmp(cp.out, "started\n"));
+		child_process_clear(&cp);
+	}
 
 	CHECK("program_exists: sh", program_exists("sh"));
 	CHECK("program_exists: missing", !program_exists("kseries-no-such-program"));

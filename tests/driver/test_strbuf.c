@@ -1,0 +1,27 @@
+/* Unit tests of driver/strbuf.c. */
+#include <stdlib.h>
+#include "strbuf.h"
+#include "unit.h"
+
+int main(void)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *s;
+
+	s = strbuf_detach(&sb);
+	CHECK_STR("strbuf: empty detaches as \"\"", s, "");
+	free(s);
+	strbuf_addstr(&sb, "/fs/dax.c\n");
+	strbuf_addf(&sb, "/%s/%d\n", "mm", 42);
+	strbuf_add(&sb, "xyz", 2);
+	CHECK("strbuf: length kept", sb.len == 19);
+	s = strbuf_detach(&sb);
+	CHECK_STR("strbuf: addstr, addf, add", s, "/fs/dax.c\n/mm/42\nxy");
+	CHECK("strbuf: empty after detach", !sb.buf && !sb.len);
+	free(s);
+	for (int i = 0; i < 1000; i++)
+		strbuf_addf(&sb, "%04d", i);
+	CHECK("strbuf: grows", sb.len == 4000 && !strncmp(sb.buf + 3996, "0999", 4));
+	strbuf_release(&sb);
+	UNIT_EXIT();
+}
