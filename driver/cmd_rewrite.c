@@ -106,9 +106,8 @@ static void print_changes(const struct convert *c, const char *dir, const struct
 		free(path);
 		free(before);
 	}
-	if (!changed->nr)
-		printf("nothing to do: %s is already converted\n", dir);
-	else
+	/* "already converted" only once the residual check has found nothing */
+	if (changed->nr)
 		printf("%zu files changed, %d insertions(+), %d deletions(-)\n",
 		       changed->nr, total_add, total_del);
 	fflush(stdout);	/* before the residual pass's progress on stderr */
@@ -179,6 +178,9 @@ int cmd_rewrite(int argc, char **argv)
 		      c.unchecked);
 	if (found.nr || c.parse_errors || c.check_problems)
 		status = 1;
+	if (!changed.nr)
+		printf(status ? "no file changed: see the errors above\n" :
+		       "nothing to do: %s is already converted\n", a.dir);
 	info("rewrite done in %lds", (long)(time(NULL) - t0));
 out:
 	strvec_clear(&changed);

@@ -31,7 +31,13 @@ rm -f "$tmp/bare/.cocciconfig"
 files=$(grep -rlF --include='*.c' --include='*.h' -e invalidate_page "$tmp/bare" | wc -l)
 
 t0=$(now)
-"$top/driver/kseries" series -q --no-build --kernel "$KSERIES_KERNEL" "$@" --out "$tmp/out" >/dev/null 2>&1 || true
+# a failed kseries run prints a failure, never a figure
+if ! "$top/driver/kseries" series -q --no-build --kernel "$KSERIES_KERNEL" "$@" --out "$tmp/out" \
+	> "$tmp/kseries.log" 2>&1; then
+	echo "kseries: bench: FAILED: kseries series exited non-zero; no figure:" >&2
+	tail -n 20 "$tmp/kseries.log" >&2
+	exit 1
+fi
 t1=$(now)
 # the bare runs: each rule once over the same files, in manifest order
 for rule in $rules; do
@@ -41,7 +47,11 @@ for rule in $rules; do
 	(cd "$tmp" && spatch --sp-file "$top/cocci/$rule" $defs \
 		--no-includes --include-headers --macro-file="$top/cocci/kernel-macros.h" \
 		--python /usr/bin/python3 --dir "$tmp/bare" --in-place \
-		--jobs="$(nproc)" --tmp-dir "$tmp" >/dev/null 2>&1 || true)
+		--jobs="$(nproc)" --tmp-dir "$tmp" > "$tmp/spatch.log" 2>&1) || {
+		echo "kseries: bench: FAILED: the bare spatch run of $rule failed; no figure:" >&2
+		tail -n 20 "$tmp/spatch.log" >&2
+		exit 1
+	}
 done
 t2=$(now)
 # both must have converted the same files, or the comparison means nothing

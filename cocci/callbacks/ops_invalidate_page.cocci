@@ -65,16 +65,11 @@ position p != {ops.p, ops_arr.p, ops_pos.p, ops_rt.p};
 @@
 fn@p
 
+// spatch removes the prototypes of a function it deletes, in the same file
 @del depends on patch && !used@
 identifier fn = {ops.fn, ops_arr.fn, ops_pos.fn, ops_rt.fn};
 @@
 - void fn(...) { ... }
-
-@proto depends on del@
-identifier del.fn;
-type T;
-@@
-- T fn(...);
 
 @r_ops depends on report@
 identifier I, fn;

@@ -78,22 +78,9 @@ p << seen.p;
 print("%s:%s:%s: seen" % (p[0].file, p[0].line, p[0].column))
 
 // Every value a function gives a variable, in declarations and
-// assignments: it tells one mm from another by meaning (mm and vma->vm_mm
+// assignments (spatch matches an initialised declaration as an assignment): it tells one mm from another by meaning (mm and vma->vm_mm
 // when one is assigned from the other), and start and end by value in the
 // notes.
-@assigned_decl depends on report@
-type T;
-identifier v;
-expression E;
-position p;
-@@
-T v@p = E;
-
-@script:python depends on report@
-v << assigned_decl.v; E << assigned_decl.E; p << assigned_decl.p;
-@@
-assigned(p[0].current_element, v, E)
-
 @assigned_expr depends on report@
 expression v, E;
 position p;
@@ -155,6 +142,7 @@ finding(px[0], fn, "the range opened at line %s leaves the function at line %s "
 	"without mmu_notifier_invalidate_range_end()" % (ps[0].line, px[0].line),
 	[ps[0].line, px[0].line])
 
+// kseries-mutation: safety net: open_exit has named the exit of every open path seen so far
 @script:python depends on report@
 fn << fns.fn; ps << open.ps;
 @@

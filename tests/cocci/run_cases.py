@@ -6,7 +6,8 @@ whole output (not a diff), NAME.stdout the expected `rewrite --report` output.
 NAME.opts, if present, holds extra `rewrite` options (one line); NAME.exit the
 expected exit status (default 0) and NAME.err lines that stderr must contain.
 checks/NAME.c with checks/NAME.stdout: the series' check rules run by spatch
-on a hand-made file; the findings (not the "seen" inventory) must match.
+on a hand-made file; the findings must match, and the "seen" inventory the
+lines of checks/NAME.seen.
 Each case runs in a scratch folder of its own. One "ok"/"FAIL" line per check;
 a mismatch shows `diff -u`. Not spatch --test: in 1.1.1 it exits 0 on failure."""
 import difflib, glob, os, shutil, subprocess, sys, tempfile
@@ -69,6 +70,12 @@ def check_cases():
         want = open(os.path.join(HERE, "checks", name + ".stdout")).read()
         failed += not check("check %s" % name, proc.returncode == 0 and got == want,
                             want, got, name + ".stdout", proc)
+        # the inventory of range calls spatch parsed: what "unchecked" is judged by
+        seen = os.path.join(HERE, "checks", name + ".seen")
+        if os.path.exists(seen):
+            got = "".join(sorted(l + "\n" for l in proc.stdout.splitlines() if l.endswith(": seen")))
+            want = open(seen).read()
+            failed += not check("check %s: seen" % name, got == want, want, got, name + ".seen")
     return failed
 
 
