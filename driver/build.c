@@ -272,140 +272,182 @@ static int checkout(const char *wt, const char *rev)
 			   full_disk_hint(run_capture_error(), wt)) : 0;
 }
 
-int build_matrix(const char *wt, const char *base, const char *head, const struct strvec *files,
-		 const struct strvec *arch_names, const struct manifest *m, const char *out_dir,
-		 int jobs, struct build_cell **cells, size_t *nr_cells)
-{
-	const char *const *names = arch_names ? (const char *const *)arch_names->v : build_arch_names;
+/*
+ * The matrix's state: what every arch step reads (the worktree, the files,
+ * the series' build data, make -j) and, per arch, its cell, targets and the
+ * objects that failed before the series.
+ */
+struct matrix {
+	const char *wt, *out_dir;
+	const struct strvec *files;
+	const struct manifest *m;
+	int jobs, failed;
+	struct build_cell *cells;
 	struct strvec *targets, *fail_base;
 	struct timespec *t0;
-	size_t n = 0;
-	int failed = 0;
+	size_t n;
+};
 
-	while (names[n])
-		n++;
-	*cells = xcalloc(n ? n : 1, sizeof(**cells));
-	targets = xcalloc(n ? n : 1, sizeof(*targets));
-	fail_base = xcalloc(n ? n : 1, sizeof(*fail_base));
-	t0 = xcalloc(n ? n : 1, sizeof(*t0));
-	*nr_cells = n;
-	if (mkdir(out_dir, 0777) && access(out_dir, W_OK))
-		return error("cannot create %s", out_dir);
+static void fail_cell(struct matrix *mx, struct build_cell *c, char *reason)
+{
+	c->state = "failed";
+	c->reason = reason;
+	mx->failed++;
+}
 
-	/* before the series: configure, prepare, build; what fails here is not ours */
-	if (checkout(wt, base))
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		const struct arch_desc *a = find_arch(names[i]);
-		struct build_cell *c = &(*cells)[i];
-		char *gcc, *o_dir, *log;
-		const char *why;
+/* An arch this machine cannot build is a skipped cell that says why, never a pass. */
+static const struct arch_desc *usable_arch(struct build_cell *c)
+{
+	const struct arch_desc *a = find_arch(c->arch);
+	char *gcc;
 
-		c->arch = names[i];
-		clock_gettime(CLOCK_MONOTONIC, &t0[i]);
-		if (!a) {
-			c->state = "skipped";
-			c->reason = xstrfmt("unknown architecture (kseries builds %s)",
-					    "x86_64, arm64, arm, powerpc, mips");
-			continue;
-		}
-		gcc = xstrfmt("%sgcc", a->cross);
-		if (!program_exists(gcc)) {
-			/* a missing compiler is a skipped cell with the fix, never a pass */
-			c->state = "skipped";
-			c->reason = xstrfmt("%s not found: apt-get install %s (or make deps)", gcc,
-					    a->package);
-			free(gcc);
-			continue;
-		}
-		free(gcc);
-		info("build: %s: configure, prepare, objects before the series", a->name);
-		o_dir = xstrfmt("%s/%s", out_dir, a->name);
-		log = xstrfmt("%s/%s-before.log", out_dir, a->name);
-		mkdir(o_dir, 0777);
-		build_targets(wt, a->srcarch, files, &m->targets, &targets[i]);
-		why = configure(wt, a, o_dir, log, m, c);
-		if (why) {
-			c->state = "failed";
-			c->reason = xstrfmt("%s: see %s", why, log);
-			failed++;
-		} else if (targets[i].nr) {
-			char *text;
-
-			struct strvec other = STRVEC_INIT;
-
-			make(wt, a, o_dir, jobs, log, &targets[i]);
-			text = read_file(log);
-			build_failed_objects(text ? text : "", &fail_base[i], &other);
-			free(text);
-			/* the build itself failed (a host tool, prepare): no object was tried */
-			if (other.nr) {
-				c->state = "failed";
-				c->reason = xstrfmt("the build fails before any object, at %s (toolchain?): "
-						    "see %s", other.v[0], log);
-				failed++;
-			}
-			strvec_clear(&other);
-		}
-		free(o_dir);
-		free(log);
+	if (!a) {
+		c->state = "skipped";
+		c->reason = xstrdup("unknown architecture (kseries builds x86_64, arm64, arm, powerpc, mips)");
+		return NULL;
 	}
+	gcc = xstrfmt("%sgcc", a->cross);
+	if (!program_exists(gcc)) {
+		c->state = "skipped";
+		c->reason = xstrfmt("%s not found: apt-get install %s (or make deps)", gcc, a->package);
+		a = NULL;
+	}
+	free(gcc);
+	return a;
+}
 
-	/* after the series: the same objects; a new failure is the series' fault */
-	if (checkout(wt, head))
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		const struct arch_desc *a = find_arch(names[i]);
-		struct build_cell *c = &(*cells)[i];
-		struct strvec fail_head = STRVEC_INIT, other = STRVEC_INIT;
-		char *o_dir, *log, *text;
+/* Before the series: configure, prepare and build; what fails here is not ours. */
+static void arch_before(struct matrix *mx, size_t i)
+{
+	struct build_cell *c = &mx->cells[i];
+	const struct arch_desc *a = usable_arch(c);
+	struct strvec other = STRVEC_INIT;
+	char *o_dir, *log, *text;
+	const char *why;
 
-		if (c->state)
-			goto done;
+	if (!a)
+		return;
+	info("build: %s: configure, prepare, objects before the series", a->name);
+	o_dir = xstrfmt("%s/%s", mx->out_dir, a->name);
+	log = xstrfmt("%s/%s-before.log", mx->out_dir, a->name);
+	mkdir(o_dir, 0777);
+	build_targets(mx->wt, a->srcarch, mx->files, &mx->m->targets, &mx->targets[i]);
+	why = configure(mx->wt, a, o_dir, log, mx->m, c);
+	if (why) {
+		fail_cell(mx, c, xstrfmt("%s: see %s", why, log));
+	} else if (mx->targets[i].nr) {
+		make(mx->wt, a, o_dir, mx->jobs, log, &mx->targets[i]);
+		text = read_file(log);
+		build_failed_objects(text ? text : "", &mx->fail_base[i], &other);
+		free(text);
+		/* the build itself failed (a host tool, prepare): no object was tried */
+		if (other.nr)
+			fail_cell(mx, c, xstrfmt("the build fails before any object, at %s "
+						 "(toolchain?): see %s", other.v[0], log));
+	}
+	strvec_clear(&other);
+	free(o_dir);
+	free(log);
+}
+
+/* Sort what failed after the series: new failures are the series' fault. */
+static void judge_after(struct matrix *mx, size_t i, const struct strvec *fail_head, const char *log)
+{
+	struct build_cell *c = &mx->cells[i];
+
+	for (size_t t = 0; t < fail_head->nr; t++)
+		strvec_push(strvec_contains(&mx->fail_base[i], fail_head->v[t]) ?
+			    &c->not_buildable : &c->regressions, fail_head->v[t]);
+	for (size_t t = 0; t < mx->targets[i].nr; t++) {
+		const char *target = mx->targets[i].v[t];
+		int bad = 0;
+
+		/* a folder target is built when none of its objects failed */
+		for (size_t f = 0; f < fail_head->nr && !bad; f++)
+			bad = !strncmp(fail_head->v[f], target, strlen(target));
+		if (!bad)
+			strvec_push(&c->built, target);
+	}
+	if (c->regressions.nr)
+		fail_cell(mx, c, xstrfmt("%zu objects build before the series and fail after it: see %s",
+					 c->regressions.nr, log));
+	else
+		c->state = "ok";
+}
+
+/* After the series: the same objects again. */
+static void arch_after(struct matrix *mx, size_t i)
+{
+	struct build_cell *c = &mx->cells[i];
+	const struct arch_desc *a = find_arch(c->arch);
+	struct strvec fail_head = STRVEC_INIT, other = STRVEC_INIT;
+	char *o_dir, *log, *text;
+
+	if (!c->state) {
 		info("build: %s: objects after the series", a->name);
-		o_dir = xstrfmt("%s/%s", out_dir, a->name);
-		log = xstrfmt("%s/%s.log", out_dir, a->name);
-		make(wt, a, o_dir, jobs, log, &targets[i]);
+		o_dir = xstrfmt("%s/%s", mx->out_dir, a->name);
+		log = xstrfmt("%s/%s.log", mx->out_dir, a->name);
+		make(mx->wt, a, o_dir, mx->jobs, log, &mx->targets[i]);
 		text = read_file(log);
 		build_failed_objects(text ? text : "", &fail_head, &other);
 		free(text);
 		if (other.nr)
 			strvec_pushf(&c->regressions, "%s (the build itself)", other.v[0]);
-		strvec_clear(&other);
-		for (size_t t = 0; t < fail_head.nr; t++)
-			strvec_push(strvec_contains(&fail_base[i], fail_head.v[t]) ?
-				    &c->not_buildable : &c->regressions, fail_head.v[t]);
-		for (size_t t = 0; t < targets[i].nr; t++) {
-			int bad = 0;
-
-			/* a folder target is built when none of its objects failed */
-			for (size_t f = 0; f < fail_head.nr && !bad; f++)
-				bad = !strncmp(fail_head.v[f], targets[i].v[t], strlen(targets[i].v[t]));
-			if (!bad)
-				strvec_push(&c->built, targets[i].v[t]);
-		}
-		if (c->regressions.nr) {
-			c->state = "failed";
-			c->reason = xstrfmt("%zu objects build before the series and fail after it: see %s",
-					    c->regressions.nr, log);
-			failed++;
-		} else {
-			c->state = "ok";
-		}
+		judge_after(mx, i, &fail_head, log);
 		strvec_clear(&fail_head);
+		strvec_clear(&other);
 		free(o_dir);
 		free(log);
-done:
-		c->seconds = since(&t0[i]);
 	}
-	for (size_t i = 0; i < n; i++) {
-		strvec_clear(&targets[i]);
-		strvec_clear(&fail_base[i]);
+	c->seconds = since(&mx->t0[i]);
+}
+
+static void matrix_clear(struct matrix *mx)
+{
+	for (size_t i = 0; i < mx->n; i++) {
+		strvec_clear(&mx->targets[i]);
+		strvec_clear(&mx->fail_base[i]);
 	}
-	free(targets);
-	free(fail_base);
-	free(t0);
-	return failed;
+	free(mx->targets);
+	free(mx->fail_base);
+	free(mx->t0);
+}
+
+int build_matrix(const char *wt, const char *base, const char *head, const struct strvec *files,
+		 const struct strvec *arch_names, const struct manifest *m, const char *out_dir,
+		 int jobs, struct build_cell **cells, size_t *nr_cells)
+{
+	const char *const *names = arch_names ? (const char *const *)arch_names->v : build_arch_names;
+	struct matrix mx = { .wt = wt, .out_dir = out_dir, .files = files, .m = m, .jobs = jobs };
+	int ret = -1;
+
+	while (names[mx.n])
+		mx.n++;
+	mx.cells = *cells = xcalloc(mx.n, sizeof(**cells));
+	mx.targets = xcalloc(mx.n, sizeof(*mx.targets));
+	mx.fail_base = xcalloc(mx.n, sizeof(*mx.fail_base));
+	mx.t0 = xcalloc(mx.n, sizeof(*mx.t0));
+	*nr_cells = mx.n;
+	for (size_t i = 0; i < mx.n; i++) {
+		mx.cells[i].arch = names[i];
+		clock_gettime(CLOCK_MONOTONIC, &mx.t0[i]);
+	}
+	if (mkdir(out_dir, 0777) && access(out_dir, W_OK)) {
+		error_errno("cannot create %s", out_dir);
+		goto out;
+	}
+	if (checkout(wt, base))
+		goto out;
+	for (size_t i = 0; i < mx.n; i++)
+		arch_before(&mx, i);
+	if (checkout(wt, head))
+		goto out;
+	for (size_t i = 0; i < mx.n; i++)
+		arch_after(&mx, i);
+	ret = mx.failed;
+out:
+	matrix_clear(&mx);
+	return ret;
 }
 
 int build_patches(const char *wt, const struct strvec *commits, const struct strvec *files,
