@@ -8,6 +8,7 @@
 #include <unistd.h>
 #include "fileio.h"
 #include "rules.h"
+#include "strbuf.h"
 
 #define SPATCH_PYTHON "/usr/bin/python3"
 #include "run.h"
@@ -240,84 +241,108 @@ static int spatch_stderr_failed(const char *err)
 		       strstr(err, "parse error in") || strstr(err, "Traceback"));
 }
 
+/* the name spatch knows the tree by, in the scratch folder */
+static const char link_name[] = "tree";
+
+/*
+ * spatch 1.1.1 runs diff through a shell without quoting: a path with a
+ * space breaks --in-place silently. spatch sees the tree through a link in
+ * the scratch folder instead, "tree/<file>", never the user's path; one file
+ * group per file, so each file is matched on its own.
+ */
+static char *write_file_groups(const struct rules_opts *o, const char *dir,
+			       const struct strvec *files)
+{
+	char abs_dir[PATH_MAX], *link, *groups;
+	struct strbuf sb = STRBUF_INIT;
+	int ret;
+
+	if (!realpath(dir, abs_dir)) {
+		error_errno("cannot resolve %s", dir);
+		return NULL;
+	}
+	link = xstrfmt("%s/%s", o->tmp_dir, link_name);
+	unlink(link);
+	ret = symlink(abs_dir, link);
+	if (ret)
+		error_errno("cannot link %s to %s", link, abs_dir);
+	free(link);
+	if (ret)
+		return NULL;
+	for (size_t i = 0; i < files->nr; i++)
+		strbuf_addf(&sb, "%s/%s\n\n", link_name, files->v[i]);
+	groups = xstrfmt("%s/file-groups", o->tmp_dir);
+	ret = write_file(groups, sb.buf ? sb.buf : "");
+	strbuf_release(&sb);
+	if (ret) {
+		free(groups);
+		return NULL;
+	}
+	return groups;
+}
+
+/*
+ * "spatch --sp-file RULE -D MODE" and the defines the rule declares (spatch
+ * rejects -D for a virtual it does not). 1 when the rule has nothing to do
+ * in this mode (no report rules), 0, or -1 on an error.
+ */
+static int rule_command(const struct rules_opts *o, const char *rule, const char *mode,
+			struct strvec *args)
+{
+	char *path = xstrfmt("%s/%s", o->cocci_dir, rule), *text = read_file(path);
+	int skip;
+
+	if (!text) {
+		error_errno("cannot read rule file %s", path);
+		free(path);
+		return -1;
+	}
+	strvec_pushl(args, "spatch", "--sp-file", path, "-D", mode, NULL);
+	for (size_t i = 0; i < o->defines.nr; i++) {
+		char *decl = xstrfmt("virtual %s\n", o->defines.v[i]);
+
+		if (strstr(text, decl))
+			strvec_pushl(args, "-D", o->defines.v[i], NULL);
+		free(decl);
+	}
+	skip = !strcmp(mode, "report") && !strstr(text, "depends on report");
+	free(text);
+	free(path);
+	return skip;
+}
+
+/* spatch's report lines, with paths relative to the tree as the user gave it */
+static void take_report(const char *out, struct strvec *report)
+{
+	struct strvec lines = STRVEC_INIT;
+	const size_t link_len = sizeof(link_name) - 1;
+
+	strvec_split_lines(&lines, out);
+	for (size_t i = 0; i < lines.nr; i++) {
+		const char *l = lines.v[i];
+
+		if (!strstr(l, ": "))
+			continue;
+		if (!strncmp(l, link_name, link_len) && l[link_len] == '/')
+			l += link_len + 1;
+		strvec_push(report, l);
+	}
+	strvec_clear(&lines);
+}
+
 int rules_run(const struct rules_opts *o, const char *dir, const char *rule, const char *mode,
 	      const struct strvec *files, struct strvec *report)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
-	char *groups = xstrfmt("%s/file-groups", o->tmp_dir);
-	/* the name spatch knows the tree by, in the scratch folder */
-	static const char link_name[] = "tree";
-	const size_t link_len = sizeof(link_name) - 1;
-	char abs_dir[PATH_MAX];
-	FILE *f;
+	char *groups = NULL;
 	int ret;
 
-	if (!files->nr) {
-		free(groups);
+	if (!files->nr)
 		return 0;
-	}
-	if (!realpath(dir, abs_dir)) {
-		free(groups);
-		return error_errno("cannot resolve %s", dir);
-	}
-	/*
-	 * spatch 1.1.1 runs diff through a shell without quoting: a path with a
-	 * space breaks --in-place silently. spatch sees the tree through a link
-	 * in the scratch folder instead, "tree/<file>", never the user's path.
-	 */
-	{
-		char *link = xstrfmt("%s/%s", o->tmp_dir, link_name);
-
-		unlink(link);
-		if (symlink(abs_dir, link)) {
-			error_errno("cannot link %s to %s", link, abs_dir);
-			free(link);
-			free(groups);
-			return -1;
-		}
-		free(link);
-	}
-	f = fopen(groups, "w");
-	if (!f) {
-		free(groups);
-		return error("cannot write in the scratch folder %s", o->tmp_dir);
-	}
-	/* one group per file: each file is matched on its own */
-	for (size_t i = 0; i < files->nr; i++)
-		fprintf(f, "%s/%s\n\n", link_name, files->v[i]);
-	fclose(f);
-
-	strvec_pushl(&cp.args, "spatch", "--sp-file", NULL);
-	strvec_pushf(&cp.args, "%s/%s", o->cocci_dir, rule);
-	strvec_pushl(&cp.args, "-D", mode, NULL);
-	{
-		/* spatch rejects -D for a virtual the rule does not declare */
-		char *path = xstrfmt("%s/%s", o->cocci_dir, rule);
-		char *text = read_file(path);
-
-		if (!text) {
-			error("cannot read rule file %s", path);
-			free(path);
-			free(groups);
-			return -1;
-		}
-		for (size_t i = 0; i < o->defines.nr; i++) {
-			char *decl = xstrfmt("virtual %s\n", o->defines.v[i]);
-
-			if (strstr(text, decl))
-				strvec_pushl(&cp.args, "-D", o->defines.v[i], NULL);
-			free(decl);
-		}
-		/* a rule with nothing to report in report mode is skipped, not an error */
-		if (!strcmp(mode, "report") && !strstr(text, "depends on report")) {
-			free(text);
-			free(path);
-			free(groups);
-			child_process_clear(&cp);
-			return 0;
-		}
-		free(text);
-		free(path);
+	ret = rule_command(o, rule, mode, &cp.args);
+	if (ret || !(groups = write_file_groups(o, dir, files))) {
+		child_process_clear(&cp);
+		return ret > 0 ? 0 : -1;
 	}
 	push_common_options(o, &cp.args);
 	strvec_pushl(&cp.args, "--file-groups", groups, "--max-width", "80", NULL);
@@ -332,30 +357,12 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 	cp.dir = o->tmp_dir;
 	cp.capture_out = cp.capture_err = 1;
 	ret = run_command(&cp);
-	if (ret || spatch_stderr_failed(cp.err)) {
-		error("spatch failed on rule %s (%s mode, exit %d):\n%s", rule, mode, ret,
-		      cp.err ? cp.err : "");
-		child_process_clear(&cp);
-		free(groups);
-		return -1;
-	}
-	if (report) {
-		struct strvec lines = STRVEC_INIT;
-
-		strvec_split_lines(&lines, cp.out);
-		/* report paths relative to the tree, as the user gave it */
-		for (size_t i = 0; i < lines.nr; i++) {
-			const char *l = lines.v[i];
-
-			if (!strstr(l, ": "))
-				continue;
-			if (!strncmp(l, link_name, link_len) && l[link_len] == '/')
-				l += link_len + 1;
-			strvec_push(report, l);
-		}
-		strvec_clear(&lines);
-	}
+	if (ret || spatch_stderr_failed(cp.err))
+		ret = error("spatch failed on rule %s (%s mode, exit %d):\n%s", rule, mode, ret,
+			    cp.err ? cp.err : "");
+	else if (report)
+		take_report(cp.out, report);
 	child_process_clear(&cp);
 	free(groups);
-	return 0;
+	return ret ? -1 : 0;
 }
