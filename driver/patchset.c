@@ -152,7 +152,7 @@ static char *replace_once(const char *text, const char *what, const char *with)
 }
 
 int patchset_format(const char *wt, const char *base, const char *outdir,
-		    const char *cover_subject, const char *cover_blurb)
+		    const char *cover_subject, const char *cover_blurb, struct strvec *patches)
 {
 	struct strvec args = STRVEC_INIT, files = STRVEC_INIT;
 	char *range = xstrfmt("%s..HEAD", base), *out = NULL, *cover = NULL;
@@ -188,6 +188,8 @@ int patchset_format(const char *wt, const char *base, const char *outdir,
 			free(t1);
 			free(t2);
 			cover = files.v[i];
+		} else {
+			strvec_push(patches, files.v[i]);
 		}
 	}
 	if (!cover && files.nr)

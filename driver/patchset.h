@@ -21,10 +21,11 @@ char *patchset_subject_prefix(const char *wt, const char *file);
 char *patchset_prefix_from_subjects(const char *subjects);
 /*
  * git format-patch base..HEAD into outdir with a cover letter whose subject
- * and blurb we write. Returns the number of patches, or -1.
+ * and blurb we write; the patches' paths (not the cover letter), in order,
+ * are added to patches. Returns the number of patches, or -1.
  */
 int patchset_format(const char *wt, const char *base, const char *outdir,
-		    const char *cover_subject, const char *cover_blurb);
+		    const char *cover_subject, const char *cover_blurb, struct strvec *patches);
 /* Check that git knows who the user is; 0, or -1 after an error with the fix. */
 int patchset_check_identity(const char *repo);
 

@@ -8,58 +8,16 @@
 #include <unistd.h>
 #include "fileio.h"
 #include "rules.h"
+#include "worktree.h"
 #include "strbuf.h"
 
 #define SPATCH_PYTHON "/usr/bin/python3"
 #include "run.h"
 #include "usage.h"
 
-static int is_git_worktree(const char *dir)
-{
-	char *out = NULL;
-	int ret = run_capture(&out, dir, "git", "rev-parse", "--is-inside-work-tree", NULL);
-	int yes = !ret && out && !strncmp(out, "true", 4);
-
-	free(out);
-	return yes;
-}
-
 int rules_candidates(const char *dir, const struct strvec *tokens, struct strvec *files)
 {
-	struct child_process cp = CHILD_PROCESS_INIT;
-	int git = is_git_worktree(dir), ret;
-
-	if (git)
-		strvec_pushl(&cp.args, "git", "grep", "-l", "-F", NULL);
-	else
-		strvec_pushl(&cp.args, "grep", "-rlF", "--include=*.c", "--include=*.h", NULL);
-	for (size_t i = 0; i < tokens->nr; i++)
-		strvec_pushl(&cp.args, "-e", tokens->v[i], NULL);
-	if (git)
-		strvec_pushl(&cp.args, "--", "*.c", "*.h", NULL);
-	else
-		strvec_push(&cp.args, ".");
-	cp.dir = dir;
-	cp.capture_out = 1;
-	cp.capture_err = 1;
-	ret = run_command(&cp);
-	/* grep and git grep exit 1 when nothing matches: not an error */
-	if (ret != 0 && ret != 1) {
-		error("cannot search %s for the rules' tokens: %s", dir, cp.err ? cp.err : "");
-		child_process_clear(&cp);
-		return -1;
-	}
-	{
-		struct strvec lines = STRVEC_INIT;
-
-		strvec_split_lines(&lines, cp.out);
-		for (size_t i = 0; i < lines.nr; i++)
-			strvec_push(files, !strncmp(lines.v[i], "./", 2) ? lines.v[i] + 2 : lines.v[i]);
-		strvec_clear(&lines);
-	}
-	strvec_sort(files);
-	child_process_clear(&cp);
-	return 0;
+	return grep_tokens(dir, NULL, tokens, files);
 }
 
 int rules_any_file_contains(const char *dir, const struct strvec *files, const char *text)

@@ -10,7 +10,9 @@
 #include "fixups.h"
 #include "patchset.h"
 #include "run.h"
+#include "checkpatch.h"
 #include "series.h"
+#include "worktree.h"
 #include "strbuf.h"
 #include "usage.h"
 
@@ -192,59 +194,6 @@ static void diff_stats(const char *wt, const char *base, struct rev_result *r)
  * a problem); the counts and lines go to the report. Not a failure: a
  * maintainer reads them, as after any generated series.
  */
-static void checkpatch_series(const char *wt, const char *series_dir, struct rev_result *r)
-{
-	char *script = xstrfmt("%s/scripts/checkpatch.pl", wt);
-	struct strvec patches = STRVEC_INIT;
-	char *ls = NULL;
-
-	if (access(script, R_OK)) {
-		r->checkpatch = xstrdup("skipped: the tree has no scripts/checkpatch.pl");
-		free(script);
-		return;
-	}
-	if (!program_exists("perl")) {
-		r->checkpatch = xstrdup("skipped: perl is not installed (apt-get install perl)");
-		free(script);
-		return;
-	}
-	run_capture(&ls, series_dir, "ls", NULL);
-	strvec_split_lines(&patches, ls);
-	free(ls);
-	for (size_t i = 0, n = 0; i < patches.nr && n < r->nr_patches; i++) {
-		struct patch_result *p = &r->patches[n];
-		struct strvec lines = STRVEC_INIT;
-		char *out = NULL, *patch;
-
-		if (!strncmp(patches.v[i], "0000-", 5))
-			continue;
-		patch = xstrfmt("%s/%s", series_dir, patches.v[i]);
-		run_capture(&out, wt, "perl", script, "--no-tree", "--terse", "--no-summary", patch, NULL);
-		strvec_split_lines(&lines, out);
-		p->cp_errors = p->cp_warnings = 0;
-		for (size_t j = 0; j < lines.nr; j++) {
-			const char *l = strstr(lines.v[j], ": ERROR:") ? "E" :
-					strstr(lines.v[j], ": WARNING:") ? "W" : NULL;
-
-			if (!l)
-				continue;
-			if (*l == 'E')
-				p->cp_errors++;
-			else
-				p->cp_warnings++;
-			strvec_push(&p->cp_messages, lines.v[j] + (strncmp(lines.v[j], patch, strlen(patch)) ?
-								   0 : strlen(series_dir) + 1));
-		}
-		strvec_clear(&lines);
-		free(out);
-		free(patch);
-		n++;
-	}
-	r->checkpatch = xstrdup("run (the tree's scripts/checkpatch.pl --no-tree --terse)");
-	strvec_clear(&patches);
-	free(script);
-}
-
 static int make_branch(const struct series_opts *so, const char *wt, struct rev_result *r)
 {
 	char *head = NULL, *dir = series_dir_name(r->rev);
@@ -268,84 +217,6 @@ static int make_branch(const struct series_opts *so, const char *wt, struct rev_
 	return 0;
 }
 
-/* Write the worktree's sparse pattern and check out what it selects. */
-static int sparse_checkout(const char *wt, const char *patterns)
-{
-	char *git_dir = NULL, *out = NULL, *info = NULL;
-	int ret = run_capture(&git_dir, wt, "git", "rev-parse", "--absolute-git-dir", NULL);
-
-	if (!ret && git_dir) {
-		char *nl = strchr(git_dir, '\n');
-
-		if (nl)
-			*nl = '\0';
-		info = xstrfmt("%s/info", git_dir);
-		mkdir(info, 0777);
-		free(info);
-		info = xstrfmt("%s/info/sparse-checkout", git_dir);
-		ret = write_file(info, patterns);
-	}
-	if (!ret)
-		ret = run_capture(&out, wt, "git", "-c", "core.sparseCheckout=true", "read-tree", "-mu",
-				  "HEAD", NULL);
-	free(out);
-	free(git_dir);
-	free(info);
-	return ret;
-}
-
-/*
- * A worktree that checks out only the files holding the tokens (git grep on
- * the commit, no checkout first): seconds instead of minutes on a kernel, and
- * all the rules, commits and format-patch need. The sparse pattern lives in
- * the worktree's own git dir: the user's repo config is not touched.
- */
-static int sparse_worktree_add(const struct series_opts *so, const char *wt, const char *commit)
-{
-	struct child_process cp = CHILD_PROCESS_INIT;
-	struct strvec lines = STRVEC_INIT;
-	struct strbuf sb = STRBUF_INIT;
-	char *out = NULL, *patterns = NULL;
-	size_t commit_len = strlen(commit);
-	int ret;
-
-	ret = run_capture(&out, NULL, "git", "-C", so->repo, "worktree", "add", "-q",
-			  "--no-checkout", "--detach", wt, commit, NULL);
-	free(out);
-	out = NULL;
-	if (ret)
-		return error("git worktree add %s %s failed: %s%s", wt, commit, run_capture_error(),
-			     full_disk_hint(run_capture_error(), wt));
-	strvec_pushl(&cp.args, "git", "-C", so->repo, "grep", "-l", "-F", NULL);
-	for (size_t i = 0; i < so->m->tokens.nr; i++)
-		strvec_pushl(&cp.args, "-e", so->m->tokens.v[i], NULL);
-	strvec_pushl(&cp.args, commit, "--", "*.c", "*.h", NULL);
-	cp.capture_out = 1;
-	cp.quiet_err = 1;
-	ret = run_command(&cp);
-	if (ret != 0 && ret != 1) {
-		child_process_clear(&cp);
-		return error("git grep in %s at %s failed", so->repo, commit);
-	}
-	strvec_split_lines(&lines, cp.out);
-	child_process_clear(&cp);
-	for (size_t i = 0; i < lines.nr; i++) {
-		/* "<commit>:path" -> "/path", an exact sparse-checkout pattern */
-		const char *path = strlen(lines.v[i]) > commit_len + 1 ? lines.v[i] + commit_len + 1 : "";
-
-		strbuf_addf(&sb, "/%s\n", path);
-	}
-	strvec_clear(&lines);
-	/* what checkpatch.pl needs to read the patches */
-	strbuf_addstr(&sb, "/scripts/checkpatch.pl\n/scripts/spelling.txt\n"
-		      "/scripts/const_structs.checkpatch\n");
-	patterns = strbuf_detach(&sb);
-	ret = sparse_checkout(wt, patterns);
-	free(patterns);
-	return ret ? error("cannot check out the files of %s in %s: %s%s", commit, wt,
-			   run_capture_error(), full_disk_hint(run_capture_error(), wt)) : 0;
-}
-
 /*
  * The build matrix needs the whole tree: widen the sparse worktree, and take
  * away a .config the tree commits (Kbuild refuses O= builds next to one).
@@ -365,7 +236,7 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 		goto out;
 	}
 	info("[%s] build: checking out the whole tree", r->rev);
-	if (sparse_checkout(wt, "/*\n")) {
+	if (worktree_sparse_checkout(wt, "/*\n")) {
 		r->build_note = xstrdup("failed: cannot check out the whole tree");
 		r->build_failed = 1;
 		goto out;
@@ -512,9 +383,12 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	}
 	if (r->nr_patches) {
 		diff_stats(wt, r->commit, r);
-		if (patchset_format(wt, r->commit, series_dir, c.m.name, c.m.cover) < 0)
+		struct strvec patches = STRVEC_INIT;
+
+		if (patchset_format(wt, r->commit, series_dir, c.m.name, c.m.cover, &patches) < 0)
 			goto out;
-		checkpatch_series(wt, series_dir, r);
+		checkpatch_patches(wt, &patches, r);
+		strvec_clear(&patches);
 		if (so->branch_prefix && make_branch(so, wt, r))
 			goto out;
 	}
@@ -548,7 +422,7 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 	write_file(marker, "kseries did not finish this revision: its output is partial\n");
 	info("[%s] worktree at %s", rev, wt);
 	cleanup_add_worktree(so->repo, wt);
-	if (sparse_worktree_add(so, wt, commit)) {
+	if (worktree_add_sparse(so->repo, &so->m->tokens, wt, commit)) {
 		r->error = xstrfmt("cannot make the worktree %s at %s", wt, commit);
 	} else if (run_revision(so, wt, rev_dir, r, &t0)) {
 		r->error = xstrdup("the run stopped on an error: see the messages above");

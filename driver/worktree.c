@@ -1,0 +1,134 @@
+/*
+ * Worktrees and the token search: which files of a tree (or of a commit)
+ * hold the series' tokens, and a worktree that checks out only those.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "fileio.h"
+#include "run.h"
+#include "strbuf.h"
+#include "usage.h"
+#include "worktree.h"
+
+static int is_git_worktree(const char *dir)
+{
+	char *out = NULL;
+	int ret = run_capture(&out, dir, "git", "rev-parse", "--is-inside-work-tree", NULL);
+	int yes = !ret && out && !strncmp(out, "true", 4);
+
+	free(out);
+	return yes;
+}
+
+int grep_tokens(const char *dir, const char *commit, const struct strvec *tokens,
+		struct strvec *files)
+{
+	struct child_process cp = CHILD_PROCESS_INIT;
+	struct strvec lines = STRVEC_INIT;
+	int git = commit || is_git_worktree(dir), ret;
+	size_t skip = commit ? strlen(commit) + 1 : 0;	/* git grep COMMIT prints "COMMIT:path" */
+
+	if (git)
+		strvec_pushl(&cp.args, "git", "grep", "-l", "-F", NULL);
+	else
+		strvec_pushl(&cp.args, "grep", "-rlF", "--include=*.c", "--include=*.h", NULL);
+	for (size_t i = 0; i < tokens->nr; i++)
+		strvec_pushl(&cp.args, "-e", tokens->v[i], NULL);
+	if (commit)
+		strvec_push(&cp.args, commit);
+	if (git)
+		strvec_pushl(&cp.args, "--", "*.c", "*.h", NULL);
+	else
+		strvec_push(&cp.args, ".");
+	cp.dir = dir;
+	cp.capture_out = 1;
+	cp.capture_err = 1;
+	ret = run_command(&cp);
+	/* grep and git grep exit 1 when nothing matches: not an error */
+	if (ret != 0 && ret != 1) {
+		error("cannot search %s%s%s for the series' tokens: %s", dir, commit ? " at " : "",
+		      commit ? commit : "", cp.err ? cp.err : "");
+		child_process_clear(&cp);
+		return -1;
+	}
+	strvec_split_lines(&lines, cp.out);
+	for (size_t i = 0; i < lines.nr; i++) {
+		const char *f = lines.v[i];
+
+		if (skip && strlen(f) > skip)
+			f += skip;
+		else if (!strncmp(f, "./", 2))
+			f += 2;
+		strvec_push(files, f);
+	}
+	strvec_clear(&lines);
+	strvec_sort(files);
+	child_process_clear(&cp);
+	return 0;
+}
+
+/* Write the worktree's sparse pattern and check out what it selects. */
+int worktree_sparse_checkout(const char *wt, const char *patterns)
+{
+	char *git_dir = NULL, *out = NULL, *info = NULL;
+	int ret = run_capture(&git_dir, wt, "git", "rev-parse", "--absolute-git-dir", NULL);
+
+	if (!ret && git_dir) {
+		char *nl = strchr(git_dir, '\n');
+
+		if (nl)
+			*nl = '\0';
+		info = xstrfmt("%s/info", git_dir);
+		mkdir(info, 0777);
+		free(info);
+		info = xstrfmt("%s/info/sparse-checkout", git_dir);
+		ret = write_file(info, patterns);
+	}
+	if (!ret)
+		ret = run_capture(&out, wt, "git", "-c", "core.sparseCheckout=true", "read-tree", "-mu",
+				  "HEAD", NULL);
+	free(out);
+	free(git_dir);
+	free(info);
+	return ret;
+}
+
+/*
+ * A worktree that checks out only the files holding the tokens (git grep on
+ * the commit, no checkout first): seconds instead of minutes on a kernel, and
+ * all the rules, commits and format-patch need. The sparse pattern lives in
+ * the worktree's own git dir: the user's repo config is not touched.
+ */
+int worktree_add_sparse(const char *repo, const struct strvec *tokens, const char *wt,
+			const char *commit)
+{
+	struct strvec lines = STRVEC_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	char *out = NULL, *patterns = NULL;
+	int ret;
+
+	ret = run_capture(&out, NULL, "git", "-C", repo, "worktree", "add", "-q",
+			  "--no-checkout", "--detach", wt, commit, NULL);
+	free(out);
+	out = NULL;
+	if (ret)
+		return error("git worktree add %s %s failed: %s%s", wt, commit, run_capture_error(),
+			     full_disk_hint(run_capture_error(), wt));
+	if (grep_tokens(repo, commit, tokens, &lines))
+		return -1;
+	/* each file as an exact sparse-checkout pattern */
+	for (size_t i = 0; i < lines.nr; i++)
+		strbuf_addf(&sb, "/%s\n", lines.v[i]);
+	strvec_clear(&lines);
+	/* what checkpatch.pl needs to read the patches */
+	strbuf_addstr(&sb, "/scripts/checkpatch.pl\n/scripts/spelling.txt\n"
+		      "/scripts/const_structs.checkpatch\n");
+	patterns = strbuf_detach(&sb);
+	ret = worktree_sparse_checkout(wt, patterns);
+	free(patterns);
+	return ret ? error("cannot check out the files of %s in %s: %s%s", commit, wt,
+			   run_capture_error(), full_disk_hint(run_capture_error(), wt)) : 0;
+}
+

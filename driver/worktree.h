@@ -1,0 +1,22 @@
+#ifndef KSERIES_WORKTREE_H
+#define KSERIES_WORKTREE_H
+
+#include "strvec.h"
+
+/*
+ * The .c and .h files under dir that hold any of the tokens, relative to
+ * dir and sorted: git grep in a git work tree (or on commit, when given,
+ * in the repo dir), grep -r in a plain folder. 0, or -1 after an error.
+ */
+int grep_tokens(const char *dir, const char *commit, const struct strvec *tokens,
+		struct strvec *files);
+/* Write the worktree's sparse pattern and check out what it selects: 0 or -1. */
+int worktree_sparse_checkout(const char *wt, const char *patterns);
+/*
+ * git worktree add of commit at wt, checking out only the files holding the
+ * tokens (and what checkpatch needs): 0, or -1 after an error that says why.
+ */
+int worktree_add_sparse(const char *repo, const struct strvec *tokens, const char *wt,
+			const char *commit);
+
+#endif
