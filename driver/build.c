@@ -43,6 +43,11 @@ static const struct arch_desc archs[] = {
 	  no_toolchain },
 };
 
+const char *cell_state_name(enum cell_state s)
+{
+	return s == CELL_OK ? "ok" : s == CELL_FAILED ? "failed" : "skipped";
+}
+
 const char *const build_arch_names[] = { "x86_64", "arm64", "arm", "powerpc", "mips", NULL };
 
 static double since(const struct timespec *t0)
@@ -290,7 +295,7 @@ struct matrix {
 
 static void fail_cell(struct matrix *mx, struct build_cell *c, char *reason)
 {
-	c->state = "failed";
+	c->state = CELL_FAILED;
 	c->reason = reason;
 	mx->failed++;
 }
@@ -302,13 +307,13 @@ static const struct arch_desc *usable_arch(struct build_cell *c)
 	char *gcc;
 
 	if (!a) {
-		c->state = "skipped";
+		c->state = CELL_SKIPPED;
 		c->reason = xstrdup("unknown architecture (kseries builds x86_64, arm64, arm, powerpc, mips)");
 		return NULL;
 	}
 	gcc = xstrfmt("%sgcc", a->cross);
 	if (!program_exists(gcc)) {
-		c->state = "skipped";
+		c->state = CELL_SKIPPED;
 		c->reason = xstrfmt("%s not found: apt-get install %s (or make deps)", gcc, a->package);
 		a = NULL;
 	}
@@ -372,7 +377,7 @@ static void judge_after(struct matrix *mx, size_t i, const struct strvec *fail_h
 		fail_cell(mx, c, xstrfmt("%zu objects build before the series and fail after it: see %s",
 					 c->regressions.nr, log));
 	else
-		c->state = "ok";
+		c->state = CELL_OK;
 }
 
 /* After the series: the same objects again. */
@@ -383,7 +388,7 @@ static void arch_after(struct matrix *mx, size_t i)
 	struct strvec fail_head = STRVEC_INIT, other = STRVEC_INIT;
 	char *o_dir, *log, *text;
 
-	if (!c->state) {
+	if (c->state == CELL_PENDING) {
 		info("build: %s: objects after the series", a->name);
 		o_dir = xstrfmt("%s/%s", mx->out_dir, a->name);
 		log = xstrfmt("%s/%s.log", mx->out_dir, a->name);
@@ -472,7 +477,7 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 			struct strvec targets = STRVEC_INIT, fails = STRVEC_INIT;
 			char *o_dir, *log, *text;
 
-			if (!a || !cells[i].state || strcmp(cells[i].state, "ok"))
+			if (!a || cells[i].state != CELL_OK)
 				continue;
 			/* a header reaches every object of the arch; a .c file only its own */
 			build_targets(wt, a->srcarch, header ? all_files : &files[p], target_rows,
@@ -501,8 +506,8 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 		}
 	}
 	for (size_t i = 0; i < nr_cells; i++) {
-		if (cells[i].bisect_failures.nr && !strcmp(cells[i].state, "ok")) {
-			cells[i].state = "failed";
+		if (cells[i].bisect_failures.nr && cells[i].state == CELL_OK) {
+			cells[i].state = CELL_FAILED;
 			free(cells[i].reason);
 			cells[i].reason = xstrfmt("%zu objects fail to build in the middle of the series: "
 						  "not bisectable", cells[i].bisect_failures.nr);
@@ -547,7 +552,7 @@ void build_coverage(const char *out_dir, const struct build_cell *cells, size_t 
 		int is_c = n > 2 && !strcmp(file + n - 2, ".c"), ok = 0;
 
 		for (size_t i = 0; i < nr_cells && !ok; i++) {
-			if (!cells[i].state || !strcmp(cells[i].state, "skipped"))
+			if (cells[i].state == CELL_PENDING || cells[i].state == CELL_SKIPPED)
 				continue;
 			ok = is_c ? c_compiled(out_dir, &cells[i], file) :
 				    header_compiled(out_dir, &cells[i], file);

@@ -2,12 +2,17 @@
 #define KSERIES_BUILD_H
 
 #include "manifest.h"
+
+/* A build cell's state; CELL_PENDING until its arch has been built. */
+enum cell_state { CELL_PENDING, CELL_OK, CELL_FAILED, CELL_SKIPPED };
+/* "ok", "failed", "skipped" (pending ones count as skipped: never a pass) */
+const char *cell_state_name(enum cell_state s);
 #include "strvec.h"
 
 /* One cell of the build matrix: one revision on one architecture. */
 struct build_cell {
 	const char *arch;
-	const char *state;		/* "ok", "failed", "skipped" */
+	enum cell_state state;
 	char *reason;			/* why skipped or failed, or NULL */
 	struct strvec built;		/* objects (or folders) built after the series */
 	struct strvec regressions;	/* build before the series, fail after it */

@@ -6,6 +6,12 @@
 #include "report.h"
 #include "usage.h"
 
+const char *rev_state_name(enum rev_state s)
+{
+	return s == REV_CONVERTED ? "converted" : s == REV_ALREADY_CONVERTED ? "already-converted" :
+	       "failed";
+}
+
 size_t report_count(const struct strvec *findings, const char *kind)
 {
 	size_t n = 0, len = strlen(kind);
@@ -84,7 +90,7 @@ static json_t *build_json(const struct rev_result *r)
 		json_t *cell = json_object();
 
 		json_object_set_new(cell, "arch", json_string(c->arch));
-		json_object_set_new(cell, "state", json_string(c->state ? c->state : "skipped"));
+		json_object_set_new(cell, "state", json_string(cell_state_name(c->state)));
 		json_object_set_new(cell, "reason", c->reason ? json_string(c->reason) : json_null());
 		json_object_set_new(cell, "built", strings(&c->built));
 		json_object_set_new(cell, "regressions", strings(&c->regressions));
@@ -112,7 +118,7 @@ static json_t *to_json(const struct rev_result *r, const struct manifest_table *
 
 	json_object_set_new(o, "revision", json_string(r->rev));
 	json_object_set_new(o, "commit", r->commit ? json_string(r->commit) : json_null());
-	json_object_set_new(o, "state", json_string(r->state));
+	json_object_set_new(o, "state", json_string(rev_state_name(r->state)));
 	json_object_set_new(o, "error", r->error ? json_string(r->error) : json_null());
 	json_object_set_new(o, "candidate_files", json_integer(r->candidates));
 	for (size_t k = 0; k < kinds->rows; k++)
@@ -213,7 +219,7 @@ static void write_kinds(FILE *f, const struct rev_result *r, const struct manife
 static void write_text(FILE *f, const struct rev_result *r, const struct manifest_table *kinds)
 {
 	fprintf(f, "kseries report for %s (%s)\n\n", r->rev, r->commit ? r->commit : "?");
-	fprintf(f, "state: %s\n", r->state);
+	fprintf(f, "state: %s\n", rev_state_name(r->state));
 	if (r->error)
 		fprintf(f, "error: %s\n", r->error);
 	fprintf(f, "files holding the tokens: %zu\n", r->candidates);
@@ -259,7 +265,7 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 		const struct build_cell *c = &r->cells[i];
 
 		fprintf(f, "  %-8s %-8s %zu built, %zu regressions, %zu not buildable before either (%.0fs)%s%s\n",
-			c->arch, c->state ? c->state : "skipped", c->built.nr, c->regressions.nr,
+			c->arch, cell_state_name(c->state), c->built.nr, c->regressions.nr,
 			c->not_buildable.nr, c->seconds, c->reason ? ": " : "", c->reason ? c->reason : "");
 		for (size_t j = 0; j < c->regressions.nr; j++)
 			fprintf(f, "           ERROR fails after the series: %s\n", c->regressions.v[j]);

@@ -6,6 +6,11 @@
 #include "manifest.h"
 #include "strvec.h"
 
+/* How a revision ended; REV_FAILED until it is known to be good. */
+enum rev_state { REV_FAILED, REV_CONVERTED, REV_ALREADY_CONVERTED };
+/* "failed", "converted", "already-converted": the report's words */
+const char *rev_state_name(enum rev_state s);
+
 /* One patch of a revision's series, as it came out. */
 struct patch_result {
 	char *subject;
@@ -19,7 +24,7 @@ struct patch_result {
 struct rev_result {
 	char *rev;		/* as the user gave it */
 	char *commit;		/* its sha */
-	const char *state;	/* "converted", "already-converted", "failed" */
+	enum rev_state state;
 	char *error;		/* why it failed, or NULL */
 	size_t candidates;
 	struct strvec findings;	/* report-mode lines before the rewrite */

@@ -218,116 +218,109 @@ static int make_branch(const struct series_opts *so, const char *wt, struct rev_
 }
 
 /*
- * The build matrix needs the whole tree: widen the sparse worktree, and take
- * away a .config the tree commits (Kbuild refuses O= builds next to one).
+ * The build matrix needs the whole tree: widen the sparse worktree, take
+ * away a .config the tree commits (Kbuild refuses O= builds next to one)
+ * and apply the toolchain fixups for old trees (in this worktree only,
+ * never in the series). What was done goes to r->build_note. 0 or -1.
  */
-static void build_revision(const struct series_opts *so, const struct convert *c,
-			   const char *wt, const char *rev_dir, struct rev_result *r)
+static int prepare_build_tree(const char *wt, struct rev_result *r)
 {
-	char *head = NULL, *bdir, *config = xstrfmt("%s/.config", wt);
-	int n;
+	struct strvec notes = STRVEC_INIT, applied = STRVEC_INIT;
+	char *config = xstrfmt("%s/.config", wt);
+	int ret = 0;
 
-	if (!so->build) {
-		r->build_note = xstrdup("skipped: --no-build");
-		goto out;
-	}
-	if (!r->nr_patches) {
-		r->build_note = xstrdup("skipped: the series is empty, nothing to build");
-		goto out;
-	}
 	info("[%s] build: checking out the whole tree", r->rev);
 	if (worktree_sparse_checkout(wt, "/*\n")) {
 		r->build_note = xstrdup("failed: cannot check out the whole tree");
-		r->build_failed = 1;
-		goto out;
-	}
-	{
-		struct strvec notes = STRVEC_INIT, applied = STRVEC_INIT;
-
+		ret = -1;
+	} else {
 		if (!access(config, F_OK)) {
 			remove(config);
 			strvec_push(&notes, "the tree commits a top-level .config: removed in the build worktree");
 		}
-		/* toolchain fixups for old trees: in this worktree only, never in the series */
 		if (fixups_apply(kseries_fixups_dir(), wt, &applied)) {
-			r->build_failed = 1;
-			strvec_clear(&notes);
-			strvec_clear(&applied);
-			goto out;
-		}
-		if (applied.nr) {
-			char *list = xstrdup("");
+			ret = -1;
+		} else if (applied.nr) {
+			char *list = strvec_join(&applied, applied.nr, ", ");
 
-			for (size_t i = 0; i < applied.nr; i++) {
-				char *more = xstrfmt("%s%s%s", list, i ? ", " : "", applied.v[i]);
-
-				free(list);
-				list = more;
-			}
 			strvec_pushf(&notes, "build fixups applied (kernel-fixups/build): %s", list);
 			free(list);
 		}
-		if (notes.nr) {
-			r->build_note = xstrdup(notes.v[0]);
-			for (size_t i = 1; i < notes.nr; i++) {
-				char *more = xstrfmt("%s; %s", r->build_note, notes.v[i]);
-
-				free(r->build_note);
-				r->build_note = more;
-			}
-		}
-		strvec_clear(&notes);
-		strvec_clear(&applied);
+		if (notes.nr)
+			r->build_note = strvec_join(&notes, notes.nr, "; ");
 	}
-	if (run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL) || !head) {
+	strvec_clear(&notes);
+	strvec_clear(&applied);
+	free(config);
+	return ret;
+}
+
+/* Bisectability: every commit of the series but the last, built on its own. */
+static int build_each_patch(const struct series_opts *so, const struct convert *c,
+			    const char *wt, const char *head, const char *bdir, struct rev_result *r)
+{
+	struct strvec commits = STRVEC_INIT, subjects = STRVEC_INIT, *files;
+	char *range = xstrfmt("%s..%s", r->commit, head), *out = NULL;
+	int failed = 0;
+
+	run_capture(&out, wt, "git", "rev-list", "--reverse", range, NULL);
+	strvec_split_lines(&commits, out);
+	free(out);
+	free(range);
+	files = xcalloc(r->nr_patches + 1, sizeof(*files));
+	for (size_t i = 0; i < r->nr_patches; i++) {
+		strvec_pushv(&files[i], (const char *const *)r->patches[i].files.v);
+		strvec_push(&subjects, r->patches[i].subject);
+	}
+	/* the last commit is the head the matrix has just built */
+	if (commits.nr == r->nr_patches && commits.nr > 1) {
+		commits.nr--;
+		info("[%s] build: each patch on its own (bisectability)", r->rev);
+		failed = build_patches(wt, &commits, files, &subjects, &c->files, &so->m->targets,
+				       r->cells, r->nr_cells, bdir, so->co.jobs);
+		commits.nr++;
+	}
+	for (size_t i = 0; i < r->nr_patches; i++)
+		strvec_clear(&files[i]);
+	free(files);
+	strvec_clear(&commits);
+	strvec_clear(&subjects);
+	return failed;
+}
+
+/* The build matrix of one revision, then (unless --no-bisect) patch by patch, then coverage. */
+static void build_revision(const struct series_opts *so, const struct convert *c,
+			   const char *wt, const char *rev_dir, struct rev_result *r)
+{
+	struct strvec changed = STRVEC_INIT;
+	char *head = NULL, *bdir;
+	int n;
+
+	if (!so->build || !r->nr_patches) {
+		r->build_note = xstrdup(!so->build ? "skipped: --no-build" :
+					"skipped: the series is empty, nothing to build");
+		return;
+	}
+	if (prepare_build_tree(wt, r) ||
+	    run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL) || !head) {
 		r->build_failed = 1;
-		goto out;
+		free(head);
+		return;
 	}
 	head[strcspn(head, "\n")] = '\0';
 	bdir = xstrfmt("%s/build", rev_dir);
 	n = build_matrix(wt, r->commit, head, &c->files, so->archs, so->m, bdir, so->co.jobs,
 			 &r->cells, &r->nr_cells);
-	if (n >= 0 && so->bisect) {
-		struct strvec commits = STRVEC_INIT, subjects = STRVEC_INIT, *files;
-		char *range = xstrfmt("%s..%s", r->commit, head), *out = NULL;
-
-		run_capture(&out, wt, "git", "rev-list", "--reverse", range, NULL);
-		strvec_split_lines(&commits, out);
-		free(out);
-		free(range);
-		files = xcalloc(r->nr_patches + 1, sizeof(*files));
-		for (size_t i = 0; i < r->nr_patches; i++) {
-			strvec_pushv(&files[i], (const char *const *)r->patches[i].files.v);
-			strvec_push(&subjects, r->patches[i].subject);
-		}
-		/* the last commit is the head the matrix has just built */
-		if (commits.nr == r->nr_patches && commits.nr > 1) {
-			commits.nr--;
-			info("[%s] build: each patch on its own (bisectability)", r->rev);
-			n += build_patches(wt, &commits, files, &subjects, &c->files, &so->m->targets,
-					   r->cells, r->nr_cells, bdir, so->co.jobs);
-			commits.nr++;
-		}
-		for (size_t i = 0; i < r->nr_patches; i++)
-			strvec_clear(&files[i]);
-		free(files);
-		strvec_clear(&commits);
-		strvec_clear(&subjects);
-	}
-	{
-		struct strvec changed = STRVEC_INIT;
-
-		for (size_t i = 0; i < r->nr_patches; i++)
-			strvec_pushv(&changed, (const char *const *)r->patches[i].files.v);
-		build_coverage(bdir, r->cells, r->nr_cells, &changed, &r->compiled, &r->not_compiled);
-		strvec_clear(&changed);
-	}
+	if (n >= 0 && so->bisect)
+		n += build_each_patch(so, c, wt, head, bdir, r);
+	for (size_t i = 0; i < r->nr_patches; i++)
+		strvec_pushv(&changed, (const char *const *)r->patches[i].files.v);
+	build_coverage(bdir, r->cells, r->nr_cells, &changed, &r->compiled, &r->not_compiled);
+	strvec_clear(&changed);
 	free(bdir);
+	free(head);
 	if (n)
 		r->build_failed = 1;
-out:
-	free(head);
-	free(config);
 }
 
 static int run_revision(const struct series_opts *so, const char *wt, const char *rev_dir,
@@ -413,7 +406,7 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 	memset(r, 0, sizeof(*r));
 	r->rev = xstrdup(rev);
 	r->commit = xstrdup(commit);
-	r->state = "failed";
+	r->state = REV_FAILED;
 	if (mkdir(rev_dir, 0777) && errno != EEXIST) {
 		error_errno("cannot create %s", rev_dir);
 		return 1;
@@ -431,15 +424,15 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 				   r->residuals.nr, r->parse_errors, r->check_failures.nr,
 				   r->build_failed ? ", a failed build" : "");
 	} else {
-		r->state = r->nr_patches ? "converted" : "already-converted";
+		r->state = r->nr_patches ? REV_CONVERTED : REV_ALREADY_CONVERTED;
 	}
 	cleanup_worktree_now(so->repo, wt);
 	r->seconds = since(&t0);
 	/* a failed revision with its report is complete: the report says why */
 	if (!report_write(rev_dir, r, &so->m->kinds))
 		remove(marker);
-	info("[%s] %s: %zu patches (%.0fs)", rev, r->state, r->nr_patches, r->seconds);
+	info("[%s] %s: %zu patches (%.0fs)", rev, rev_state_name(r->state), r->nr_patches, r->seconds);
 	free(wt);
 	free(marker);
-	return strcmp(r->state, "failed") ? 0 : 1;
+	return r->state == REV_FAILED;
 }
