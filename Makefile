@@ -28,7 +28,7 @@ driver/%.o: driver/%.c driver/*.h
 	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -DKSERIES_SHARE='"$(PREFIX)/share/kseries"' -c -o $@ $<
 
 tests/driver/test_%: tests/driver/test_%.c tests/driver/unit.h $(DRIVER_OBJ)
-	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -Idriver -o $@ $< $(DRIVER_OBJ) $(JANSSON_LIBS)
+	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -Idriver -DTOP='"$(CURDIR)"' -o $@ $< $(DRIVER_OBJ) $(JANSSON_LIBS)
 
 deps:
 	@DEB_PKGS="$(DEB_PKGS)" scripts/deps.sh install

@@ -160,59 +160,33 @@ static int find_api_patch(json_t *patches, struct manifest *m, const char *where
 	return 0;
 }
 
-int manifest_load(struct manifest *m, const char *cocci_dir)
+/* "catchall": the subject (a format with exactly one %s) and the message. */
+static int get_catchall(json_t *root, struct manifest *m, const char *preamble, const char *where)
 {
-	char *path = xstrfmt("%s/series.json", cocci_dir);
-	json_error_t jerr;
-	json_t *root, *patches, *p;
-	const char *preamble;
+	json_t *ca = json_object_get(root, "catchall");
+	const char *fmt;
+
+	if (!json_is_object(ca) || get_string(ca, "subject", &m->catchall_subject, where) ||
+	    get_string(ca, "message", &m->catchall_message, where))
+		return error("%s: \"catchall\" must give a subject and a message", where);
+	/* check the format before anything uses it */
+	fmt = strchr(m->catchall_subject, '%');
+	if (!fmt || fmt[1] != 's' || strchr(fmt + 2, '%'))
+		return error("%s: the catchall subject needs exactly one %%s (the prefix)", where);
+	add_preamble(&m->catchall_message, preamble);
+	return 0;
+}
+
+/* "patches": each with its subject, message, rules (all in "order") and paths. */
+static int get_patches(json_t *root, struct manifest *m, const char *preamble, const char *path)
+{
+	json_t *patches = json_object_get(root, "patches"), *p;
 	size_t i;
-	int ret = -1;
 
-	memset(m, 0, sizeof(*m));
-	root = json_load_file(path, 0, &jerr);
-	if (!root) {
-		error("cannot read the series manifest %s: %s (line %d)", path, jerr.text, jerr.line);
-		free(path);
-		return -1;
-	}
-	m->dir = xstrdup(cocci_dir);
-	preamble = json_string_value(json_object_get(root, "preamble"));
-	if (get_string(root, "name", &m->name, path) ||
-	    get_string(root, "cover", &m->cover, path) ||
-	    get_string(root, "macro_file", &m->macro_file, path) ||
-	    get_strings(root, "tokens", &m->tokens, path) ||
-	    get_tables(root, m, path))
-		goto out;
-	if (json_object_get(root, "order") && get_strings(root, "order", &m->order, path))
-		goto out;
-	if (get_checks(root, m, path))
-		goto out;
-	{
-		json_t *ca = json_object_get(root, "catchall");
-		const char *fmt;
-
-		if (!json_is_object(ca) ||
-		    get_string(ca, "subject", &m->catchall_subject, path) ||
-		    get_string(ca, "message", &m->catchall_message, path)) {
-			error("%s: \"catchall\" must give a subject and a message", path);
-			goto out;
-		}
-		/* the subject is a format with exactly one %s: check before using it */
-		fmt = strchr(m->catchall_subject, '%');
-		if (!fmt || fmt[1] != 's' || strchr(fmt + 2, '%')) {
-			error("%s: the catchall subject needs exactly one %%s (the prefix)", path);
-			goto out;
-		}
-		add_preamble(&m->catchall_message, preamble);
-	}
-	patches = json_object_get(root, "patches");
-	if (!json_is_array(patches) || !json_array_size(patches)) {
-		error("%s: \"patches\" must be a non-empty list", path);
-		goto out;
-	}
+	if (!json_is_array(patches) || !json_array_size(patches))
+		return error("%s: \"patches\" must be a non-empty list", path);
 	if (find_api_patch(patches, m, path))
-		goto out;
+		return -1;
 	m->patches = xcalloc(json_array_size(patches), sizeof(*m->patches));
 	json_array_foreach(patches, i, p) {
 		struct manifest_patch *mp = &m->patches[i];
@@ -226,18 +200,44 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 		      get_strings(p, "paths", &mp->paths, where);
 		free(where);
 		if (bad)
-			goto out;
+			return -1;
 		if (!json_is_false(json_object_get(p, "preamble")))
 			add_preamble(&mp->message, preamble);
 		for (size_t r = 0; m->order.nr && r < mp->rules.nr; r++)
-			if (!strvec_contains(&m->order, mp->rules.v[r])) {
-				error("%s: rule %s of patch %zu is missing from \"order\"",
-				      path, mp->rules.v[r], i + 1);
-				goto out;
-			}
+			if (!strvec_contains(&m->order, mp->rules.v[r]))
+				return error("%s: rule %s of patch %zu is missing from \"order\"",
+					     path, mp->rules.v[r], i + 1);
 	}
-	ret = 0;
-out:
+	return 0;
+}
+
+int manifest_load(struct manifest *m, const char *cocci_dir)
+{
+	char *path = xstrfmt("%s/series.json", cocci_dir);
+	json_error_t jerr;
+	json_t *root;
+	const char *preamble;
+	int ret = -1;
+
+	memset(m, 0, sizeof(*m));
+	root = json_load_file(path, 0, &jerr);
+	if (!root) {
+		error("cannot read the series manifest %s: %s (line %d)", path, jerr.text, jerr.line);
+		free(path);
+		return -1;
+	}
+	m->dir = xstrdup(cocci_dir);
+	preamble = json_string_value(json_object_get(root, "preamble"));
+	if (!get_string(root, "name", &m->name, path) &&
+	    !get_string(root, "cover", &m->cover, path) &&
+	    !get_string(root, "macro_file", &m->macro_file, path) &&
+	    !get_strings(root, "tokens", &m->tokens, path) &&
+	    !get_tables(root, m, path) &&
+	    !(json_object_get(root, "order") && get_strings(root, "order", &m->order, path)) &&
+	    !get_checks(root, m, path) &&
+	    !get_catchall(root, m, preamble, path) &&
+	    !get_patches(root, m, preamble, path))
+		ret = 0;
 	json_decref(root);
 	free(path);
 	if (ret)

@@ -306,87 +306,77 @@ int report_write(const char *dir, const struct rev_result *r, const struct manif
 	return ret;
 }
 
+/* One revision's line of matrix.txt and its row of matrix.json, from its report.json. */
+static json_t *matrix_row(FILE *f, const char *rev, const char *rev_dir)
+{
+	char *path = xstrfmt("%s/report.json", rev_dir), pm[32], build[256] = "";
+	json_error_t jerr;
+	json_t *o = json_load_file(path, 0, &jerr), *row = json_object(), *cells, *cell;
+	size_t k;
+
+	free(path);
+	json_object_set_new(row, "revision", json_string(rev));
+	if (!o) {
+		/* a revision that died before its report: say so, never skip it */
+		json_object_set_new(row, "state", json_string("incomplete"));
+		fprintf(f, "%-24s %-18s\n", rev, "incomplete");
+		return row;
+	}
+	snprintf(pm, sizeof(pm), "+%lld/-%lld", json_integer_value(json_object_get(o, "insertions")),
+		 json_integer_value(json_object_get(o, "deletions")));
+	cells = json_object_get(json_object_get(o, "build"), "archs");
+	json_array_foreach(cells, k, cell) {
+		size_t len = strlen(build);
+
+		snprintf(build + len, sizeof(build) - len, "%s%s:%s", k ? " " : "",
+			 json_string_value(json_object_get(cell, "arch")),
+			 json_string_value(json_object_get(cell, "state")));
+	}
+	fprintf(f, "%-24s %-18s %7zu %6lld %12s %9zu %6lld  %s\n", rev,
+		json_string_value(json_object_get(o, "state")),
+		json_array_size(json_object_get(o, "patches")),
+		json_integer_value(json_object_get(o, "files_changed")), pm,
+		json_array_size(json_object_get(o, "residuals")),
+		json_integer_value(json_object_get(o, "parse_errors")), *build ? build : "not run");
+	json_object_set(row, "state", json_object_get(o, "state"));
+	json_object_set_new(row, "patches", json_integer(json_array_size(json_object_get(o, "patches"))));
+	json_object_set(row, "files_changed", json_object_get(o, "files_changed"));
+	json_object_set(row, "insertions", json_object_get(o, "insertions"));
+	json_object_set(row, "deletions", json_object_get(o, "deletions"));
+	json_object_set_new(row, "residuals",
+			    json_integer(json_array_size(json_object_get(o, "residuals"))));
+	json_object_set(row, "parse_errors", json_object_get(o, "parse_errors"));
+	json_object_set(row, "build", json_object_get(json_object_get(o, "build"), "archs"));
+	json_decref(o);
+	return row;
+}
+
 int report_matrix(const char *out, const struct strvec *rev_dirs, const struct strvec *revs)
 {
 	char *txt = xstrfmt("%s/matrix.txt", out), *js = xstrfmt("%s/matrix.json", out);
-	json_t *rows = json_array();
+	json_t *top = json_object(), *rows = json_array(), *archs = json_array();
 	FILE *f = fopen(txt, "w");
 	int ret = 0;
 
 	if (!f) {
 		ret = error_write(txt);
-		free(txt);
-		free(js);
-		json_decref(rows);
-		return ret;
-	}
-	fprintf(f, "%-24s %-18s %7s %6s %12s %9s %6s  %s\n", "revision", "state", "patches",
-		"files", "+/-", "residuals", "parse", "build");
-	for (size_t i = 0; i < rev_dirs->nr; i++) {
-		char *path = xstrfmt("%s/report.json", rev_dirs->v[i]);
-		json_error_t jerr;
-		json_t *o = json_load_file(path, 0, &jerr), *row = json_object();
-
-		json_object_set_new(row, "revision", json_string(revs->v[i]));
-		if (!o) {
-			/* a revision that died before its report: say so, never skip it */
-			json_object_set_new(row, "state", json_string("incomplete"));
-			fprintf(f, "%-24s %-18s\n", revs->v[i], "incomplete");
-		} else {
-			char pm[32];
-
-			snprintf(pm, sizeof(pm), "+%lld/-%lld",
-				 json_integer_value(json_object_get(o, "insertions")),
-				 json_integer_value(json_object_get(o, "deletions")));
-			json_t *cells = json_object_get(json_object_get(o, "build"), "archs"), *cell;
-			char build[256] = "";
-			size_t k;
-
-			json_array_foreach(cells, k, cell) {
-				size_t len = strlen(build);
-
-				snprintf(build + len, sizeof(build) - len, "%s%s:%s", k ? " " : "",
-					 json_string_value(json_object_get(cell, "arch")),
-					 json_string_value(json_object_get(cell, "state")));
-			}
-			if (!*build)
-				snprintf(build, sizeof(build), "not run");
-			fprintf(f, "%-24s %-18s %7zu %6lld %12s %9zu %6lld  %s\n", revs->v[i],
-				json_string_value(json_object_get(o, "state")),
-				json_array_size(json_object_get(o, "patches")),
-				json_integer_value(json_object_get(o, "files_changed")), pm,
-				json_array_size(json_object_get(o, "residuals")),
-				json_integer_value(json_object_get(o, "parse_errors")), build);
-			json_object_set(row, "state", json_object_get(o, "state"));
-			json_object_set_new(row, "patches",
-					    json_integer(json_array_size(json_object_get(o, "patches"))));
-			json_object_set(row, "files_changed", json_object_get(o, "files_changed"));
-			json_object_set(row, "insertions", json_object_get(o, "insertions"));
-			json_object_set(row, "deletions", json_object_get(o, "deletions"));
-			json_object_set_new(row, "residuals",
-					    json_integer(json_array_size(json_object_get(o, "residuals"))));
-			json_object_set(row, "parse_errors", json_object_get(o, "parse_errors"));
-			json_object_set(row, "build", json_object_get(json_object_get(o, "build"), "archs"));
-			json_decref(o);
-		}
-		json_array_append_new(rows, row);
-		free(path);
-	}
-	if (fclose(f))
-		ret = error_write(txt);
-	{
-		json_t *top = json_object();
-
-		json_object_set_new(top, "revisions", rows);
-		json_t *archs = json_array();
-
+	} else {
+		fprintf(f, "%-24s %-18s %7s %6s %12s %9s %6s  %s\n", "revision", "state", "patches",
+			"files", "+/-", "residuals", "parse", "build");
+		for (size_t i = 0; i < rev_dirs->nr; i++)
+			json_array_append_new(rows, matrix_row(f, revs->v[i], rev_dirs->v[i]));
+		if (fclose(f))
+			ret = error_write(txt);
 		for (size_t a = 0; build_arch_names[a]; a++)
 			json_array_append_new(archs, json_string(build_arch_names[a]));
-		json_object_set_new(top, "archs", archs);
+		json_object_set(top, "revisions", rows);
+		json_object_set(top, "archs", archs);
 		if (json_dump_file(top, js, JSON_INDENT(1) | JSON_PRESERVE_ORDER))
 			ret = error_write(js);
-		json_decref(top);
 	}
+	json_decref(rows);
+	json_decref(archs);
+	json_decref(top);
 	free(txt);
 	free(js);
 	return ret;

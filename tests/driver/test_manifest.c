@@ -1,0 +1,99 @@
+/* Unit tests of driver/manifest.c: the shipped series, the second one, and bad manifests. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "fileio.h"
+#include "manifest.h"
+#include "unit.h"
+#include "usage.h"
+
+/* A series folder holding only series.json with text; its path (caller frees). */
+static char *series_with(const char *text)
+{
+	char tmpl[] = "/tmp/kseries-manifest-XXXXXX", *dir = mkdtemp(tmpl), *path;
+
+	if (!dir)
+		return NULL;
+	path = xstrfmt("%s/series.json", dir);
+	write_file(path, text);
+	free(path);
+	return xstrdup(dir);
+}
+
+static void drop(char *dir)
+{
+	char *path = xstrfmt("%s/series.json", dir);
+
+	unlink(path);
+	rmdir(dir);
+	free(path);
+	free(dir);
+}
+
+/* 1 when text loads, 0 when the loader refuses it */
+static int loads(const char *text)
+{
+	struct manifest m;
+	char *dir = series_with(text);
+	int ok = dir && !manifest_load(&m, dir);
+
+	if (ok)
+		manifest_clear(&m);
+	drop(dir);
+	return ok;
+}
+
+#define MINIMAL(extra) "{\"name\": \"n\", \"cover\": \"c\", \"tokens\": [\"t\"], " \
+	"\"macro_file\": \"m.h\", \"catchall\": {\"subject\": \"%s: x\", \"message\": \"m\"}, " \
+	extra "\"patches\": [{\"subject\": \"s\", \"message\": \"m\", \"rules\": [\"r.cocci\"], " \
+	"\"paths\": [\"a.c\"]}]}"
+
+int main(void)
+{
+	struct manifest m;
+
+	CHECK("manifest: the shipped series loads", !manifest_load(&m, TOP "/cocci"));
+	CHECK("manifest: its options", m.options.rows == 1 &&
+	      !strcmp(cell(&m.options, 0, OPTION_NAME), "kvm-apic-range") &&
+	      !strcmp(cell(&m.options, 0, OPTION_DEFINE), "kvm_apic_range"));
+	CHECK("manifest: its kinds, in order", m.kinds.rows == 4 &&
+	      !strcmp(cell(&m.kinds, 2, KIND_KEY), "kvm_hooks"));
+	CHECK("manifest: the API patch is the last one", m.api_patch == m.nr_patches - 1);
+	CHECK("manifest: the preamble opens a patch message",
+	      m.nr_patches && !strncmp(m.patches[0].message, "The invalidate_page callback", 28));
+	CHECK("manifest: ... but not the one that opts out",
+	      m.nr_patches && strncmp(m.patches[m.nr_patches - 1].message, "The invalidate_page callback", 28));
+	CHECK("manifest: per-arch build settings and targets", m.config.rows > 20 && m.targets.rows == 2);
+	manifest_clear(&m);
+
+	CHECK("manifest: the second series loads", !manifest_load(&m, TOP "/tests/series2/series"));
+	CHECK("manifest: ... its own option and kinds", m.options.rows == 1 && m.kinds.rows == 3 &&
+	      !strcmp(cell(&m.options, 0, OPTION_NAME), "trace-puts"));
+	manifest_clear(&m);
+
+	CHECK("manifest: a minimal series loads", loads(MINIMAL("")));
+	CHECK("manifest: no macro_file is refused", !loads(
+		"{\"name\": \"n\", \"cover\": \"c\", \"tokens\": [\"t\"], \"catchall\": {\"subject\": "
+		"\"%s\", \"message\": \"m\"}, \"patches\": [{\"subject\": \"s\", \"message\": \"m\", "
+		"\"rules\": [\"r\"], \"paths\": [\"a\"]}]}"));
+	CHECK("manifest: an option named with dashes is refused",
+	      !loads(MINIMAL("\"options\": [{\"name\": \"--x\", \"define\": \"x\", \"help\": \"h\"}], ")));
+	CHECK("manifest: an option without help is refused",
+	      !loads(MINIMAL("\"options\": [{\"name\": \"x\", \"define\": \"x\"}], ")));
+	CHECK("manifest: a Kconfig setting that is not SYMBOL=y|m|n is refused",
+	      !loads(MINIMAL("\"build\": {\"config\": {\"all\": [\"KVM\"]}}, ")));
+	CHECK("manifest: two patches removing the API are refused", !loads(
+		"{\"name\": \"n\", \"cover\": \"c\", \"tokens\": [\"t\"], \"macro_file\": \"m\", "
+		"\"catchall\": {\"subject\": \"%s\", \"message\": \"m\"}, \"patches\": ["
+		"{\"subject\": \"s\", \"message\": \"m\", \"rules\": [\"r\"], \"paths\": [\"a\"], \"removes_api\": true},"
+		"{\"subject\": \"s\", \"message\": \"m\", \"rules\": [\"r\"], \"paths\": [\"a\"], \"removes_api\": true}]}"));
+	CHECK("manifest: a catch-all subject without %s is refused", !loads(
+		"{\"name\": \"n\", \"cover\": \"c\", \"tokens\": [\"t\"], \"macro_file\": \"m\", "
+		"\"catchall\": {\"subject\": \"x\", \"message\": \"m\"}, \"patches\": [{\"subject\": \"s\", "
+		"\"message\": \"m\", \"rules\": [\"r\"], \"paths\": [\"a\"]}]}"));
+	CHECK("manifest: a rule missing from order is refused",
+	      !loads(MINIMAL("\"order\": [\"other.cocci\"], ")));
+	UNIT_EXIT();
+}
