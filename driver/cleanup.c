@@ -226,3 +226,18 @@ void cleanup_child_exec(pid_t parent)
 	if (getppid() != parent)
 		_exit(128 + SIGTERM);
 }
+
+char *cleanup_scratch_dir(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *tmpl = xstrfmt("%s/kseries-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+
+	if (!mkdtemp(tmpl)) {
+		error_errno("cannot create a scratch folder %s (set TMPDIR to a writable folder)", tmpl);
+		free(tmpl);
+		return NULL;
+	}
+	cleanup_install();
+	cleanup_add_dir(tmpl);
+	return tmpl;
+}

@@ -12,6 +12,11 @@
 
 /* Install the exit and signal handlers (once). */
 void cleanup_install(void);
+/*
+ * A new scratch folder under $TMPDIR (default /tmp), removed at exit: its
+ * path (caller frees), or NULL after an error that names it.
+ */
+char *cleanup_scratch_dir(void);
 /* rm -rf path at exit. */
 void cleanup_add_dir(const char *path);
 /* git -C repo worktree remove --force path, then prune, at exit. */

@@ -26,11 +26,3 @@ int cmd_build(int argc, char **argv)
 		"  Cross-build, per architecture, every object that uses the series' API.\n"
 		"  Today the build matrix runs inside 'kseries series' (see --arch, --no-build).\n");
 }
-
-int cmd_audit(int argc, char **argv)
-{
-	return pending(argc, argv,
-		"usage: kseries audit DIR [--json]\n"
-		"  Report every callback and caller of the series' API in an out-of-tree\n"
-		"  driver, a risk verdict per ops structure, and a compat patch.\n");
-}

@@ -61,24 +61,13 @@ static int report_parse_failures(const struct parse_failure *f, size_t nr, const
 
 int convert_prepare(struct convert *c, const char *dir, const struct convert_opts *co)
 {
-	const char *tmp = getenv("TMPDIR");
-	char *tmpl;
-
 	memset(c, 0, sizeof(*c));
 	c->o.cocci_dir = kseries_cocci_dir();
 	c->o.jobs = co->jobs > 0 ? co->jobs : 1;
 	if (manifest_load(&c->m, c->o.cocci_dir))
 		return -1;
-	tmpl = xstrfmt("%s/kseries-XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	if (!mkdtemp(tmpl)) {
-		error("cannot create a scratch folder %s: %s (set TMPDIR to a writable folder)",
-		      tmpl, strerror(errno));
-		free(tmpl);
+	if (!(c->scratch = cleanup_scratch_dir()))
 		return -1;
-	}
-	c->scratch = tmpl;
-	cleanup_install();
-	cleanup_add_dir(c->scratch);
 	c->o.tmp_dir = c->scratch;
 	c->macro_file = xstrfmt("%s/%s", c->o.cocci_dir, c->m.macro_file);
 	c->o.macro_file = c->macro_file;

@@ -108,6 +108,22 @@ static void add_preamble(char **message, const char *preamble)
 	*message = both;
 }
 
+/* "audit" is optional: its rules, and the fix program with its modes. */
+static int get_audit(json_t *root, struct manifest *m, const char *where)
+{
+	json_t *au = json_object_get(root, "audit");
+
+	if (!au)
+		return 0;
+	if (get_strings(au, "rules", &m->audit_rules, where))
+		return -1;
+	if (json_object_get(au, "fix") &&
+	    (get_string(au, "fix", &m->audit_fix, where) ||
+	     get_strings(au, "fix_modes", &m->audit_fix_modes, where)))
+		return -1;
+	return 0;
+}
+
 /* "checks" is optional; when there, it needs both lists. */
 static int get_checks(json_t *root, struct manifest *m, const char *where)
 {
@@ -235,6 +251,7 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 	    !get_tables(root, m, path) &&
 	    !(json_object_get(root, "order") && get_strings(root, "order", &m->order, path)) &&
 	    !get_checks(root, m, path) &&
+	    !get_audit(root, m, path) &&
 	    !get_catchall(root, m, preamble, path) &&
 	    !get_patches(root, m, preamble, path))
 		ret = 0;
@@ -270,6 +287,9 @@ void manifest_clear(struct manifest *m)
 	free(m->cover);
 	free(m->dir);
 	free(m->macro_file);
+	free(m->audit_fix);
+	strvec_clear(&m->audit_rules);
+	strvec_clear(&m->audit_fix_modes);
 	strvec_clear(&m->options.cells);
 	strvec_clear(&m->probes.cells);
 	strvec_clear(&m->kinds.cells);

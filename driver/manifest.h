@@ -50,6 +50,13 @@ struct manifest {
 	struct manifest_table config, targets;
 	struct manifest_table defconfigs;	/* "build"."defconfigs": ARCH -> defconfig */
 	size_t api_patch;	/* the patch that removes the API: catch-alls go before it */
+	/*
+	 * "audit": rules run in report mode on out-of-tree code (each line a
+	 * finding "FILE:LINE:COL: SEVERITY: MESSAGE [ID]"), and the program
+	 * that writes a fix of a mode (python3 PROGRAM MODE DIR FINDINGS.json).
+	 */
+	struct strvec audit_rules, audit_fix_modes;
+	char *audit_fix;
 	struct strvec tokens;	/* prefilter: files must hold one of these */
 	struct strvec order;	/* every rule file, in the order a whole-tree run applies them */
 	/*

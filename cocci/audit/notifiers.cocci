@@ -1,0 +1,400 @@
+/// Audit of an out-of-tree driver for the 4.13 removal of invalidate_page:
+/// every .invalidate_page initialiser of struct mmu_notifier_ops (designated,
+/// positional, in arrays with or without [IDX] =, through a typedef or a
+/// macro that names the type, set at run time), every call of
+/// mmu_notifier_invalidate_page(), every function serving as the callback
+/// with its prototypes; the preprocessor guard around each (version, probe,
+/// other); and a verdict per ops from what its callbacks reach.
+///
+/// Each finding is one line "FILE:LINE:COL: SEVERITY: MESSAGE [kseries-ID]"
+/// (docs/audit.md lists the IDs); kseries sorts and formats them.
+//
+// Confidence: Moderate: callees are followed inside the file only; a
+//  callback that calls into another file is judged by the names it calls.
+// Keywords: mmu_notifier, invalidate_page, audit, out-of-tree
+
+virtual report
+
+@initialize:python@
+@@
+import os, re
+
+ROLES = ("invalidate_page", "invalidate_range_start", "invalidate_range_end",
+	 "invalidate_range")
+BOUNDARY = (4, 13, 0)
+ops = {}		# (file, ops name) -> {"roles": {role: fn}, "pos": (line, col), "kind": str}
+page_fns = set()	# (file, fn) of the functions set as .invalidate_page
+calls = {}		# (file, fn) -> set of functions called
+fields = {}		# (file, fn) -> set of fields touched
+defined = {}		# (file, fn) -> (line, col) of the definition
+protos = []		# (file, fn, line, col)
+old_calls = []		# (file, line, col, function it is in)
+findings = []
+
+def types_ok(t, file):
+	"""t names struct mmu_notifier_ops: itself, a typedef of it, or a macro for it."""
+	t = t.strip()
+	if re.fullmatch(r"(static\s+)?(const\s+)?struct\s+mmu_notifier_ops", t):
+		return True
+	try:
+		text = open(file).read()
+	except OSError:
+		return False
+	name = re.escape(t.split()[-1])
+	return bool(re.search(r"typedef\s+(const\s+)?struct\s+mmu_notifier_ops\s+" + name + r"\s*;", text) or
+		    re.search(r"#\s*define\s+" + name + r"\b[^\n]*struct\s+mmu_notifier_ops", text))
+
+def note_role(file, name, role, fn, line, col, kind):
+	o = ops.setdefault((file, name), {"roles": {}, "pos": None, "kind": kind})
+	o["roles"][role] = fn
+	if role == "invalidate_page":
+		o["pos"] = (line, col)
+		page_fns.add((file, fn))
+
+# --- the preprocessor conditions around a line ---------------------------
+def conditions(file, line):
+	"""[(directive, condition, in_else)] of every #if open at line (1-based)."""
+	stack = []
+	line = int(line)
+	try:
+		lines = open(file).read().split("\n")
+	except OSError:
+		return []
+	i = 0
+	while i < min(line - 1, len(lines)):
+		text = lines[i]
+		while text.endswith(chr(92)) and i + 1 < len(lines):	# a continued line
+			i += 1
+			text = text[:-1] + " " + lines[i]
+		m = re.match(r"\s*#\s*(if|ifdef|ifndef|elif|else|endif)\b(.*)", text)
+		if m:
+			d, cond = m.group(1), re.sub(r"/[*].*?[*]/|/{2}.*", "", m.group(2)).strip()
+			if d in ("if", "ifdef", "ifndef"):
+				stack.append([d, cond, False])
+			elif d == "elif" and stack:
+				stack[-1] = ["if", cond, False]
+			elif d == "else" and stack:
+				stack[-1][2] = True
+			elif d == "endif" and stack:
+				stack.pop()
+		i += 1
+	return [tuple(s) for s in stack]
+
+VERSION = re.compile(r"LINUX_VERSION_CODE\s*(<=|>=|<|>|==|!=)\s*KERNEL_VERSION\s*\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)")
+
+def version_boundary(cond, in_else):
+	"""The first version the guarded code is left out of, or None."""
+	m = VERSION.search(cond)
+	if not m:
+		return None
+	op, v = m.group(1), tuple(int(x) for x in m.group(2, 3, 4))
+	nxt = (v[0], v[1], v[2] + 1)
+	# code kept while the condition holds (or, in #else, while it does not)
+	kept_below = {"<": v, "<=": nxt}.get(op)
+	kept_from = {">=": v, ">": nxt}.get(op)
+	if in_else:
+		kept_below, kept_from = kept_from, kept_below
+	return kept_below
+
+def vstr(v):
+	return "%d.%d" % v[:2] if v[2] == 0 else "%d.%d.%d" % v
+
+def probe_of(file, macro):
+	"""Where a module defines or probes macro: a configure/m4/Kbuild file or a header."""
+	top = os.path.dirname(os.path.abspath(file))
+	for root in (top, os.path.dirname(top)):
+		for dirpath, dirs, files in os.walk(root):
+			dirs[:] = [d for d in dirs if not d.startswith(".")]
+			for f in files:
+				if not re.search(r"(configure(\.ac|\.in)?|\.m4|Kbuild|Makefile|\.sh|\.h)$", f):
+					continue
+				path = os.path.join(dirpath, f)
+				try:
+					if macro in open(path, errors="replace").read():
+						kind = "compat header" if f.endswith(".h") else "probe"
+						return kind, os.path.relpath(path, top)
+				except OSError:
+					pass
+			if len(files) > 500:
+				break
+	return None
+
+def guard(file, line):
+	"""(kind, text): "none", "version" with its boundary, "probe", or "other"."""
+	conds = conditions(file, line)
+	for d, cond, in_else in conds:
+		b = version_boundary(cond, in_else) if d == "if" else None
+		if b:
+			return "version", b
+	for d, cond, in_else in conds:
+		m = re.search(r"\b(HAVE_\w+|\w*MMU_NOTIFIER\w*INVALIDATE_PAGE\w*|\w*INVALIDATE_PAGE\w*)\b", cond)
+		if m and not (d == "ifndef" or in_else):
+			where = probe_of(file, m.group(1))
+			return "probe", (m.group(1), where)
+	others = [c for d, c, e in conds if c]
+	return ("other", others) if others else ("none", None)
+
+def finding(file, line, col, sev, msg, ident):
+	findings.append("%s:%s:%s: %s: %s [kseries-%s]" % (file, line, col, sev, msg, ident))
+
+def judge_guard(file, line, col, what, ident):
+	kind, g = guard(file, line)
+	if kind == "none" and ident == "callback":
+		finding(file, line, col, "warning", "%s: unused from 4.13 on, where its initialiser "
+			"cannot build (a static function defined but not used): guard it with the "
+			"initialiser (--fix guard or --fix probe) or drop it (--fix delete)" % what, ident)
+	elif kind == "none":
+		finding(file, line, col, "error", "%s: builds only before 4.13, which removed it: "
+			"guard it (--fix guard or --fix probe) or drop it (--fix delete)" % what, ident)
+	elif kind == "version" and g == BOUNDARY:
+		finding(file, line, col, "note", "%s: version guard at 4.13: right for mainline and "
+			"stable kernels as released; wrong for a kernel below 4.13 with the series "
+			"backported (vendor trees, kseries series), where only a feature probe works"
+			% what, "guard-version")
+	elif kind == "version" and g < BOUNDARY:
+		finding(file, line, col, "warning", "%s: version guard at %s, too early: kernels %s "
+			"up to 4.13 still call invalidate_page and lose these notifications"
+			% (what, vstr(g), vstr(g)), "guard-boundary")
+	elif kind == "version":
+		finding(file, line, col, "warning", "%s: version guard at %s, too late: kernels 4.13 "
+			"up to %s do not build it" % (what, vstr(g), vstr(g)), "guard-boundary")
+	elif kind == "probe":
+		macro, where = g
+		finding(file, line, col, "note", "%s: probe guard %s (%s)" % (what, macro,
+			"%s: %s" % where if where else "no probe for it found in the module"),
+			"guard-probe")
+	else:
+		finding(file, line, col, "error", "%s: guarded only by %s, which does not follow the "
+			"kernel version: does not build on 4.13+" % (what, " && ".join(g)), ident)
+
+// --- designated initialisers, in a struct or an array element ---
+@ops_desig depends on report@
+type T;
+identifier I, fn;
+identifier role = {invalidate_page, invalidate_range_start, invalidate_range_end, invalidate_range};
+position p;
+@@
+T I = {
+	...,
+	.role = fn@p,
+	...
+};
+
+@script:python depends on report@
+T << ops_desig.T; I << ops_desig.I; role << ops_desig.role; fn << ops_desig.fn; p << ops_desig.p;
+@@
+if types_ok(T, p[0].file):
+	note_role(p[0].file, I, role, fn, p[0].line, p[0].column, "initialiser")
+
+@ops_idx depends on report@
+identifier I, fn;
+expression E;
+identifier role = {invalidate_page, invalidate_range_start, invalidate_range_end, invalidate_range};
+position p;
+@@
+struct mmu_notifier_ops I[...] = { ..., [E] = {
+	...,
+	.role = fn@p,
+	...
+}, ...};
+
+@script:python depends on report@
+I << ops_idx.I; E << ops_idx.E; role << ops_idx.role; fn << ops_idx.fn; p << ops_idx.p;
+@@
+note_role(p[0].file, "%s[%s]" % (I, E), role, fn, p[0].line, p[0].column, "array element")
+
+@ops_arr depends on report@
+identifier I, fn;
+identifier role = {invalidate_page, invalidate_range_start, invalidate_range_end, invalidate_range};
+position p, q;
+@@
+struct mmu_notifier_ops I[...] = { ..., {@q
+	...,
+	.role = fn@p,
+	...
+}, ...};
+
+@script:python depends on report@
+I << ops_arr.I; role << ops_arr.role; fn << ops_arr.fn; p << ops_arr.p; q << ops_arr.q;
+@@
+note_role(p[0].file, "%s[] at line %s" % (I, q[0].line), role, fn, p[0].line, p[0].column,
+	  "array element")
+
+// positional: the sixth member of the 4.12 layout
+@ops_pos depends on report@
+identifier I, fn;
+expression E0, E1, E2, E3, E4;
+position p;
+@@
+struct mmu_notifier_ops I = {
+	E0, E1, E2, E3, E4, fn@p, ...
+};
+
+@script:python depends on report@
+I << ops_pos.I; fn << ops_pos.fn; p << ops_pos.p;
+@@
+note_role(p[0].file, I, "invalidate_page", fn, p[0].line, p[0].column, "positional initialiser")
+
+// --- set at run time -------------------------------------------------------
+@ops_rt depends on report@
+struct mmu_notifier_ops *O;
+struct mmu_notifier_ops S;
+identifier fn, g;
+identifier role = {invalidate_page, invalidate_range_start, invalidate_range_end, invalidate_range};
+position p;
+@@
+g(...) {
+<...
+(
+ O->role = fn@p
+|
+ S.role = fn@p
+)
+...>
+}
+
+@script:python depends on report@
+g << ops_rt.g; role << ops_rt.role; fn << ops_rt.fn; p << ops_rt.p;
+@@
+note_role(p[0].file, "the ops set at run time in %s()" % g, role, fn, p[0].line, p[0].column,
+	  "assignment")
+
+// --- the old call, whole identifier only ----------------------------------
+@old_call depends on report@
+identifier f = mmu_notifier_invalidate_page;
+position p;
+@@
+f@p(...)
+
+@script:python depends on report@
+p << old_call.p;
+@@
+old_calls.append((p[0].file, p[0].line, p[0].column, p[0].current_element))
+
+// --- what every function reaches: calls and fields -------------------------
+@reach_call depends on report@
+identifier fn, g;
+position p;
+@@
+fn@p(...) {
+<+... g(...) ...+>
+}
+
+@script:python depends on report@
+fn << reach_call.fn; g << reach_call.g; p << reach_call.p;
+@@
+calls.setdefault((p[0].file, fn), set()).add(g)
+
+@reach_field depends on report@
+identifier fn, fld;
+expression E;
+position p;
+@@
+fn@p(...) {
+<+...
+(
+ E->fld
+|
+ E.fld
+)
+...+>
+}
+
+@script:python depends on report@
+fn << reach_field.fn; fld << reach_field.fld; p << reach_field.p;
+@@
+fields.setdefault((p[0].file, fn), set()).add(fld)
+
+@defn depends on report@
+identifier fn;
+position p;
+@@
+fn@p(...) { ... }
+
+@script:python depends on report@
+fn << defn.fn; p << defn.p;
+@@
+defined[(p[0].file, fn)] = (p[0].line, p[0].column)
+
+@proto depends on report@
+identifier fn;
+type T;
+position p;
+@@
+T fn@p(...);
+
+@script:python depends on report@
+fn << proto.fn; p << proto.p;
+@@
+protos.append((fn, p[0].file, p[0].line, p[0].column))
+
+@finalize:python@
+@@
+# helpers every callback calls: they are not work a range callback must repeat
+COMMON = re.compile(r"^(container_of|likely|unlikely|WARN\w*|BUG\w*|READ_ONCE|WRITE_ONCE|"
+		    r"(raw_)?spin_(un)?lock\w*|mutex_(un)?lock\w*|(down|up)_(read|write)\w*|"
+		    r"rcu_read_(un)?lock\w*|srcu_read_(un)?lock\w*|might_sleep|min|max|"
+		    r"smp_\w*mb)$")
+
+def reach(file, fn, seen=None):
+	"""What fn does: the functions it calls and the fields it touches, and theirs in the file."""
+	seen = set() if seen is None else seen
+	if fn in seen:
+		return set()
+	seen.add(fn)
+	out = set(("call", g) for g in calls.get((file, fn), ()) if not COMMON.match(g))
+	out |= set(("field", f) for f in fields.get((file, fn), ()))
+	for g in calls.get((file, fn), ()):
+		if (file, g) in defined:
+			out |= reach(file, g, seen)
+	return out
+
+def say(thing):
+	return "%s()" % thing[1] if thing[0] == "call" else "->%s" % thing[1]
+
+for (file, name), o in sorted(ops.items()):
+	roles, pos = o["roles"], o["pos"]
+	if "invalidate_page" not in roles or not pos:
+		continue
+	page = roles["invalidate_page"]
+	line, col = pos
+	judge_guard(file, line, col, ".invalidate_page of %s" % name, "initialiser")
+	ranges = [roles[r] for r in ("invalidate_range_start", "invalidate_range") if r in roles]
+	if not ranges:
+		finding(file, line, col, "error", "%s loses notifications: it sets no range callback "
+			"(invalidate_range_start or invalidate_range), and from 4.13 on every "
+			"invalidation comes through those only" % name, "verdict")
+	else:
+		covered = set(("call", r) for r in ranges) | set(("call", r) for r in roles.values())
+		for r in ranges:
+			covered |= reach(file, r)
+		lost = sorted(reach(file, page) - covered)
+		if (file, page) in defined and lost:
+			finding(file, line, col, "warning", "%s: review: its invalidate_page callback "
+				"%s() reaches %s, which neither %s reaches: on 4.13+ that work is lost"
+				% (name, page, ", ".join(say(t) for t in lost),
+				   " nor ".join("%s()" % r for r in ranges)), "verdict")
+		elif (file, page) in defined:
+			finding(file, line, col, "note", "%s: safe-to-remove on 4.13+: the range "
+				"callbacks reach everything %s() does" % (name, page), "verdict")
+		else:
+			finding(file, line, col, "warning", "%s: review: %s() is not defined in this "
+				"file, so kseries cannot tell what it does" % (name, page), "verdict")
+	if "invalidate_range_start" in roles and "invalidate_range_end" not in roles:
+		finding(file, line, col, "note", "%s sets invalidate_range_start without "
+			"invalidate_range_end: nothing stops the driver from undoing the invalidation "
+			"before the page table is updated" % name, "start-without-end")
+
+for file, fn in sorted(page_fns):
+	if (file, fn) in defined:
+		line, col = defined[(file, fn)]
+		judge_guard(file, line, col, "callback %s()" % fn, "callback")
+for fn, file, line, col in protos:
+	if (file, fn) in page_fns:
+		judge_guard(file, line, col, "prototype of callback %s()" % fn, "callback")
+for file, line, col, where in old_calls:
+	judge_guard(file, line, col, "call of mmu_notifier_invalidate_page() in %s()" % where,
+		    "call")
+
+for f in sorted(set(findings)):
+	print(f)

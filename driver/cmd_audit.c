@@ -1,0 +1,252 @@
+/* kseries audit: out-of-tree code against the series' API change. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <jansson.h>
+#include "audit.h"
+#include "cleanup.h"
+#include "commands.h"
+#include "fileio.h"
+#include "manifest.h"
+#include "options.h"
+#include "run.h"
+#include "spatch.h"
+#include "usage.h"
+
+static const struct command_usage usage_audit = {
+	"audit", "[options] PATH...",
+	"  Audit out-of-tree code (a module's folders or files; no kernel tree needed)\n"
+	"  for the series' API change: every finding as FILE:LINE:COL: SEVERITY:\n"
+	"  MESSAGE [kseries-ID], a verdict per ops structure, and the guards around\n"
+	"  each use. --fix MODE writes a patch that fixes what was found.",
+	"Exit status: 0 nothing to fix (notes only); 1 warnings or errors; 2 bad usage\n"
+	"or environment. docs/audit.md explains every finding and verdict.\n",
+	1, -1,
+};
+
+struct audit_args {
+	const char *format, *fix, *output;
+	int in_place, jobs;
+	struct strvec paths, defines;
+};
+
+static void parse_args(int argc, char **argv, struct audit_args *a)
+{
+	const struct opt opts[] = {
+		OPT_STRING("format", 0, &a->format, "FORMAT", "text (default), json or sarif"),
+		OPT_STRING("fix", 0, &a->fix, "MODE", "write the patch that fixes the findings:\n"
+			   "guard, probe or delete (docs/audit.md)"),
+		OPT_STRING("output", 'o', &a->output, "FILE", "write the patch (or the findings) here"),
+		OPT_FLAG("in-place", 0, &a->in_place, "with --fix: apply the patch to the files"),
+		OPT_JOBS(&a->jobs),
+		OPT_END(),
+	};
+
+	a->format = "text";
+	a->jobs = default_jobs();
+	parse_options(argc, argv, &usage_audit, opts, &a->paths, &a->defines);
+	if (strcmp(a->format, "text") && strcmp(a->format, "json") && strcmp(a->format, "sarif"))
+		die("--format %s: give text, json or sarif", a->format);
+	if (a->in_place && !a->fix)
+		die("--in-place applies a fix: add --fix MODE");
+}
+
+/* The findings as the fix program reads them: a JSON list with paths inside the copy. */
+static int write_fix_input(const struct audit *a, const char *path)
+{
+	json_t *list = json_array();
+	int ret;
+
+	for (size_t i = 0; i < a->nr; i++)
+		json_array_append_new(list, json_pack("{s:s, s:I, s:I, s:s, s:s, s:s}",
+			"file", audit_inside(a->f[i].file), "line", (json_int_t)a->f[i].line,
+			"column", (json_int_t)a->f[i].col, "severity", a->f[i].severity,
+			"id", a->f[i].id, "message", a->f[i].message));
+	ret = json_dump_file(list, path, JSON_INDENT(1));
+	json_decref(list);
+	return ret ? error_write(path) : 0;
+}
+
+/*
+ * Copy every audited file, and the Kbuild file or Makefile next to it (a
+ * fix may add a compile probe there), to SCRATCH/a/<file> and SCRATCH/b/<file>.
+ */
+static int copy_files(const struct audit *a, const char *scratch)
+{
+	struct strvec all = STRVEC_INIT;
+
+	for (size_t i = 0; i < a->paths.nr; i++) {
+		const char *slash = strrchr(a->paths.v[i], '/');
+		int dir_len = slash ? (int)(slash - a->paths.v[i]) + 1 : 0;
+
+		if (!strvec_contains(&all, a->paths.v[i]))
+			strvec_push(&all, a->paths.v[i]);
+		for (const char *const *k = (const char *const[]){ "Kbuild", "Makefile", NULL }; *k; k++) {
+			char *build = xstrfmt("%.*s%s", dir_len, a->paths.v[i], *k);
+
+			if (!access(build, R_OK) && !strvec_contains(&all, build))
+				strvec_push(&all, build);
+			free(build);
+		}
+	}
+	for (size_t i = 0; i < all.nr; i++) {
+		const char *src = all.v[i];
+		char *text = read_file(src);
+		int ret = 0;
+
+		if (!text) {
+			ret = error_errno("cannot read %s", src);
+		} else {
+			for (const char *side = "a"; side; side = *side == 'a' ? "b" : NULL) {
+				char *dst = xstrfmt("%s/%s/%s", scratch, side, audit_inside(src)), *slash;
+
+				for (slash = strchr(dst + strlen(scratch) + 1, '/'); slash;
+				     slash = strchr(slash + 1, '/')) {
+					*slash = '\0';
+					mkdir(dst, 0777);
+					*slash = '/';
+				}
+				ret |= write_file(dst, text);
+				free(dst);
+			}
+		}
+		free(text);
+		if (ret) {
+			strvec_clear(&all);
+			return -1;
+		}
+	}
+	strvec_clear(&all);
+	return 0;
+}
+
+/* The series' fix program on the b/ copy, then git diff a b: the patch. */
+static int make_fix(const struct audit *a, const struct manifest *m, const char *mode,
+		    const char *scratch, char **patch)
+{
+	struct child_process cp = CHILD_PROCESS_INIT;
+	char *input = xstrfmt("%s/findings.json", scratch);
+	int ret;
+
+	if (!m->audit_fix || !strvec_contains(&m->audit_fix_modes, mode))
+		die("--fix %s: the series \"%s\" has no such fix (series.json \"audit\".\"fix_modes\")",
+		    mode, m->name);
+	if (copy_files(a, scratch) || write_fix_input(a, input)) {
+		free(input);
+		return -1;
+	}
+	strvec_pushl(&cp.args, "python3", NULL);
+	strvec_pushf(&cp.args, "%s/%s", m->dir, m->audit_fix);
+	strvec_pushl(&cp.args, mode, "b", input, NULL);
+	cp.dir = scratch;
+	ret = run_command(&cp);
+	child_process_clear(&cp);
+	free(input);
+	if (ret)
+		return error("the fix program %s failed (exit %d)", m->audit_fix, ret);
+	/* a/ and b/ are the prefixes a patch has anyway: paths come out as the user's */
+	strvec_pushl(&cp.args, "git", "diff", "--no-index", "--no-color", "--no-ext-diff",
+		     "--src-prefix=", "--dst-prefix=", "a", "b", NULL);
+	cp.dir = scratch;
+	cp.capture_out = 1;
+	ret = run_command(&cp);
+	*patch = cp.out;
+	cp.out = NULL;
+	child_process_clear(&cp);
+	return ret == 0 || ret == 1 ? 0 : error("git diff failed in %s", scratch);
+}
+
+/* --in-place: each fixed copy back over its file (the C files and their Kbuild files). */
+static int apply_in_place(const struct audit *a, const char *scratch)
+{
+	struct strvec all = STRVEC_INIT;
+	int ret = 0;
+
+	for (size_t i = 0; i < a->paths.nr; i++) {
+		const char *slash = strrchr(a->paths.v[i], '/');
+		int dir_len = slash ? (int)(slash - a->paths.v[i]) + 1 : 0;
+
+		strvec_push(&all, a->paths.v[i]);
+		strvec_pushf(&all, "%.*sKbuild", dir_len, a->paths.v[i]);
+		strvec_pushf(&all, "%.*sMakefile", dir_len, a->paths.v[i]);
+	}
+	for (size_t i = 0; i < all.nr; i++) {
+		const char *src = all.v[i];
+		char *fixed = xstrfmt("%s/b/%s", scratch, audit_inside(src)), *text = read_file(fixed);
+		char *old = read_file(src);
+
+		if (text && old && strcmp(text, old))
+			ret |= write_file(src, text);
+		free(text);
+		free(old);
+		free(fixed);
+	}
+	strvec_clear(&all);
+	return ret;
+}
+
+static FILE *open_output(const char *path)
+{
+	FILE *f = path ? fopen(path, "w") : stdout;
+
+	if (!f)
+		die_errno("cannot write %s", path);
+	return f;
+}
+
+int cmd_audit(int argc, char **argv)
+{
+	struct audit_args a = { 0 };
+	struct audit au = { 0 };
+	struct manifest m;
+	char *scratch = NULL, *patch = NULL;
+	int status = 2;
+	FILE *out;
+
+	parse_args(argc, argv, &a);
+	if (spatch_check() || manifest_load(&m, kseries_cocci_dir()))
+		goto done;
+	if (!m.audit_rules.nr)
+		die("the series \"%s\" has no audit (series.json \"audit\")", m.name);
+	if (!(scratch = cleanup_scratch_dir()))
+		goto clear;
+	if (audit_run(&au, &m, &a.paths, a.jobs, scratch))
+		goto clear;
+	if (a.fix) {
+		if (make_fix(&au, &m, a.fix, scratch, &patch) ||
+		    (a.in_place && apply_in_place(&au, scratch)))
+			goto clear;
+		if (!a.in_place) {
+			out = open_output(a.output);
+			fputs(patch ? patch : "", out);
+			if (out != stdout)
+				fclose(out);
+		}
+		info("audit: --fix %s: %s", a.fix, patch && *patch ? (a.in_place ?
+		     "applied to the files" : "patch written") : "nothing to change");
+	} else {
+		out = open_output(a.output);
+		if (!strcmp(a.format, "json"))
+			audit_write_json(out, &au);
+		else if (!strcmp(a.format, "sarif"))
+			audit_write_sarif(out, &au, &m);
+		else
+			audit_write_text(out, &au);
+		if (out != stdout)
+			fclose(out);
+	}
+	info("audit: %zu C files hold the tokens; %zu findings", au.files, au.nr);
+	status = audit_has_problems(&au) ? 1 : 0;
+clear:
+	manifest_clear(&m);
+done:
+	audit_clear(&au);
+	free(patch);
+	free(scratch);
+	strvec_clear(&a.paths);
+	strvec_clear(&a.defines);
+	return status;
+}
