@@ -185,13 +185,20 @@ def delete(lines, regions, file):
 
 
 def tidy_empty_ifs(lines):
+    """#if/#endif pairs with only blank lines left between them go, and a doubled blank line."""
     i = 0
-    while i + 1 < len(lines):
-        if re.match(r"\s*#\s*if", lines[i]) and re.match(r"\s*#\s*endif", lines[i + 1]):
-            del lines[i:i + 2]
-            i = max(i - 1, 0)
-        else:
-            i += 1
+    while i < len(lines):
+        if re.match(r"\s*#\s*if", lines[i]):
+            j = i + 1
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            if j < len(lines) and re.match(r"\s*#\s*endif", lines[j]):
+                del lines[i:j + 1]
+                if 0 < i < len(lines) and not lines[i].strip() and not lines[i - 1].strip():
+                    del lines[i]
+                i = max(i - 1, 0)
+                continue
+        i += 1
 
 
 def add_kbuild_probe(dirpath):

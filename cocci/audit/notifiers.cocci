@@ -48,7 +48,7 @@ def note_role(file, name, role, fn, line, col, kind):
 	o = ops.setdefault((file, name), {"roles": {}, "pos": None, "kind": kind})
 	o["roles"][role] = fn
 	if role == "invalidate_page":
-		o["pos"] = (line, col)
+		o["pos"] = (int(line), int(col))
 		page_fns.add((file, fn))
 
 # --- the preprocessor conditions around a line ---------------------------
@@ -342,7 +342,9 @@ def reach(file, fn, seen=None):
 	if fn in seen:
 		return set()
 	seen.add(fn)
-	out = set(("call", g) for g in calls.get((file, fn), ()) if not COMMON.match(g))
+	# a call of a function of this file counts as what that function does
+	out = set(("call", g) for g in calls.get((file, fn), ())
+		  if not COMMON.match(g) and (file, g) not in defined)
 	out |= set(("field", f) for f in fields.get((file, fn), ()))
 	for g in calls.get((file, fn), ()):
 		if (file, g) in defined:
@@ -351,6 +353,37 @@ def reach(file, fn, seen=None):
 
 def say(thing):
 	return "%s()" % thing[1] if thing[0] == "call" else "->%s" % thing[1]
+
+# spatch parses one branch of an #if/#else: what sits in another is found in
+# the text, by the declaration its initialiser belongs to
+DECL = re.compile(r"^\s*((?:\w+\s+)*?(?:struct\s+)?\w+)\s+\**\s*(\w+)\s*(\[[^\]]*\])?\s*=\s*\{")
+unseen = set()		# (file, fn) callbacks found in the text only
+for file in sorted(set(f for f, n in defined) | set(f for f, n in ops)):
+	try:
+		lines = open(file).read().split("\n")
+	except OSError:
+		continue
+	seen = set((f, o["pos"][0]) for (f, n), o in ops.items() if o["pos"])
+	for i, l in enumerate(lines):
+		m = re.match(r"\s*\.invalidate_page\s*=\s*(\w+)", l)
+		if not m or (file, i + 1) in seen:
+			continue
+		for j in range(i - 1, -1, -1):
+			if re.match(r"^\S.*;\s*$", lines[j]) or lines[j].startswith("}"):
+				break
+			d = DECL.match(lines[j])
+			if d and types_ok(d.group(1), file):
+				note_role(file, d.group(2), "invalidate_page", m.group(1), i + 1,
+					  m.start(1), "initialiser in a branch spatch does not parse")
+				break
+	for file2, fn in list(page_fns):
+		if file2 != file or (file, fn) in defined:
+			continue
+		for i, l in enumerate(lines):
+			if re.match(r"^\w[\w\s\*]*\b%s\s*\([^;]*$" % re.escape(fn), l):
+				defined[(file, fn)] = (i + 1, l.index(fn))
+				unseen.add((file, fn))
+				break
 
 for (file, name), o in sorted(ops.items()):
 	roles, pos = o["roles"], o["pos"]
@@ -369,7 +402,11 @@ for (file, name), o in sorted(ops.items()):
 		for r in ranges:
 			covered |= reach(file, r)
 		lost = sorted(reach(file, page) - covered)
-		if (file, page) in defined and lost:
+		if (file, page) in unseen:
+			finding(file, line, col, "warning", "%s: review: %s() sits in a preprocessor branch "
+				"spatch does not parse, so kseries cannot tell what it does" % (name, page),
+				"verdict")
+		elif (file, page) in defined and lost:
 			finding(file, line, col, "warning", "%s: review: its invalidate_page callback "
 				"%s() reaches %s, which neither %s reaches: on 4.13+ that work is lost"
 				% (name, page, ", ".join(say(t) for t in lost),
