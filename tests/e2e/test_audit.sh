@@ -1,0 +1,125 @@
+#!/bin/sh
+# e2e: kseries audit as an out-of-tree maintainer runs it: a module folder,
+# text/JSON/SARIF output (SARIF checked by Microsoft's validator from npm),
+# a fix written as a patch that applies, in place, the exit statuses and
+# the usage errors.
+set -u
+. "$(dirname "$0")/../lib.sh"
+here=$(cd "$(dirname "$0")" && pwd)
+top=$(cd "$here/../.." && pwd)
+kseries="$top/driver/kseries"
+cases="$top/tests/audit/cases"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mod="$tmp/mydrv"
+mkdir -p "$mod/sub"
+cp "$cases/designated_unguarded.c" "$mod/mn.c"
+cp "$cases/review_extra_work.c" "$mod/sub/hv.c"
+cp "$cases/false_friends.c" "$mod/swap.c"
+cp "$cases/patch_file/0001-old-api.patch" "$mod/"
+printf 'obj-m += mydrv.o\nmydrv-y := mn.o sub/hv.o swap.o\n' > "$mod/Kbuild"
+cp -r "$mod" "$tmp/orig"
+
+cd "$tmp" || exit 2
+"$kseries" audit mydrv > out.txt 2> err.txt
+echo $? > rc
+check "audit: a module folder with errors: exit 1" test "$(cat rc)" = 1
+check "audit: findings in compiler style, with ids" sh -c "
+	grep -q '^mydrv/mn.c:31:21: error: .invalidate_page of mydrv_mn_ops: builds only before 4.13' out.txt &&
+	grep -q '^mydrv/sub/hv.c:37:21: warning: hv_ops: review: .* \[kseries-verdict\]$' out.txt"
+check "audit: stable order (file, line, column)" python3 -c "
+keys = [(l.split(':')[0], int(l.split(':')[1]), int(l.split(':')[2])) for l in open('out.txt')]
+assert keys == sorted(keys), keys"
+check "audit: the false friends (frontswap, cleancache) are not findings" sh -c "! grep -q swap.c out.txt"
+check "audit: the patch file is a note naming its kind" \
+	grep -q '^mydrv/0001-old-api.patch:1:1: note: a patch file mentions invalidate_page' out.txt
+check "audit: stderr says how many files and findings" grep -q 'audit: 3 C files hold the tokens' err.txt
+"$kseries" audit -q mydrv/swap.c > friends.txt 2>&1
+echo $? > rc
+check "audit: a file with false friends only: exit 0, no output" sh -c "test \$(cat rc) = 0 && test ! -s friends.txt"
+
+# JSON: the schema of docs/audit.md
+"$kseries" audit -q --format json mydrv > out.json
+check "audit --format json: the documented schema, the same findings" python3 -c "
+import json; j = json.load(open('out.json'))
+assert j['version'] == 1 and j['tool'] == 'kseries audit', j
+s = j['summary']; f = j['findings']
+assert s['files'] == 3 and s['errors'] + s['warnings'] + s['notes'] == len(f), s
+assert len(f) == len(open('out.txt').read().splitlines()), len(f)
+for x in f:
+    assert set(x) == {'file', 'line', 'column', 'severity', 'id', 'message'}, x
+    assert x['severity'] in ('error', 'warning', 'note') and x['id'].startswith('kseries-'), x
+assert any(x['file'] == 'mydrv/sub/hv.c' and x['id'] == 'kseries-verdict' and x['severity'] == 'warning' for x in f)"
+
+# SARIF 2.1.0, read by Microsoft's SARIF validator (npm @microsoft/sarif-multitool);
+# its exit status says nothing, so its own results are read
+"$kseries" audit -q --format sarif -o out.sarif mydrv
+mt="$tmp/npm/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+if ! command -v npm >/dev/null; then
+	echo "FAIL audit --format sarif: npm is not installed, the SARIF validator cannot run (install nodejs and npm)"
+elif ! npm install --silent --no-audit --no-fund --prefix "$tmp/npm" @microsoft/sarif-multitool \
+	>/dev/null 2>&1 || ! [ -x "$mt" ]; then
+	echo "FAIL audit --format sarif: cannot install @microsoft/sarif-multitool from npm"
+else
+	"$mt" validate out.sarif --output valid.sarif --level "Error;Warning;Note" --kind "Fail" \
+		>/dev/null 2>&1
+	check "audit --format sarif: the validator ran its rules on our file" python3 -c "
+import json; v = json.load(open('valid.sarif'))
+assert v['runs'][0]['invocations'][0]['executionSuccessful'], v
+assert v['runs'][0]['results'], 'no result at all: the validator did not look'"
+	check "audit --format sarif: the validator finds no error and no warning" python3 -c "
+import json; v = json.load(open('valid.sarif'))
+bad = [r for r in v['runs'][0]['results'] if r['level'] in ('error', 'warning')]
+assert not bad, bad"
+	# the same validator on a broken copy must complain, or the check above proves nothing
+	python3 -c "
+import json; s = json.load(open('out.sarif'))
+r = s['runs'][0]['results'][0]['locations'][0]['physicalLocation']['region']
+r['endLine'] = r['startLine'] - 1
+json.dump(s, open('broken.sarif', 'w'))"
+	"$mt" validate broken.sarif --output broken-valid.sarif --level "Error;Warning;Note" \
+		--kind "Fail" >/dev/null 2>&1
+	check "audit --format sarif: ... while it does find the error in a broken copy" python3 -c "
+import json; v = json.load(open('broken-valid.sarif'))
+assert any(r['level'] == 'error' for r in v['runs'][0]['results']), v['runs'][0]['results']"
+	check "audit --format sarif: locations and levels as in the text output" python3 -c "
+import json; s = json.load(open('out.sarif'))
+res = s['runs'][0]['results']
+text = open('out.txt').read().splitlines()
+assert len(res) == len(text)
+loc = res[0]['locations'][0]['physicalLocation']
+first = text[0].split(':')
+assert loc['artifactLocation']['uri'] == first[0] and loc['region']['startLine'] == int(first[1])
+assert res[0]['level'] == first[3].strip()"
+fi
+
+# --fix guard: a patch for git apply; the module then builds on both sides
+"$kseries" audit -q --fix guard -o guard.patch mydrv
+echo $? > rc
+check "audit --fix guard -o FILE: a patch, the module untouched" sh -c "
+	test -s guard.patch && diff -r orig mydrv >/dev/null"
+check "audit --fix guard: the patch applies with git apply (-p1, from the module's parent)" sh -c "
+	cp -r orig applied && mkdir -p t && mv applied t/mydrv && cd t && git apply ../guard.patch &&
+	grep -q '^#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 13, 0)' mydrv/mn.c"
+check "audit --fix guard: the patch touches no false friend" sh -c "! grep -q 'swap.c' guard.patch"
+"$kseries" audit -q --fix delete --in-place mydrv 2> delete.err
+echo $? > rc
+check "audit --fix delete --in-place: the files are changed" sh -c "
+	! grep -q 'invalidate_page = mydrv_invalidate_page' mydrv/mn.c &&
+	! grep -q 'mydrv_invalidate_page' mydrv/mn.c && grep -q 'mydrv_range_start' mydrv/mn.c"
+"$kseries" audit -q mydrv > after.txt
+check "audit: after --fix delete, nothing that breaks the 4.13 build is left" sh -c "
+	! grep -v 'kseries-verdict' after.txt | grep -q ': error: '"
+
+# usage errors: exit 2 with the fix named
+check_fails "audit: no path" "$kseries" audit
+"$kseries" audit --format xml mydrv > e1 2>&1; echo $? > rc
+check "audit: --format xml is exit 2, naming the formats" sh -c "
+	test \$(cat rc) = 2 && grep -q 'give text, json or sarif' e1"
+"$kseries" audit --in-place mydrv > e2 2>&1; echo $? > rc
+check "audit: --in-place without --fix is exit 2" sh -c "test \$(cat rc) = 2 && grep -q 'add --fix MODE' e2"
+"$kseries" audit --fix magic mydrv > e3 2>&1; echo $? > rc
+check "audit: an unknown fix mode is exit 2, naming it" sh -c "test \$(cat rc) = 2 && grep -q 'no such fix' e3"
+"$kseries" audit nowhere > e4 2>&1; echo $? > rc
+check "audit: a path that does not exist is exit 2" sh -c "test \$(cat rc) = 2 && grep -q 'cannot read nowhere' e4"
+finish
