@@ -86,9 +86,18 @@ def region(lines, f):
             return None
         return (i, i)
     if f["id"] == "kseries-callback":
-        start = decl_start(lines, i)
+        # the comment that says what the callback is goes with it
+        start = comment_above(lines, decl_start(lines, i))
         return (start, block_end(lines, i))
     return None
+
+
+def with_own_guard(lines, a, b):
+    """(a, b) widened over #if/#endif lines that hold nothing else, and the comment above."""
+    while a > 0 and b + 1 < len(lines) and re.match(r"\s*#\s*if", lines[a - 1]) and \
+            re.match(r"\s*#\s*endif", lines[b + 1]):
+        a, b = a - 1, b + 1
+    return comment_above(lines, a), b
 
 
 def merge(regions):
@@ -157,8 +166,7 @@ def static_helpers_unused(lines, removed_text):
 
 def delete(lines, regions, file):
     removed = ""
-    for a, b in reversed(merge(regions)):
-        a = comment_above(lines, a)
+    for a, b in reversed(merge([with_own_guard(lines, a, b) for a, b in regions])):
         removed += "".join(lines[a:b + 1])
         del lines[a:b + 1]
         # a blank line left doubled by the removal

@@ -81,13 +81,20 @@ def conditions(file, line):
 	return [tuple(s) for s in stack]
 
 VERSION = re.compile(r"LINUX_VERSION_CODE\s*(<=|>=|<|>|==|!=)\s*KERNEL_VERSION\s*\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)")
+# the same written the other way round: KERNEL_VERSION(4, 13, 0) > LINUX_VERSION_CODE
+VERSION_REV = re.compile(r"KERNEL_VERSION\s*\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)\s*(<=|>=|<|>|==|!=)\s*LINUX_VERSION_CODE")
+FLIP = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "==", "!=": "!="}
 
 def version_boundary(cond, in_else):
 	"""The first version the guarded code is left out of, or None."""
 	m = VERSION.search(cond)
-	if not m:
-		return None
-	op, v = m.group(1), tuple(int(x) for x in m.group(2, 3, 4))
+	if m:
+		op, v = m.group(1), tuple(int(x) for x in m.group(2, 3, 4))
+	else:
+		m = VERSION_REV.search(cond)
+		if not m:
+			return None
+		op, v = FLIP[m.group(4)], tuple(int(x) for x in m.group(1, 2, 3))
 	nxt = (v[0], v[1], v[2] + 1)
 	# code kept while the condition holds (or, in #else, while it does not)
 	kept_below = {"<": v, "<=": nxt}.get(op)
@@ -272,38 +279,34 @@ p << old_call.p;
 old_calls.append((p[0].file, p[0].line, p[0].column, p[0].current_element))
 
 // --- what every function reaches: calls and fields -------------------------
+// (an expression match with the enclosing function from the position:
+// far cheaper than matching every function body)
 @reach_call depends on report@
-identifier fn, g;
+identifier g;
 position p;
 @@
-fn@p(...) {
-<+... g(...) ...+>
-}
+g@p(...)
 
 @script:python depends on report@
-fn << reach_call.fn; g << reach_call.g; p << reach_call.p;
+g << reach_call.g; p << reach_call.p;
 @@
-calls.setdefault((p[0].file, fn), set()).add(g)
+calls.setdefault((p[0].file, p[0].current_element), set()).add(g)
 
 @reach_field depends on report@
-identifier fn, fld;
+identifier fld;
 expression E;
 position p;
 @@
-fn@p(...) {
-<+...
 (
- E->fld
+ E@p->fld
 |
- E.fld
+ E@p.fld
 )
-...+>
-}
 
 @script:python depends on report@
-fn << reach_field.fn; fld << reach_field.fld; p << reach_field.p;
+fld << reach_field.fld; p << reach_field.p;
 @@
-fields.setdefault((p[0].file, fn), set()).add(fld)
+fields.setdefault((p[0].file, p[0].current_element), set()).add(fld)
 
 @defn depends on report@
 identifier fn;
@@ -392,11 +395,12 @@ for (file, name), o in sorted(ops.items()):
 	page = roles["invalidate_page"]
 	line, col = pos
 	judge_guard(file, line, col, ".invalidate_page of %s" % name, "initialiser")
-	ranges = [roles[r] for r in ("invalidate_range_start", "invalidate_range") if r in roles]
+	ranges = [roles[r] for r in ("invalidate_range_start", "invalidate_range",
+				     "invalidate_range_end") if r in roles]
 	if not ranges:
 		finding(file, line, col, "error", "%s loses notifications: it sets no range callback "
-			"(invalidate_range_start or invalidate_range), and from 4.13 on every "
-			"invalidation comes through those only" % name, "verdict")
+			"(invalidate_range_start, invalidate_range or invalidate_range_end), and from "
+			"4.13 on every invalidation comes through those only" % name, "verdict")
 	else:
 		covered = set(("call", r) for r in ranges) | set(("call", r) for r in roles.values())
 		for r in ranges:

@@ -1,0 +1,45 @@
+/* The 4.13 guard with the operands the other way round. */
+#include <linux/mmu_notifier.h>
+#include <linux/version.h>
+
+struct mydrv { struct mmu_notifier mn; unsigned long flushes; };
+
+static void mydrv_flush(struct mmu_notifier *mn, unsigned long start, unsigned long end)
+{
+	struct mydrv *d = (struct mydrv *)mn;
+
+	d->flushes += (end - start) >> PAGE_SHIFT;
+}
+
+#if KERNEL_VERSION(4, 13, 0) > LINUX_VERSION_CODE
+static void mydrv_invalidate_page(struct mmu_notifier *mn, struct mm_struct *mm,
+				  unsigned long address)
+{
+	mydrv_flush(mn, address, address + PAGE_SIZE);
+}
+
+#endif
+
+static void mydrv_range_start(struct mmu_notifier *mn, struct mm_struct *mm,
+			      unsigned long start, unsigned long end)
+{
+	mydrv_flush(mn, start, end);
+}
+
+static void mydrv_range_end(struct mmu_notifier *mn, struct mm_struct *mm,
+			    unsigned long start, unsigned long end)
+{
+}
+
+static const struct mmu_notifier_ops mydrv_mn_ops = {
+#if KERNEL_VERSION(4, 13, 0) > LINUX_VERSION_CODE
+	.invalidate_page = mydrv_invalidate_page,
+#endif
+	.invalidate_range_start = mydrv_range_start,
+	.invalidate_range_end = mydrv_range_end,
+};
+
+const struct mmu_notifier_ops *mydrv_ops(void)
+{
+	return &mydrv_mn_ops;
+}
