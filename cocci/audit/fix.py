@@ -12,7 +12,8 @@ in DIR, where each finding's path is; kseries diffs the result. What a mode
 cannot fix is said on stderr and left as it was."""
 import json, os, re, sys
 
-VERSION_GUARD = "#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 13, 0)"
+# the constant on the right, as checkpatch.pl asks (it still notes LINUX_VERSION_CODE)
+VERSION_GUARD = "#if KERNEL_VERSION(4, 13, 0) > LINUX_VERSION_CODE"
 PROBE_MACRO = "HAVE_MMU_NOTIFIER_INVALIDATE_PAGE"
 PROBE_GUARD = "#ifdef " + PROBE_MACRO
 KBUILD_PROBE = """

@@ -100,7 +100,7 @@ check "audit --fix guard -o FILE: a patch, the module untouched" sh -c "
 	test -s guard.patch && diff -r orig mydrv >/dev/null"
 check "audit --fix guard: the patch applies with git apply (-p1, from the module's parent)" sh -c "
 	cp -r orig applied && mkdir -p t && mv applied t/mydrv && cd t && git apply ../guard.patch &&
-	grep -q '^#if LINUX_VERSION_CODE < KERNEL_VERSION(4, 13, 0)' mydrv/mn.c"
+	grep -q '^#if KERNEL_VERSION(4, 13, 0) > LINUX_VERSION_CODE' mydrv/mn.c"
 check "audit --fix guard: the patch touches no false friend" sh -c "! grep -q 'swap.c' guard.patch"
 "$kseries" audit -q --fix delete --in-place mydrv 2> delete.err
 echo $? > rc
