@@ -25,6 +25,7 @@ for t in tests/driver/test_*; do
 	[ -x "$t" ] && [ "${t%.c}" = "$t" ] && suite "unit: $t" "$t"
 done
 suite "cocci cases" python3 tests/cocci/run_cases.py
+suite "cocci per-rule cases" python3 tests/cocci/per_rule.py
 suite "cocci rule mutation: every rule matters to some case" python3 tests/cocci/mutate_rules.py
 suite "audit cases" python3 tests/audit/run_cases.py
 for t in tests/e2e/test_*.sh; do
