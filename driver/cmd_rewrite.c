@@ -116,7 +116,7 @@ static void print_changes(const struct convert *c, const char *dir, const struct
 int cmd_rewrite(int argc, char **argv)
 {
 	struct rewrite_args a = { 0 };
-	struct convert c;
+	struct convert c = { 0 };
 	struct strvec changed = STRVEC_INIT, found = STRVEC_INIT;
 	struct stat st;
 	int status = 0;
@@ -125,8 +125,10 @@ int cmd_rewrite(int argc, char **argv)
 	parse_args(argc, argv, &a);
 	if (stat(a.dir, &st) || !S_ISDIR(st.st_mode))
 		die("%s is not a directory: give the kernel tree to rewrite", a.dir);
-	if (spatch_check())
-		return 2;
+	if (spatch_check()) {
+		status = 2;
+		goto out;
+	}
 	if (!a.report && !a.force && dirty_git_tree(a.dir))
 		die("%s has uncommitted changes: commit or stash them, or pass --force", a.dir);
 	if (convert_prepare(&c, a.dir, &a.co)) {

@@ -31,6 +31,8 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...)
 	va_list ap;
 	int n;
 
+	if (!fmt)	/* also tells gcc's format checks (with -fsanitize) it is not NULL */
+		die("strbuf_addf: no format");
 	va_start(ap, fmt);
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);

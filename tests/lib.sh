@@ -46,13 +46,18 @@ balance_clean() {
 	[ -z "$out" ] || { echo "$out"; return 1; }
 }
 
-# The e2e preamble: $here, $kseries, a private $tmp removed at exit, and the
-# demo kernel repo at $repo.
-e2e_demo_setup() {
+# The e2e preamble: $here, $top, $kseries, and a private $tmp removed at exit.
+e2e_setup() {
 	here=$(cd "$(dirname "$0")" && pwd)
-	kseries="$here/../../driver/kseries"
+	top=$(cd "$here/../.." && pwd)
+	kseries="$top/driver/kseries"
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT
+}
+
+# The same, and the demo kernel repo at $repo.
+e2e_demo_setup() {
+	e2e_setup
 	repo="$tmp/repo"
 	"$here/make-demo-repo.sh" "$repo" >/dev/null
 }

@@ -24,7 +24,11 @@ static char *series_with(const char *text)
 
 static void drop(char *dir)
 {
-	char *path = xstrfmt("%s/series.json", dir);
+	char *path;
+
+	if (!dir)
+		return;
+	path = xstrfmt("%s/series.json", dir);
 
 	unlink(path);
 	rmdir(dir);

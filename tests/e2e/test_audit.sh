@@ -5,12 +5,8 @@
 # the usage errors.
 set -u
 . "$(dirname "$0")/../lib.sh"
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-kseries="$top/driver/kseries"
+e2e_setup
 cases="$top/tests/audit/cases"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 mod="$tmp/mydrv"
 mkdir -p "$mod/sub"
 cp "$cases/designated_unguarded.c" "$mod/mn.c"

@@ -5,12 +5,8 @@
 # with --series, and the driver's C names no series.
 set -u
 . "$(dirname "$0")/../lib.sh"
-here=$(cd "$(dirname "$0")" && pwd)
-top=$(cd "$here/../.." && pwd)
-kseries="$top/driver/kseries"
+e2e_setup
 s2="$top/tests/series2/series"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 repo="$tmp/repo"
 "$top/tests/series2/make-repo.sh" "$repo" >/dev/null
 
