@@ -232,7 +232,8 @@ static void series_config(const struct manifest_table *config, const char *arch,
 
 /* defconfig + toolchain and series settings + olddefconfig + prepare; what olddefconfig dropped */
 static const char *configure(const char *wt, const struct arch_desc *a, const char *o_dir,
-			     const char *log, const struct manifest *m, struct build_cell *c)
+			     const char *log, const struct manifest *m, struct build_cell *c,
+			     const char *prepare)
 {
 	const struct manifest_table *config = &m->config;
 	struct strvec set = STRVEC_INIT;
@@ -261,8 +262,8 @@ static const char *configure(const char *wt, const struct arch_desc *a, const ch
 			strvec_push(&c->fragment_dropped, set.v[i + 1]);
 		strvec_clear(&val);
 	}
-	if (!why && make1(wt, a, o_dir, log, "prepare"))
-		why = "make prepare failed";
+	if (!why && make1(wt, a, o_dir, log, prepare))
+		why = !strcmp(prepare, "prepare") ? "make prepare failed" : "make modules_prepare failed";
 	strvec_clear(&set);
 	return why;
 }
@@ -337,7 +338,7 @@ static void arch_before(struct matrix *mx, size_t i)
 	log = xstrfmt("%s/%s-before.log", mx->out_dir, a->name);
 	mkdir(o_dir, 0777);
 	build_targets(mx->wt, a->srcarch, mx->files, &mx->m->targets, &mx->targets[i]);
-	why = configure(mx->wt, a, o_dir, log, mx->m, c);
+	why = configure(mx->wt, a, o_dir, log, mx->m, c, "prepare");
 	if (why) {
 		fail_cell(mx, c, xstrfmt("%s: see %s", why, log));
 	} else if (mx->targets[i].nr) {
@@ -572,4 +573,33 @@ void build_cells_free(struct build_cell *cells, size_t nr)
 		strvec_clear(&cells[i].fragment_dropped);
 	}
 	free(cells);
+}
+
+int build_external_module(const char *wt, const char *arch, const struct manifest *m,
+			  const char *o_dir, const char *module_dir, const char *log, int jobs,
+			  char **why)
+{
+	struct build_cell c = { .arch = arch };
+	struct strvec targets = STRVEC_INIT;
+	const struct arch_desc *a = usable_arch(&c);
+	const char *failed;
+	int ret;
+
+	*why = NULL;
+	if (!a) {
+		*why = c.reason;
+		return -1;
+	}
+	mkdir(o_dir, 0777);
+	failed = configure(wt, a, o_dir, log, m, &c, "modules_prepare");
+	strvec_clear(&c.fragment_dropped);
+	if (failed) {
+		*why = xstrfmt("%s: see %s", failed, log);
+		return -1;
+	}
+	strvec_pushf(&targets, "M=%s", module_dir);
+	strvec_push(&targets, "modules");
+	ret = make(wt, a, o_dir, jobs, log, &targets);
+	strvec_clear(&targets);
+	return ret ? 1 : 0;
 }

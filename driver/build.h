@@ -68,5 +68,14 @@ void build_targets(const char *wt, const char *srcarch, const struct strvec *fil
 void build_coverage(const char *out_dir, const struct build_cell *cells, size_t nr_cells,
 		    const struct strvec *changed, struct strvec *compiled, struct strvec *not_compiled);
 void build_cells_free(struct build_cell *cells, size_t nr);
+/*
+ * An external module (module_dir, with its Kbuild file) against the tree
+ * wt: defconfig with the series' settings and modules_prepare in o_dir, then
+ * make M=module_dir modules; everything into log. 0 built, 1 did not build,
+ * -1 could not even prepare (or no compiler): *why says it (caller frees).
+ */
+int build_external_module(const char *wt, const char *arch, const struct manifest *m,
+			  const char *o_dir, const char *module_dir, const char *log, int jobs,
+			  char **why);
 
 #endif

@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <jansson.h>
 #include "audit.h"
+#include "audit_proof.h"
 #include "cleanup.h"
 #include "commands.h"
 #include "fileio.h"
@@ -28,9 +29,9 @@ static const struct command_usage usage_audit = {
 };
 
 struct audit_args {
-	const char *format, *fix, *output;
+	const char *format, *fix, *output, *kernel, *arch;
 	int in_place, jobs;
-	struct strvec paths, defines;
+	struct strvec paths, defines, revs;
 };
 
 static void parse_args(int argc, char **argv, struct audit_args *a)
@@ -41,6 +42,10 @@ static void parse_args(int argc, char **argv, struct audit_args *a)
 			   "guard, probe or delete (docs/audit.md)"),
 		OPT_STRING("output", 'o', &a->output, "FILE", "write the patch (or the findings) here"),
 		OPT_FLAG("in-place", 0, &a->in_place, "with --fix: apply the patch to the files"),
+		OPT_STRING("kernel", 0, &a->kernel, "REPO", "build proof: a kernel git repo to build\n"
+			   "the module (fixed, with --fix) against"),
+		OPT_LIST("rev", 0, &a->revs, "REV", "build proof: a revision of REPO; repeat"),
+		OPT_STRING("arch", 0, &a->arch, "ARCH", "build proof: the architecture (x86_64)"),
 		OPT_JOBS(&a->jobs),
 		OPT_END(),
 	};
@@ -52,6 +57,17 @@ static void parse_args(int argc, char **argv, struct audit_args *a)
 		die("--format %s: give text, json or sarif", a->format);
 	if (a->in_place && !a->fix)
 		die("--in-place applies a fix: add --fix MODE");
+	if (!a->arch)
+		a->arch = "x86_64";
+	if (a->kernel || a->revs.nr) {
+		struct stat st;
+
+		if (!a->kernel || !a->revs.nr)
+			die("the build proof needs both --kernel REPO and --rev REV");
+		if (a->paths.nr != 1 || stat(a->paths.v[0], &st) || !S_ISDIR(st.st_mode))
+			die("the build proof builds one module: give its folder (with its Kbuild file) "
+			    "as the only PATH");
+	}
 }
 
 /* The findings as the fix program reads them: a JSON list with paths inside the copy. */
@@ -202,7 +218,9 @@ int cmd_audit(int argc, char **argv)
 	struct audit_args a = { 0 };
 	struct audit au = { 0 };
 	struct manifest m;
-	char *scratch = NULL, *patch = NULL;
+	struct proof *proofs = NULL;
+	size_t nr_proofs = 0;
+	char *scratch = NULL, *patch = NULL, *fixed = NULL;
 	int status = 2;
 	FILE *out;
 
@@ -227,6 +245,7 @@ int cmd_audit(int argc, char **argv)
 		}
 		info("audit: --fix %s: %s", a.fix, patch && *patch ? (a.in_place ?
 		     "applied to the files" : "patch written") : "nothing to change");
+		fixed = xstrfmt("%s/b", scratch);
 	} else {
 		out = open_output(a.output);
 		if (!strcmp(a.format, "json"))
@@ -240,13 +259,28 @@ int cmd_audit(int argc, char **argv)
 	}
 	info("audit: %zu C files hold the tokens; %zu findings", au.files, au.nr);
 	status = audit_has_problems(&au) ? 1 : 0;
+	if (a.kernel) {
+		if (audit_prove(&au, &m, a.paths.v[0], a.kernel, &a.revs, a.arch, fixed, scratch,
+				a.jobs, &proofs, &nr_proofs)) {
+			status = 2;
+			goto clear;
+		}
+		/* beside the findings in text; never into a patch or a JSON/SARIF stream */
+		audit_proof_write(!a.fix && !strcmp(a.format, "text") && !a.output ? stdout : stderr,
+				  proofs, nr_proofs, a.arch);
+		if (audit_proof_failed(proofs, nr_proofs))
+			status = 1;
+	}
 clear:
 	manifest_clear(&m);
 done:
 	audit_clear(&au);
+	audit_proof_free(proofs, nr_proofs);
 	free(patch);
+	free(fixed);
 	free(scratch);
 	strvec_clear(&a.paths);
 	strvec_clear(&a.defines);
+	strvec_clear(&a.revs);
 	return status;
 }

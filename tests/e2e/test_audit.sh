@@ -107,6 +107,34 @@ check "audit --fix delete --in-place: the files are changed" sh -c "
 check "audit: after --fix delete, nothing that breaks the 4.13 build is left" sh -c "
 	! grep -v 'kseries-verdict' after.txt | grep -q ': error: '"
 
+# the build proof: the module, fixed in a copy, built with make M= against
+# each revision of the demo kernel (before and from 4.13)
+"$here/make-demo-repo.sh" "$tmp/kernel" >/dev/null
+mkdir -p proof && cp "$cases/designated_unguarded.c" proof/mn.c && printf 'obj-m += mn.o\n' > proof/Kbuild
+"$kseries" audit -q --kernel "$tmp/kernel" --rev v4.12-demo --rev v4.13-demo proof > proof.out 2>&1
+echo $? > rc
+check "audit build proof: the module as it is: exit 1" test "$(cat rc)" = 1
+check "audit build proof: ... builds before 4.13, not from 4.13, with the compiler's reason" sh -c "
+	grep -q '^build proof: v4.12-demo (.*, x86_64): builds' proof.out &&
+	grep -q '^build proof: v4.13-demo (.*, x86_64): does not build' proof.out &&
+	grep -q 'has no member named .invalidate_page.' proof.out"
+check "audit build proof: ... and says modpost had no Module.symvers" \
+	grep -q 'no Module.symvers, so modpost did not check' proof.out
+"$kseries" audit -q --fix guard -o proof.patch --kernel "$tmp/kernel" --rev v4.12-demo \
+	--rev v4.13-demo proof 2> proof-fixed.out
+check "audit build proof: with --fix guard, the module builds on both sides" sh -c "
+	test \$(grep -c '^build proof: .*: builds; the old API is not referenced' proof-fixed.out) = 2"
+check "audit build proof: ... the module itself untouched" cmp proof/mn.c "$cases/designated_unguarded.c"
+check "audit build proof: the user's kernel repo has no worktree left" \
+	test "$(git -C "$tmp/kernel" worktree list | wc -l)" = 1
+mkdir -p confmod && cp "$cases/designated_unguarded.c" confmod/mn.c && touch confmod/configure.ac confmod/Makefile.in
+"$kseries" audit -q --kernel "$tmp/kernel" --rev v4.12-demo confmod > conf.out 2>&1
+check "audit build proof: a module with a configure step is skipped, never passed" sh -c "
+	grep -q 'skipped: the module.s build needs a configure step' conf.out"
+"$kseries" audit --kernel "$tmp/kernel" mydrv > e5 2>&1; echo $? > rc
+check "audit build proof: --kernel without --rev is exit 2" sh -c "
+	test \$(cat rc) = 2 && grep -q 'needs both --kernel REPO and --rev REV' e5"
+
 # usage errors: exit 2 with the fix named
 check_fails "audit: no path" "$kseries" audit
 "$kseries" audit --format xml mydrv > e1 2>&1; echo $? > rc
