@@ -99,6 +99,35 @@ static char *log_errors(const char *log)
 	return out;
 }
 
+/* Which audited files' objects were built, and what make says failed. */
+static void objects(const struct audit *a, const char *module, const char *dest, const char *log,
+		    struct proof *p)
+{
+	char *text = read_file(log);
+	struct strvec failed = STRVEC_INIT;
+
+	for (size_t i = 0; i < a->rels.nr; i++) {
+		const char *rel = a->rels.v[i];
+		size_t n = strlen(rel);
+		char *obj;
+
+		if (strcmp(a->roots.v[i], module) || n < 3 || strcmp(rel + n - 2, ".c"))
+			continue;
+		obj = xstrfmt("%s/%.*s.o", dest, (int)(n - 2), rel);
+		if (!access(obj, R_OK))
+			strvec_pushf(&p->built, "%.*s.o", (int)(n - 2), rel);
+		free(obj);
+	}
+	build_failed_objects(text ? text : "", &failed, NULL);
+	for (size_t i = 0; i < failed.nr; i++) {
+		const char *base = strrchr(failed.v[i], '/');
+
+		strvec_push(&p->failed, base ? base + 1 : failed.v[i]);
+	}
+	strvec_clear(&failed);
+	free(text);
+}
+
 static void prove_one(const struct audit *a, const struct manifest *m, const char *module,
 		      const char *repo, const char *arch, const char *fixed_dir,
 		      const char *scratch, int jobs, size_t i, struct proof *p)
@@ -122,6 +151,7 @@ static void prove_one(const struct audit *a, const struct manifest *m, const cha
 	} else {
 		p->state = ret ? PROOF_FAILS : PROOF_BUILDS;
 		p->why = ret ? log_errors(log) : NULL;
+		objects(a, module, dest, log, p);
 		old_references(dest, &m->tokens, &p->old_refs);
 		p->no_symvers = access(symvers, R_OK) != 0;
 		free(why);
@@ -183,6 +213,14 @@ void audit_proof_write(FILE *f, const struct proof *p, size_t nr, const char *ar
 				p[i].state == PROOF_BUILDS ? "builds" : "does not build",
 				p[i].old_refs.nr ? "still referenced (" : "not referenced",
 				refs, p[i].old_refs.nr ? ")" : "");
+		if (p[i].built.nr || p[i].failed.nr) {
+			char *b = strvec_join(&p[i].built, 20, ", "), *x = strvec_join(&p[i].failed, 20, ", ");
+
+			fprintf(f, "    objects of the audited files built: %s; failed: %s\n",
+				p[i].built.nr ? b : "none", p[i].failed.nr ? x : "none");
+			free(b);
+			free(x);
+		}
 		if (p[i].state == PROOF_FAILS)
 			fprintf(f, "    %s\n", p[i].why);
 		if (p[i].state != PROOF_SKIPPED && p[i].no_symvers)
@@ -207,6 +245,8 @@ void audit_proof_free(struct proof *p, size_t nr)
 		free(p[i].commit);
 		free(p[i].why);
 		strvec_clear(&p[i].old_refs);
+		strvec_clear(&p[i].built);
+		strvec_clear(&p[i].failed);
 	}
 	free(p);
 }

@@ -12,6 +12,8 @@ struct proof {
 	int state;		/* PROOF_BUILDS, PROOF_FAILS, PROOF_SKIPPED */
 	char *why;		/* why it failed or was skipped; the last error lines */
 	struct strvec old_refs;	/* undefined symbols that still name the old API */
+	struct strvec built;	/* objects of the audited files that were built */
+	struct strvec failed;	/* objects make says failed */
 	int no_symvers;		/* modpost had no Module.symvers to check symbols with */
 };
 
