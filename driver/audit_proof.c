@@ -173,18 +173,11 @@ int audit_prove(const struct audit *a, const struct manifest *m, const char *mod
 	*nr = revs->nr;
 	for (size_t i = 0; i < revs->nr; i++) {
 		struct proof *p = &(*out)[i];
-		char *commit = NULL, *spec = xstrfmt("%s^{commit}", revs->v[i]);
 
 		p->rev = xstrdup(revs->v[i]);
-		if (run_capture(&commit, NULL, "git", "-C", repo, "rev-parse", "--verify", "--quiet",
-				spec, NULL) || !commit) {
-			free(spec);
-			free(commit);
+		p->commit = git_resolve_commit(repo, revs->v[i]);
+		if (!p->commit)
 			return error("--rev %s: not a commit of %s", revs->v[i], repo);
-		}
-		free(spec);
-		commit[strcspn(commit, "\n")] = '\0';
-		p->commit = commit;
 	}
 	if (needs_configure(module)) {
 		for (size_t i = 0; i < revs->nr; i++) {

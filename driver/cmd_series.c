@@ -19,6 +19,7 @@
 #include "spatch.h"
 #include "options.h"
 #include "usage.h"
+#include "worktree.h"
 
 static const struct command_usage usage_series = {
 	"series", "--kernel REPO --rev REV [--rev REV ...] --out DIR [options]",
@@ -139,22 +140,6 @@ static char *snapshot_plain_dir(const char *kernel, const char *out)
 	return git_dir;
 }
 
-static char *resolve(const char *repo, const char *rev)
-{
-	char *spec = xstrfmt("%s^{commit}", rev), *out = NULL, *nl;
-	int ret = run_capture(&out, NULL, "git", "-C", repo, "rev-parse", "--verify", "--quiet",
-			      spec, NULL);
-
-	free(spec);
-	if (ret || !out || !*out) {
-		free(out);
-		return NULL;
-	}
-	if ((nl = strchr(out, '\n')))
-		*nl = '\0';
-	return out;
-}
-
 /* "blob", "tree", ... for an object that exists; NULL otherwise. */
 static char *object_type(const char *repo, const char *rev)
 {
@@ -188,7 +173,7 @@ static int looks_like_kernel(const char *repo, const char *commit)
 static void check_revisions(const struct series_args *a, struct strvec *commits)
 {
 	for (size_t i = 0; i < a->revs.nr; i++) {
-		char *commit = resolve(a->so.repo, a->revs.v[i]);
+		char *commit = git_resolve_commit(a->so.repo, a->revs.v[i]);
 
 		if (!commit) {
 			char *type = object_type(a->so.repo, a->revs.v[i]);

@@ -12,6 +12,22 @@
 #include "usage.h"
 #include "worktree.h"
 
+char *git_resolve_commit(const char *repo, const char *rev)
+{
+	char *spec = xstrfmt("%s^{commit}", rev), *out = NULL, *nl;
+	int ret = run_capture(&out, NULL, "git", "-C", repo, "rev-parse", "--verify", "--quiet",
+			      spec, NULL);
+
+	free(spec);
+	if (ret || !out || !*out) {
+		free(out);
+		return NULL;
+	}
+	if ((nl = strchr(out, '\n')))
+		*nl = '\0';
+	return out;
+}
+
 static int is_git_worktree(const char *dir)
 {
 	char *out = NULL;

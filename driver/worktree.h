@@ -3,6 +3,8 @@
 
 #include "strvec.h"
 
+/* The commit rev names in repo (rev^{commit}), or NULL (caller frees). */
+char *git_resolve_commit(const char *repo, const char *rev);
 /*
  * The .c and .h files under dir that hold any of the tokens, relative to
  * dir and sorted: git grep in a git work tree (or on commit, when given,
