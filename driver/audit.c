@@ -129,15 +129,19 @@ static int dump(FILE *f, json_t *o)
 	return ret ? error("cannot write the JSON output") : 0;
 }
 
+json_t *audit_finding_json(const struct finding *f, const char *file)
+{
+	return json_pack("{s:s, s:I, s:I, s:s, s:s, s:s}", "file", file, "line", (json_int_t)f->line,
+			 "column", (json_int_t)f->col, "severity", f->severity, "id", f->id,
+			 "message", f->message);
+}
+
 int audit_write_json(FILE *f, const struct audit *a)
 {
 	json_t *o = json_object(), *list = json_array(), *sum = json_object();
 
 	for (size_t i = 0; i < a->nr; i++)
-		json_array_append_new(list, json_pack("{s:s, s:I, s:I, s:s, s:s, s:s}",
-			"file", a->f[i].file, "line", (json_int_t)a->f[i].line,
-			"column", (json_int_t)a->f[i].col, "severity", a->f[i].severity,
-			"id", a->f[i].id, "message", a->f[i].message));
+		json_array_append_new(list, audit_finding_json(&a->f[i], a->f[i].file));
 	json_object_set_new(o, "version", json_integer(1));
 	json_object_set_new(o, "tool", json_string("kseries audit"));
 	json_object_set_new(sum, "files", json_integer(a->files));
@@ -291,8 +295,13 @@ static int audit_root(struct audit *a, const struct manifest *m, const char *roo
 	}
 	if (!ret && files.nr && !rules_parse_check(o, root, &files, &m->tokens, &fail, &nfail))
 		note_unparsed(a, root, fail, nfail);
-	for (size_t r = 0; !ret && files.nr && r < m->audit_rules.nr; r++)
-		ret = rules_run(o, root, m->audit_rules.v[r], "report", &files, &report);
+	for (size_t r = 0; !ret && files.nr && r < m->audit_rules.nr; r++) {
+		/* the audit rules gather every file before judging: one spatch process */
+		struct rules_opts one = *o;
+
+		one.jobs = 1;
+		ret = rules_run(&one, root, m->audit_rules.v[r], "report", &files, &report);
+	}
 	for (size_t i = 0; i < report.nr; i++)
 		if (audit_parse_line(a, root, report.v[i]))
 			warning("audit rule printed a line that is not a finding: %s", report.v[i]);
@@ -312,9 +321,7 @@ int audit_run(struct audit *a, const struct manifest *m, const struct strvec *pa
 	o.cocci_dir = m->dir;
 	o.macro_file = macro_file;
 	o.tmp_dir = scratch;
-	/* the audit rules gather every file before judging: one spatch process */
-	o.jobs = 1;
-	(void)jobs;
+	o.jobs = jobs;
 	for (size_t i = 0; !ret && i < paths->nr; i++) {
 		struct stat st;
 

@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <stdio.h>
+#include <jansson.h>
 #include "manifest.h"
 #include "strvec.h"
 
@@ -36,6 +37,8 @@ void audit_sort(struct audit *a);
 /* 1 when a finding is a warning or an error (exit status 1). */
 int audit_has_problems(const struct audit *a);
 void audit_write_text(FILE *f, const struct audit *a);
+/* One finding as a JSON object, its path given as file. */
+json_t *audit_finding_json(const struct finding *f, const char *file);
 /* JSON (docs/audit.md) or SARIF 2.1.0; 0 or -1. */
 int audit_write_json(FILE *f, const struct audit *a);
 int audit_write_sarif(FILE *f, const struct audit *a, const struct manifest *m);

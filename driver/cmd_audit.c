@@ -5,7 +5,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <jansson.h>
 #include "audit.h"
 #include "audit_proof.h"
 #include "cleanup.h"
@@ -77,37 +76,40 @@ static int write_fix_input(const struct audit *a, const char *path)
 	int ret;
 
 	for (size_t i = 0; i < a->nr; i++)
-		json_array_append_new(list, json_pack("{s:s, s:I, s:I, s:s, s:s, s:s}",
-			"file", audit_inside(a->f[i].file), "line", (json_int_t)a->f[i].line,
-			"column", (json_int_t)a->f[i].col, "severity", a->f[i].severity,
-			"id", a->f[i].id, "message", a->f[i].message));
+		json_array_append_new(list, audit_finding_json(&a->f[i], audit_inside(a->f[i].file)));
 	ret = json_dump_file(list, path, JSON_INDENT(1));
 	json_decref(list);
 	return ret ? error_write(path) : 0;
 }
 
 /*
- * Copy every audited file, and the Kbuild file or Makefile next to it (a
- * fix may add a compile probe there), to SCRATCH/a/<file> and SCRATCH/b/<file>.
+ * What a fix may change: every audited file, and the Kbuild file or Makefile
+ * next to it (a fix may add a compile probe there).
  */
-static int copy_files(const struct audit *a, const char *scratch)
+static void fix_files(const struct audit *a, struct strvec *all)
 {
-	struct strvec all = STRVEC_INIT;
-
 	for (size_t i = 0; i < a->paths.nr; i++) {
 		const char *slash = strrchr(a->paths.v[i], '/');
 		int dir_len = slash ? (int)(slash - a->paths.v[i]) + 1 : 0;
 
-		if (!strvec_contains(&all, a->paths.v[i]))
-			strvec_push(&all, a->paths.v[i]);
+		if (!strvec_contains(all, a->paths.v[i]))
+			strvec_push(all, a->paths.v[i]);
 		for (const char *const *k = (const char *const[]){ "Kbuild", "Makefile", NULL }; *k; k++) {
 			char *build = xstrfmt("%.*s%s", dir_len, a->paths.v[i], *k);
 
-			if (!access(build, R_OK) && !strvec_contains(&all, build))
-				strvec_push(&all, build);
+			if (!access(build, R_OK) && !strvec_contains(all, build))
+				strvec_push(all, build);
 			free(build);
 		}
 	}
+}
+
+/* Copy what a fix may change to SCRATCH/a/<file> and SCRATCH/b/<file>. */
+static int copy_files(const struct audit *a, const char *scratch)
+{
+	struct strvec all = STRVEC_INIT;
+
+	fix_files(a, &all);
 	for (size_t i = 0; i < all.nr; i++) {
 		const char *src = all.v[i];
 		char *text = read_file(src);
@@ -181,14 +183,7 @@ static int apply_in_place(const struct audit *a, const char *scratch)
 	struct strvec all = STRVEC_INIT;
 	int ret = 0;
 
-	for (size_t i = 0; i < a->paths.nr; i++) {
-		const char *slash = strrchr(a->paths.v[i], '/');
-		int dir_len = slash ? (int)(slash - a->paths.v[i]) + 1 : 0;
-
-		strvec_push(&all, a->paths.v[i]);
-		strvec_pushf(&all, "%.*sKbuild", dir_len, a->paths.v[i]);
-		strvec_pushf(&all, "%.*sMakefile", dir_len, a->paths.v[i]);
-	}
+	fix_files(a, &all);
 	for (size_t i = 0; i < all.nr; i++) {
 		const char *src = all.v[i];
 		char *fixed = xstrfmt("%s/b/%s", scratch, audit_inside(src)), *text = read_file(fixed);
