@@ -165,14 +165,19 @@ def static_helpers_unused(lines, removed_text):
     return out
 
 
+def cut(lines, a, b):
+    """Remove lines a..b, and the blank line the removal leaves doubled; their text."""
+    removed = "".join(lines[a:b + 1])
+    del lines[a:b + 1]
+    if 0 < a < len(lines) and not lines[a].strip() and not lines[a - 1].strip():
+        del lines[a]
+    return removed
+
+
 def delete(lines, regions, file):
     removed = ""
     for a, b in reversed(merge([with_own_guard(lines, a, b) for a, b in regions])):
-        removed += "".join(lines[a:b + 1])
-        del lines[a:b + 1]
-        # a blank line left doubled by the removal
-        if 0 < a < len(lines) and not lines[a].strip() and not lines[a - 1].strip():
-            del lines[a]
+        removed += cut(lines, a, b)
     # the helpers only the removed code used, until none is left
     while True:
         names = static_helpers_unused(lines, removed)
@@ -182,12 +187,7 @@ def delete(lines, regions, file):
             for i, l in enumerate(lines):
                 if re.match(r"^static\s.*\b%s\s*\(" % name, l) or \
                         (re.match(r"^%s\s*\(" % name, l) and i and lines[i - 1].startswith("static")):
-                    a = comment_above(lines, decl_start(lines, i))
-                    b = block_end(lines, i)
-                    removed += "".join(lines[a:b + 1])
-                    del lines[a:b + 1]
-                    if 0 < a < len(lines) and not lines[a].strip() and not lines[a - 1].strip():
-                        del lines[a]
+                    removed += cut(lines, comment_above(lines, decl_start(lines, i)), block_end(lines, i))
                     say("%s: removed %s(), which only the removed callback used" % (file, name))
                     break
     tidy_empty_ifs(lines)
@@ -241,15 +241,13 @@ def main():
         regions, changed = [], False
         for f in fs:
             if mode == "delete":
-                if f["id"] in FIXED_IDS or f["id"] in ("kseries-guard-version",
-                                                       "kseries-guard-boundary",
-                                                       "kseries-guard-probe"):
+                if f["id"] in FIXED_IDS or f["id"].startswith("kseries-guard"):
+                    # a guarded use says what it guards: a callback (or its
+                    # prototype), or else an initialiser
                     g = dict(f)
                     if f["id"].startswith("kseries-guard"):
-                        g["id"] = "kseries-callback" if re.search(r"callback \w+\(\)", f["message"]) \
-                            and "prototype" not in f["message"] else "kseries-initialiser"
-                        if "prototype of callback" in f["message"]:
-                            g["id"] = "kseries-callback"
+                        g["id"] = "kseries-callback" if re.search(r"\bcallback \w+\(\)", f["message"]) \
+                            else "kseries-initialiser"
                     r = region(lines, g)
                     if r:
                         regions.append(r)
