@@ -12,10 +12,13 @@ TEST_SRC := $(wildcard tests/driver/test_*.c)
 TEST_BIN := $(TEST_SRC:.c=)
 
 # Debian packages every part of kseries needs (see docs/install.md).
-DEB_PKGS := coccinelle git python3 perl gcc make libc6-dev pkg-config ccache procps util-linux \
+DEB_PKGS := coccinelle git python3 perl gcc make libc6-dev pkg-config ccache procps util-linux binutils \
 	bc flex bison libelf-dev libssl-dev libjansson-dev \
 	gcc-arm-linux-gnueabi gcc-aarch64-linux-gnu \
 	gcc-powerpc64le-linux-gnu gcc-mips-linux-gnu
+# Commands a test needs, with the packages that bring them when missing (a
+# machine may have them from elsewhere: NodeSource's nodejs brings its own npm).
+DEB_CMDS := npm=nodejs,npm
 
 .PHONY: all deps check check-asan check-faults check-only bench install clean
 
@@ -31,11 +34,11 @@ tests/driver/test_%: tests/driver/test_%.c tests/driver/unit.h $(DRIVER_OBJ)
 	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -Idriver -DTOP='"$(CURDIR)"' -o $@ $< $(DRIVER_OBJ) $(JANSSON_LIBS)
 
 deps:
-	@DEB_PKGS="$(DEB_PKGS)" scripts/deps.sh install
+	@DEB_PKGS="$(DEB_PKGS)" DEB_CMDS="$(DEB_CMDS)" scripts/deps.sh install
 
 # The README's test command: installs what is missing, builds, runs every test.
 check:
-	@DEB_PKGS="$(DEB_PKGS)" scripts/deps.sh ensure
+	@DEB_PKGS="$(DEB_PKGS)" DEB_CMDS="$(DEB_CMDS)" scripts/deps.sh ensure
 	@$(MAKE) --no-print-directory all $(TEST_BIN)
 	@tests/run-all.sh
 
@@ -49,7 +52,7 @@ check-asan:
 
 # The fault suite: signals at many points, to the process and its group.
 check-faults:
-	@DEB_PKGS="$(DEB_PKGS)" scripts/deps.sh ensure
+	@DEB_PKGS="$(DEB_PKGS)" DEB_CMDS="$(DEB_CMDS)" scripts/deps.sh ensure
 	@$(MAKE) --no-print-directory all
 	@tests/faults.sh
 

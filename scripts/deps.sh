@@ -1,5 +1,6 @@
 #!/bin/sh
-# Install or check the Debian packages kseries needs (list in $DEB_PKGS).
+# Install or check the Debian packages kseries needs (list in $DEB_PKGS), and
+# the packages of the commands in $DEB_CMDS that are not in PATH.
 #   deps.sh install   apt-get install what is missing (root)
 #   deps.sh ensure    install when root, else print the exact command and fail
 set -eu
@@ -10,6 +11,11 @@ missing=""
 for p in $DEB_PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
 		missing="$missing $p"
+done
+
+# a command missing from PATH: the packages that bring it (DEB_CMDS: cmd=pkg,pkg ...)
+for spec in ${DEB_CMDS:-}; do
+	command -v "${spec%%=*}" >/dev/null 2>&1 || missing="$missing $(echo "${spec#*=}" | tr , ' ')"
 done
 
 if [ -n "$missing" ]; then
