@@ -9,7 +9,7 @@ with the defines each input gets in kseries (the series' probes, the case's
 .opts). If no output changes, no case can notice the rule: "FAIL". A removal
 that breaks the semantic patch (a rule others inherit from) is noticed too.
 One "ok"/"FAIL" line per rule file."""
-import concurrent.futures, glob, json, os, re, shutil, subprocess, sys, tempfile
+import concurrent.futures, functools, glob, json, os, re, shutil, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 TOP = os.path.dirname(os.path.dirname(HERE))
@@ -19,9 +19,14 @@ HEADER = re.compile(r"^@(?!@).*@\s*$")
 WAIVER = re.compile(r"^//\s*kseries-mutation:\s*(.*)$")
 
 
+@functools.lru_cache(maxsize=None)
+def manifest(series_dir):
+    return json.load(open(os.path.join(series_dir, "series.json")))
+
+
 def series_inputs(series_dir):
     """(path, defines) of the inputs a series' rules are run on."""
-    m = json.load(open(os.path.join(series_dir, "series.json")))
+    m = manifest(series_dir)
     options = {"--" + o["name"]: o["define"] for o in m.get("options", [])}
     if os.path.samefile(series_dir, os.path.join(TOP, "cocci")):
         paths = sorted(glob.glob(os.path.join(HERE, "*.[ch]")) +
@@ -40,7 +45,7 @@ def series_inputs(series_dir):
 
 
 def rule_files(series_dir):
-    m = json.load(open(os.path.join(series_dir, "series.json")))
+    m = manifest(series_dir)
     rules = list(m.get("order", []))
     for p in m["patches"]:
         rules += [r for r in p["rules"] if r not in rules]
@@ -49,7 +54,7 @@ def rule_files(series_dir):
 
 def run(sp_text, series_dir, mode, path, defines):
     """The rule text alone on one input: (new text, report lines) or None on error."""
-    m = json.load(open(os.path.join(series_dir, "series.json")))
+    m = manifest(series_dir)
     with tempfile.TemporaryDirectory() as tmp:
         sp = os.path.join(tmp, "rule.cocci")
         open(sp, "w").write(sp_text)
