@@ -7,7 +7,9 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <time.h>
 #include "cleanup.h"
+#include "repolock.h"
 #include "run.h"
 #include "usage.h"
 
@@ -64,18 +66,21 @@ void cleanup_add_worktree(const char *repo, const char *path)
 	add(repo, path);
 }
 
+/*
+ * kseries' own worktree goes by its path (remove --force forgets it even when
+ * its folder is gone); never "worktree prune", which would also drop the
+ * user's own stale registrations. Under the repo's lock: see repolock.h.
+ */
 static void remove_item(struct item *it)
 {
 	if (it->repo) {
 		char *out = NULL;
+		int lock = repo_lock(it->repo);
 
 		run_capture(&out, NULL, "git", "-C", it->repo, "worktree", "remove", "--force",
 			    it->path, NULL);
 		free(out);
-		out = NULL;
-		/* if the folder was already gone, prune forgets the worktree */
-		run_capture(&out, NULL, "git", "-C", it->repo, "worktree", "prune", NULL);
-		free(out);
+		repo_unlock(lock);
 	}
 	remove_tree(it->path);
 }
@@ -94,15 +99,81 @@ void cleanup_worktree_now(const char *repo, const char *path)
 	remove_item(&(struct item){ (char *)repo, (char *)path, 0 });
 }
 
+/* The set git's sigchain_push_common handles: a closed pipe stops a run as Ctrl-C does. */
+static const int stop_signals[] = { SIGINT, SIGHUP, SIGTERM, SIGQUIT, SIGPIPE };
+#define NR_STOP_SIGNALS (sizeof(stop_signals) / sizeof(stop_signals[0]))
+
+int cleanup_is_stop_signal(int sig)
+{
+	for (size_t i = 0; i < NR_STOP_SIGNALS; i++)
+		if (stop_signals[i] == sig)
+			return 1;
+	return 0;
+}
+
 static void block_signals(sigset_t *old)
 {
 	sigset_t set;
 
 	sigemptyset(&set);
-	sigaddset(&set, SIGINT);
-	sigaddset(&set, SIGTERM);
-	sigaddset(&set, SIGHUP);
+	for (size_t i = 0; i < NR_STOP_SIGNALS; i++)
+		sigaddset(&set, stop_signals[i]);
 	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/*
+ * Every child leads a process group of its own (run.c and the revision
+ * processes set it): signalling the group stops what the child started too
+ * (spatch's workers, make's compilers). Before the child's setpgid, the
+ * group does not exist yet: then the child alone.
+ */
+static void stop_tree(pid_t pid, int sig)
+{
+	if (kill(-pid, sig) < 0 && errno == ESRCH)
+		kill(pid, sig);
+}
+
+static long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
+}
+
+static void nap_ms(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+}
+
+/* Grace a stopped process gets before SIGKILL, and the most we wait. */
+#define GRACE_MS 5000
+#define GIVE_UP_MS 15000
+
+void cleanup_reap_group(pid_t pgid)
+{
+	long start = now_ms();
+	int killed = 0;
+
+	if (pgid <= 0 || kill(-pgid, 0) < 0)
+		return;	/* the usual case: nothing of the group is left */
+	kill(-pgid, SIGTERM);
+	for (;;) {
+		/* kseries is a subreaper: the group's orphans are its children */
+		while (waitpid(-pgid, NULL, WNOHANG) > 0)
+			;
+		if (kill(-pgid, 0) < 0 && errno == ESRCH)
+			return;
+		if (!killed && now_ms() - start > GRACE_MS) {
+			kill(-pgid, SIGKILL);
+			killed = 1;
+		}
+		if (now_ms() - start > GIVE_UP_MS)
+			return;	/* a zombie someone else must reap: it is dead already */
+		nap_ms(10);
+	}
 }
 
 /* children are the forking process's own: a child never kills its siblings */
@@ -116,7 +187,7 @@ void cleanup_add_child(pid_t pid)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	/* a signal between fork and here found no one to forward to */
 	if (pending)
-		kill(pid, SIGTERM);
+		stop_tree(pid, SIGTERM);
 }
 
 void cleanup_forget_child(pid_t pid)
@@ -133,6 +204,35 @@ void cleanup_forget_child(pid_t pid)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+/*
+ * Stop every child's tree and wait for all of it (TERM, KILL after a
+ * grace): no tool may still write into a folder the cleanup removes.
+ */
+static void stop_children(void)
+{
+	long start = now_ms();
+	int killed = 0;
+
+	for (sig_atomic_t i = 0; i < nr_children; i++)
+		stop_tree(children[i], SIGTERM);
+	for (sig_atomic_t i = 0; i < nr_children; i++) {
+		for (;;) {
+			pid_t r = waitpid(children[i], NULL, WNOHANG);
+
+			if (r == children[i] || (r < 0 && errno == ECHILD))
+				break;
+			if (!killed && now_ms() - start > GRACE_MS) {
+				for (sig_atomic_t k = 0; k < nr_children; k++)
+					stop_tree(children[k], SIGKILL);
+				killed = 1;
+			}
+			nap_ms(10);
+		}
+		cleanup_reap_group(children[i]);
+	}
+	nr_children = 0;
+}
+
 void cleanup_run(void)
 {
 	pid_t me = getpid();
@@ -140,11 +240,7 @@ void cleanup_run(void)
 	if (running)
 		return;
 	running = 1;
-	for (sig_atomic_t i = 0; i < nr_children; i++)
-		kill(children[i], SIGTERM);
-	for (sig_atomic_t i = 0; i < nr_children; i++)
-		waitpid(children[i], NULL, 0);
-	nr_children = 0;
+	stop_children();
 	while (nr_items) {
 		struct item *it = &items[--nr_items];
 
@@ -173,8 +269,23 @@ static void on_signal(int sig)
 		return;
 	}
 	for (sig_atomic_t i = 0; i < nr_children; i++)
-		kill(children[i], SIGTERM);
+		stop_tree(children[i], SIGTERM);
 	errno = saved;
+}
+
+void cleanup_note_signal(int sig)
+{
+	sigset_t old;
+
+	if (!cleanup_is_stop_signal(sig))
+		return;
+	block_signals(&old);
+	if (!pending)
+		pending = sig;
+	if (!running)
+		for (sig_atomic_t i = 0; i < nr_children; i++)
+			stop_tree(children[i], SIGTERM);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 void cleanup_check_signal(void)
@@ -206,15 +317,23 @@ void cleanup_install(void)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_signal;
 	sigemptyset(&sa.sa_mask);
+	/* the other stop signals wait while the handler runs */
+	for (size_t i = 0; i < NR_STOP_SIGNALS; i++)
+		sigaddset(&sa.sa_mask, stop_signals[i]);
 	/* no SA_RESTART: a blocking wait returns EINTR and the flow looks */
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGHUP, &sa, NULL);
+	for (size_t i = 0; i < NR_STOP_SIGNALS; i++)
+		sigaction(stop_signals[i], &sa, NULL);
+	/* the tools' orphans (spatch's workers) come to us, to be stopped and reaped */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
 }
 
 void cleanup_after_fork(void)
 {
 	nr_children = 0;
+	/* a group of its own: what it starts is stopped with it (stop_tree) */
+	setpgid(0, 0);
+	/* the subreaper attribute is not inherited */
+	prctl(PR_SET_CHILD_SUBREAPER, 1);
 	/* a revision process dies with kseries, even one killed outright */
 	cleanup_child_exec(getppid());
 }

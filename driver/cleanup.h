@@ -23,10 +23,25 @@ void cleanup_add_dir(const char *path);
 void cleanup_add_worktree(const char *repo, const char *path);
 /* Do it now and forget it (the normal path). */
 void cleanup_worktree_now(const char *repo, const char *path);
-/* A child to kill (SIGTERM) if we are interrupted. */
+/*
+ * A child to stop (SIGTERM to its process group, which it leads) if we are
+ * interrupted.
+ */
 void cleanup_add_child(pid_t pid);
 void cleanup_forget_child(pid_t pid);
-/* In a freshly forked child: forget the parent's children. */
+/*
+ * After pid (a group leader) was reaped: stop and reap what is left of its
+ * group (a tool's own children, orphaned to kseries, the subreaper).
+ */
+void cleanup_reap_group(pid_t pgid);
+/* SIGINT, SIGHUP, SIGTERM, SIGQUIT, SIGPIPE: the signals that stop a run. */
+int cleanup_is_stop_signal(int sig);
+/*
+ * A child died of a stop signal: the user's (a Ctrl-C reaches the whole
+ * group) or a closed pipe. Count it as ours, as if it had come to kseries.
+ */
+void cleanup_note_signal(int sig);
+/* In a freshly forked child: forget the parent's children, lead a group. */
 void cleanup_after_fork(void);
 /*
  * In the main flow, after anything that waits: if a signal arrived, clean up

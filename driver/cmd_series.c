@@ -265,11 +265,21 @@ static void name_revisions(const struct series_args *a, const char *out, struct 
 	}
 }
 
+/* The revision process pid is, or -1 (an orphan of a tool, reparented to us). */
+static int revision_of(const pid_t *pids, size_t n, pid_t pid)
+{
+	for (size_t i = 0; i < n; i++)
+		if (pids[i] == pid)
+			return (int)i;
+	return -1;
+}
+
 /* Run each revision in a child of its own, at most jobs at once. */
 static int run_revisions(const struct series_args *a, const struct strvec *commits,
 			 const struct strvec *dirs)
 {
 	size_t started = 0, running = 0;
+	pid_t *pids = xcalloc(a->revs.nr, sizeof(*pids));
 	int failed = 0;
 
 	while (started < a->revs.nr || running) {
@@ -277,6 +287,7 @@ static int run_revisions(const struct series_args *a, const struct strvec *commi
 			char *wt = xstrfmt("%s/worktree", dirs->v[started]);
 			pid_t pid;
 
+			cleanup_check_signal();
 			/* the parent removes it too if the child is killed */
 			cleanup_add_worktree(a->so.repo, wt);
 			free(wt);
@@ -294,7 +305,9 @@ static int run_revisions(const struct series_args *a, const struct strvec *commi
 				rev_result_clear(&r);
 				exit(ret);
 			}
+			setpgid(pid, pid);	/* as the child does, whichever runs first */
 			cleanup_add_child(pid);
+			pids[started] = pid;
 			started++;
 			running++;
 		}
@@ -309,12 +322,20 @@ static int run_revisions(const struct series_args *a, const struct strvec *commi
 				}
 				break;
 			}
+			if (revision_of(pids, started, pid) < 0)
+				continue;	/* an orphan: reaped, nothing more */
 			cleanup_forget_child(pid);
+			cleanup_reap_group(pid);
 			running--;
+			/* a revision stopped by Ctrl-C or a closed pipe stops the run */
+			if (WIFSIGNALED(status))
+				cleanup_note_signal(WTERMSIG(status));
+			cleanup_check_signal();
 			if (!WIFEXITED(status) || WEXITSTATUS(status))
 				failed = 1;
 		}
 	}
+	free(pids);
 	return failed;
 }
 

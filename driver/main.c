@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "cleanup.h"
 #include "commands.h"
 #include "usage.h"
 
@@ -28,6 +29,28 @@ static void print_usage(FILE *f)
 	fprintf(f, "\nSee 'kseries <command> --help' and kseries(1).\n");
 }
 
+/*
+ * git must not start "gc --auto" (or maintenance) in the user's repo from a
+ * kseries commit: it repacks the user's objects and, detached, outlives the
+ * run. Added to whatever GIT_CONFIG_COUNT the user set.
+ */
+static void git_no_auto_gc(void)
+{
+	static const char *const cfg[][2] = { { "gc.auto", "0" }, { "maintenance.auto", "false" } };
+	const char *count = getenv("GIT_CONFIG_COUNT");
+	int n = count ? atoi(count) : 0;
+	char name[64], value[16];
+
+	for (size_t i = 0; i < sizeof(cfg) / sizeof(cfg[0]); i++, n++) {
+		snprintf(name, sizeof(name), "GIT_CONFIG_KEY_%d", n);
+		setenv(name, cfg[i][0], 1);
+		snprintf(name, sizeof(name), "GIT_CONFIG_VALUE_%d", n);
+		setenv(name, cfg[i][1], 1);
+	}
+	snprintf(value, sizeof(value), "%d", n);
+	setenv("GIT_CONFIG_COUNT", value, 1);
+}
+
 static const struct command *find_command(const char *name)
 {
 	for (const struct command *c = commands; c->name; c++)
@@ -39,6 +62,7 @@ static const struct command *find_command(const char *name)
 int main(int argc, char **argv)
 {
 	const struct command *c;
+	int ret;
 
 	if (argc < 2) {
 		print_usage(stderr);
@@ -58,5 +82,11 @@ int main(int argc, char **argv)
 		error("unknown command '%s': run 'kseries help' for the list", argv[1]);
 		return 2;
 	}
-	return c->fn(argc - 1, argv + 1);
+	/* from the start: a closed pipe or Ctrl-C at any point cleans up */
+	cleanup_install();
+	git_no_auto_gc();
+	ret = c->fn(argc - 1, argv + 1);
+	/* a signal that came after the last wait: clean up and die of it */
+	cleanup_check_signal();
+	return ret;
 }

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "fileio.h"
 #include "outdir.h"
 #include "run.h"
+#include "strvec.h"
 #include "usage.h"
 
 #define LOCK_NAME ".kseries.lock"
@@ -92,11 +94,40 @@ static int ours_rev_dir(const char *out, const char *name)
 	return yes;
 }
 
+/*
+ * The worktrees of repo registered under out (an earlier, killed run's):
+ * only those are kseries' to remove, by path; never "worktree prune".
+ */
+static void worktrees_under(const char *repo, const char *out, struct strvec *paths)
+{
+	char abs[PATH_MAX], *list = NULL;
+	struct strvec lines = STRVEC_INIT;
+	size_t n;
+
+	if (!realpath(out, abs))
+		return;
+	n = strlen(abs);
+	if (run_capture(&list, NULL, "git", "-C", repo, "worktree", "list", "--porcelain", NULL)) {
+		free(list);
+		return;
+	}
+	strvec_split_lines(&lines, list);
+	for (size_t i = 0; i < lines.nr; i++) {
+		const char *p = lines.v[i];
+
+		if (!strncmp(p, "worktree ", 9) && !strncmp(p + 9, abs, n) && p[9 + n] == '/')
+			strvec_push(paths, p + 9);
+	}
+	strvec_clear(&lines);
+	free(list);
+}
+
 /* --force: out holds this run's output and nothing else afterwards. */
 static void clean_earlier_run(const char *out, const char *repo)
 {
 	DIR *d = opendir(out);
 	struct dirent *e;
+	struct strvec worktrees = STRVEC_INIT;
 	int removed = 0;
 
 	if (!d)
@@ -107,6 +138,8 @@ static void clean_earlier_run(const char *out, const char *repo)
 		    !ours_at_top(e->d_name) && !ours_rev_dir(out, e->d_name))
 			die("%s holds '%s', which kseries did not write: --force only replaces "
 			    "kseries output; pick another --out", out, e->d_name);
+	if (repo)
+		worktrees_under(repo, out, &worktrees);
 	rewinddir(d);
 	while ((e = readdir(d))) {
 		char *path;
@@ -124,14 +157,11 @@ static void clean_earlier_run(const char *out, const char *repo)
 	if (removed) {
 		info("--force: removed %d entr%s an earlier run left in %s", removed,
 		     removed == 1 ? "y" : "ies", out);
-		/* worktrees of a killed run are still registered in the repo */
-		if (repo) {
-			char *o = NULL;
-
-			run_capture(&o, NULL, "git", "-C", repo, "worktree", "prune", NULL);
-			free(o);
-		}
 	}
+	/* worktrees of a killed run are still registered in the repo */
+	for (size_t i = 0; i < worktrees.nr; i++)
+		cleanup_worktree_now(repo, worktrees.v[i]);
+	strvec_clear(&worktrees);
 }
 
 void outdir_prepare(const char *out, int force, const char *repo)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "fileio.h"
 #include "rules.h"
@@ -146,11 +147,25 @@ static void push_common_options(const struct rules_opts *o, struct strvec *args)
 		strvec_pushl(args, "--python", SPATCH_PYTHON, NULL);
 }
 
+/*
+ * spatch's own temporary files (TMPDIR, and --tmp-dir, which spatch takes as
+ * a name prefix) go into a folder inside the scratch folder, so the cleanup
+ * removes them even when spatch is killed. Caller frees.
+ */
+static char *spatch_tmp_dir(const struct rules_opts *o)
+{
+	char *dir = xstrfmt("%s/spatch-tmp", o->tmp_dir);
+
+	mkdir(dir, 0700);
+	return dir;
+}
+
 int rules_parse_check(const struct rules_opts *o, const char *dir, const struct strvec *files,
 		      const struct strvec *tokens, struct parse_failure **out, size_t *nr)
 {
 	struct child_process *cps = xcalloc(files->nr ? files->nr : 1, sizeof(*cps));
 	int *results = xcalloc(files->nr ? files->nr : 1, sizeof(*results));
+	char *tmp = spatch_tmp_dir(o);
 	int ret = 0;
 
 	*out = NULL;
@@ -162,6 +177,7 @@ int rules_parse_check(const struct rules_opts *o, const char *dir, const struct 
 		cps[i].dir = dir;
 		cps[i].out_file = "/dev/null";
 		cps[i].err_file = xstrfmt("%s/parse-%zu.log", o->tmp_dir, i);
+		cps[i].tmp_dir = tmp;
 	}
 	run_parallel(cps, files->nr, o->jobs, results);
 	for (size_t i = 0; i < files->nr; i++) {
@@ -180,6 +196,7 @@ int rules_parse_check(const struct rules_opts *o, const char *dir, const struct 
 	}
 	free(cps);
 	free(results);
+	free(tmp);
 	return ret;
 }
 
@@ -292,7 +309,7 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 	      const struct strvec *files, struct strvec *report)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
-	char *groups = NULL;
+	char *groups = NULL, *tmp, *prefix;
 	int ret;
 
 	if (!files->nr)
@@ -305,7 +322,10 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 	push_common_options(o, &cp.args);
 	strvec_pushl(&cp.args, "--file-groups", groups, "--max-width", "80", NULL);
 	strvec_pushf(&cp.args, "--jobs=%d", o->jobs > 0 ? o->jobs : 1);
-	strvec_pushl(&cp.args, "--tmp-dir", o->tmp_dir, NULL);
+	tmp = spatch_tmp_dir(o);
+	prefix = xstrfmt("%s/run", tmp);
+	strvec_pushl(&cp.args, "--tmp-dir", prefix, NULL);
+	cp.tmp_dir = tmp;
 	if (!strcmp(mode, "patch"))
 		strvec_pushl(&cp.args, "--in-place", "--no-show-diff", NULL);
 	/*
@@ -322,5 +342,7 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 		take_report(cp.out, report);
 	child_process_clear(&cp);
 	free(groups);
+	free(prefix);
+	free(tmp);
 	return ret ? -1 : 0;
 }

@@ -127,7 +127,9 @@ static int clock_tick(struct wait_clock *c)
 	if (c->timed_out)
 		return 1;
 	if (c->deadline && now >= c->deadline) {
-		kill(c->pid, SIGKILL);
+		/* the child leads a group: what it started goes with it */
+		if (kill(-c->pid, SIGKILL) < 0)
+			kill(c->pid, SIGKILL);
 		c->timed_out = 1;
 		return 1;
 	}
@@ -170,9 +172,19 @@ static int wait_child(struct wait_clock *c, int *status)
 static void child_exec(struct child_process *cp, int out_fd, int err_fd, int status_fd,
 		       pid_t parent)
 {
-	int err;
+	int err, null_fd;
 
+	/* a group of its own: a timeout or a stop reaches what it starts */
+	setpgid(0, 0);
 	cleanup_child_exec(parent);
+	/* no tool reads ours: a background group reading a terminal would stop */
+	null_fd = open("/dev/null", O_RDONLY);
+	if (null_fd > 0) {
+		dup2(null_fd, 0);
+		close(null_fd);
+	}
+	if (cp->tmp_dir)
+		setenv("TMPDIR", cp->tmp_dir, 1);
 	if (out_fd >= 0)
 		dup2(out_fd, 1);
 	if (err_fd >= 0)
@@ -293,6 +305,10 @@ static int finish_child(struct wait_clock *clk, int status_fd)
 		return error_errno("waitpid for %s failed", cp->args.v[0]);
 	}
 	cleanup_forget_child(pid);
+	cleanup_reap_group(pid);
+	/* a child killed by Ctrl-C (or a closed pipe) stops kseries too */
+	if (WIFSIGNALED(status))
+		cleanup_note_signal(WTERMSIG(status));
 	cleanup_check_signal();
 	if (clk->timed_out)
 		return error("'%s' did not finish within %d s: it hangs, so kseries killed it; "
@@ -306,8 +322,7 @@ static int finish_child(struct wait_clock *clk, int status_fd)
 	if (WIFSIGNALED(status)) {
 		int sig = WTERMSIG(status);
 
-		if (sig != SIGINT && sig != SIGPIPE)
-			error("%s died of signal %d", cp->args.v[0], sig);
+		error("%s died of signal %d (%s)", cp->args.v[0], sig, strsignal(sig));
 		return 128 + sig;
 	}
 	return WEXITSTATUS(status);
@@ -331,6 +346,8 @@ static pid_t spawn(struct child_process *cp, int out_fd, int err_fd, int *status
 		close(statusp[0]);
 		return error_errno("cannot fork %s", cp->args.v[0]);
 	}
+	/* as the child does: whichever runs first, the group exists before exec */
+	setpgid(pid, pid);
 	cleanup_add_child(pid);
 	*status_fd = statusp[0];
 	return pid;

@@ -20,6 +20,7 @@ struct child_process {
 	const char *err_file;	/* send stderr to this file (truncated) */
 	int err_to_out;		/* stderr to wherever stdout goes (out_file) */
 	int timeout;		/* seconds; 0: as long as it takes (with progress notes) */
+	const char *tmp_dir;	/* TMPDIR in the child (a folder the cleanup removes) */
 
 	/* set by start_command, for finish_command */
 	pid_t pid;

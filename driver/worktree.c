@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "fileio.h"
+#include "repolock.h"
 #include "run.h"
 #include "strbuf.h"
 #include "usage.h"
@@ -123,10 +124,13 @@ int worktree_add_sparse(const char *repo, const struct strvec *tokens, const cha
 	struct strvec lines = STRVEC_INIT;
 	struct strbuf sb = STRBUF_INIT;
 	char *out = NULL, *patterns = NULL;
-	int ret;
+	int ret, lock = repo_lock(repo);
 
+	if (lock < 0)
+		return -1;
 	ret = run_capture(&out, NULL, "git", "-C", repo, "worktree", "add", "-q",
 			  "--no-checkout", "--detach", wt, commit, NULL);
+	repo_unlock(lock);
 	free(out);
 	out = NULL;
 	if (ret)

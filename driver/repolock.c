@@ -1,0 +1,45 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <unistd.h>
+#include "repolock.h"
+#include "run.h"
+#include "usage.h"
+
+int repo_lock(const char *repo)
+{
+	char *dir = NULL;
+	int fd = -1;
+
+	if (run_capture(&dir, NULL, "git", "-C", repo, "rev-parse", "--path-format=absolute",
+			"--git-common-dir", NULL) || !dir || !*dir) {
+		error("cannot find the git dir of %s: %s", repo, run_capture_error());
+		free(dir);
+		return -1;
+	}
+	dir[strcspn(dir, "\n")] = '\0';
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		error_errno("cannot open %s to lock its worktrees", dir);
+	} else {
+		/* a signal interrupts the wait: the worktree step is short, finish it */
+		while (flock(fd, LOCK_EX) < 0) {
+			if (errno != EINTR) {
+				error_errno("cannot lock %s", dir);
+				close(fd);
+				fd = -1;
+				break;
+			}
+		}
+	}
+	free(dir);
+	return fd;
+}
+
+void repo_unlock(int fd)
+{
+	if (fd >= 0)
+		close(fd);	/* closing the only descriptor releases the flock */
+}
