@@ -86,6 +86,8 @@ int main(int argc, char **argv)
 	cleanup_install();
 	git_no_auto_gc();
 	ret = c->fn(argc - 1, argv + 1);
+	/* output still buffered meets a closed pipe here, not in exit() */
+	fflush(NULL);
 	/* a signal that came after the last wait: clean up and die of it */
 	cleanup_check_signal();
 	return ret;
