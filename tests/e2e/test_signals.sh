@@ -31,7 +31,6 @@ for sig in TERM INT; do
 			fi
 			wait "$pid"
 			echo $? > "$tmp/rc$n"
-			sleep 0.5
 			check "signals ($what): the run stops (signal, or it had finished)" sh -c "
 				rc=\$(cat '$tmp/rc$n'); test \$rc = 0 -o \$rc -gt 128"
 			# a zombie is dead already (a shell spatch ran, waiting for init)
