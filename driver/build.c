@@ -4,6 +4,7 @@
  * prepare once, then only the objects of the files that used the API, before and after the series, in an
  * O= folder of its own (../shared/BUILDING.md has the measurements).
  */
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -196,6 +197,112 @@ static int make1(const char *wt, const struct arch_desc *a, const char *o_dir, c
 	return ret;
 }
 
+/*
+ * Remove an object and the dependency lists that say what it read
+ * (Kbuild's dir/.file.o.cmd, gcc -MD's dir/file.d): the header coverage
+ * reads those, and must read only what this step wrote.
+ */
+static void remove_object(const char *obj)
+{
+	const char *slash = strrchr(obj, '/'), *base = slash ? slash + 1 : obj;
+	int dir = (int)(base - obj);
+	char *cmd = xstrfmt("%.*s.%s.cmd", dir, obj, base);
+	char *dep = xstrfmt("%.*s.d", (int)strlen(obj) - 2, obj);
+
+	unlink(obj);
+	unlink(cmd);
+	unlink(dep);
+	free(cmd);
+	free(dep);
+}
+
+static int ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+
+	return n > t && !strcmp(s + n - t, tail);
+}
+
+/* nftw callback: remove every object under a folder target */
+static int rm_object(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	if (flag == FTW_F && ends_with(path, ".o"))
+		remove_object(path);
+	return 0;
+}
+
+static int is_object(const char *target)
+{
+	return ends_with(target, ".o");
+}
+
+/*
+ * What one make step of the matrix did. An object counts as built only when
+ * this step wrote it: the step's targets are removed from the O= folder
+ * first, so an object an earlier step built never stands in for one this
+ * step failed to rebuild. broken: why the step as a whole cannot be judged
+ * (make died of a signal, could not run, failed without naming a target,
+ * or "succeeded" without writing its objects); then the cell fails.
+ */
+struct make_step {
+	struct strvec failed;	/* objects make named as failed, or did not write */
+	struct strvec other;	/* other failed targets: the build itself */
+	char *broken;
+};
+
+static void make_step_clear(struct make_step *st)
+{
+	strvec_clear(&st->failed);
+	strvec_clear(&st->other);
+	free(st->broken);
+	st->broken = NULL;
+}
+
+static void make_step(const char *wt, const struct arch_desc *a, const char *o_dir, int jobs,
+		      const char *log, const struct strvec *targets, struct make_step *st)
+{
+	struct strvec missing = STRVEC_INIT;
+	char *text;
+	int ret;
+
+	for (size_t t = 0; t < targets->nr; t++) {
+		char *path = xstrfmt("%s/%s", o_dir, targets->v[t]);
+
+		if (is_object(targets->v[t]))
+			remove_object(path);
+		else
+			nftw(path, rm_object, 16, FTW_PHYS);	/* a folder target's objects */
+		free(path);
+	}
+	ret = make(wt, a, o_dir, jobs, log, targets);
+	text = read_file(log);
+	build_failed_objects(text ? text : "", &st->failed, &st->other);
+	free(text);
+	for (size_t t = 0; t < targets->nr; t++) {
+		char *path = xstrfmt("%s/%s", o_dir, targets->v[t]);
+
+		if (is_object(targets->v[t]) && access(path, F_OK) &&
+		    !strvec_contains(&st->failed, targets->v[t])) {
+			strvec_push(&st->failed, targets->v[t]);
+			strvec_push(&missing, targets->v[t]);
+		}
+		free(path);
+	}
+	if (ret < 0)
+		st->broken = xstrfmt("make could not run (or hung): see %s", log);
+	else if (ret >= 128)
+		st->broken = xstrfmt("make died of signal %d (%s): see %s", ret - 128,
+				     strsignal(ret - 128), log);
+	else if (ret && st->failed.nr == missing.nr && !st->other.nr)
+		st->broken = xstrfmt("make exited %d without naming a failed target: see %s", ret, log);
+	else if (!ret && missing.nr)
+		st->broken = xstrfmt("make exited 0 but did not write %s%s: see %s", missing.v[0],
+				     missing.nr > 1 ? " (and others)" : "", log);
+	strvec_clear(&missing);
+}
+
 /* scripts/config of the tree itself, on this arch's .config */
 static int kconfig(const char *wt, const char *o_dir, const char *const *args, struct strvec *out)
 {
@@ -246,8 +353,12 @@ static const char *configure(const char *wt, const struct arch_desc *a, const ch
 	strvec_pushv(&set, common_toolchain);
 	strvec_pushv(&set, a->toolchain);
 	series_config(config, a->name, &set);
+	char *dotconfig = xstrfmt("%s/.config", o_dir);
+
 	if (make1(wt, a, o_dir, log, defconfig))
 		why = "make defconfig failed";
+	else if (access(dotconfig, R_OK))
+		why = "make defconfig wrote no .config";
 	else if (set.nr && kconfig(wt, o_dir, (const char *const *)set.v, NULL))
 		why = "scripts/config failed";
 	else if (make1(wt, a, o_dir, log, "olddefconfig"))
@@ -265,6 +376,7 @@ static const char *configure(const char *wt, const struct arch_desc *a, const ch
 	if (!why && make1(wt, a, o_dir, log, prepare))
 		why = !strcmp(prepare, "prepare") ? "make prepare failed" : "make modules_prepare failed";
 	strvec_clear(&set);
+	free(dotconfig);
 	return why;
 }
 
@@ -327,8 +439,8 @@ static void arch_before(struct matrix *mx, size_t i)
 {
 	struct build_cell *c = &mx->cells[i];
 	const struct arch_desc *a = usable_arch(c);
-	struct strvec other = STRVEC_INIT;
-	char *o_dir, *log, *text;
+	struct make_step st = { STRVEC_INIT, STRVEC_INIT, NULL };
+	char *o_dir, *log;
 	const char *why;
 
 	if (!a)
@@ -342,16 +454,16 @@ static void arch_before(struct matrix *mx, size_t i)
 	if (why) {
 		fail_cell(mx, c, xstrfmt("%s: see %s", why, log));
 	} else if (mx->targets[i].nr) {
-		make(mx->wt, a, o_dir, mx->jobs, log, &mx->targets[i]);
-		text = read_file(log);
-		build_failed_objects(text ? text : "", &mx->fail_base[i], &other);
-		free(text);
+		make_step(mx->wt, a, o_dir, mx->jobs, log, &mx->targets[i], &st);
+		strvec_pushv(&mx->fail_base[i], (const char *const *)st.failed.v);
+		if (st.broken)
+			fail_cell(mx, c, xstrfmt("before the series: %s", st.broken));
 		/* the build itself failed (a host tool, prepare): no object was tried */
-		if (other.nr)
+		else if (st.other.nr)
 			fail_cell(mx, c, xstrfmt("the build fails before any object, at %s "
-						 "(toolchain?): see %s", other.v[0], log));
+						 "(toolchain?): see %s", st.other.v[0], log));
 	}
-	strvec_clear(&other);
+	make_step_clear(&st);
 	free(o_dir);
 	free(log);
 }
@@ -386,22 +498,26 @@ static void arch_after(struct matrix *mx, size_t i)
 {
 	struct build_cell *c = &mx->cells[i];
 	const struct arch_desc *a = find_arch(c->arch);
-	struct strvec fail_head = STRVEC_INIT, other = STRVEC_INIT;
-	char *o_dir, *log, *text;
+	struct make_step st = { STRVEC_INIT, STRVEC_INIT, NULL };
+	char *o_dir, *log;
 
 	if (c->state == CELL_PENDING) {
 		info("build: %s: objects after the series", a->name);
 		o_dir = xstrfmt("%s/%s", mx->out_dir, a->name);
 		log = xstrfmt("%s/%s.log", mx->out_dir, a->name);
-		make(mx->wt, a, o_dir, mx->jobs, log, &mx->targets[i]);
-		text = read_file(log);
-		build_failed_objects(text ? text : "", &fail_head, &other);
-		free(text);
-		if (other.nr)
-			strvec_pushf(&c->regressions, "%s (the build itself)", other.v[0]);
-		judge_after(mx, i, &fail_head, log);
-		strvec_clear(&fail_head);
-		strvec_clear(&other);
+		make_step(mx->wt, a, o_dir, mx->jobs, log, &mx->targets[i], &st);
+		if (st.other.nr)
+			strvec_pushf(&c->regressions, "%s (the build itself)", st.other.v[0]);
+		judge_after(mx, i, &st.failed, log);
+		if (st.broken) {
+			/* nothing of this step can be trusted: no object counts as built */
+			strvec_clear(&c->built);
+			if (c->state == CELL_FAILED)
+				mx->failed--;	/* fail_cell counts it once, below */
+			free(c->reason);
+			fail_cell(mx, c, xstrfmt("after the series: %s", st.broken));
+		}
+		make_step_clear(&st);
 		free(o_dir);
 		free(log);
 	}
@@ -475,8 +591,9 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 		}
 		for (size_t i = 0; i < nr_cells; i++) {
 			const struct arch_desc *a = find_arch(cells[i].arch);
-			struct strvec targets = STRVEC_INIT, fails = STRVEC_INIT;
-			char *o_dir, *log, *text;
+			struct strvec targets = STRVEC_INIT;
+			struct make_step st = { STRVEC_INIT, STRVEC_INIT, NULL };
+			char *o_dir, *log;
 
 			if (!a || cells[i].state != CELL_OK)
 				continue;
@@ -489,19 +606,20 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 			}
 			o_dir = xstrfmt("%s/%s", out_dir, a->name);
 			log = xstrfmt("%s/%s-patch-%04zu.log", out_dir, a->name, p + 1);
-			make(wt, a, o_dir, jobs, log, &targets);
-			text = read_file(log);
-			build_failed_objects(text ? text : "", &fails, &fails);
-			free(text);
-			for (size_t k = 0; k < fails.nr; k++)
-				if (!strvec_contains(&cells[i].not_buildable, fails.v[k]))
+			make_step(wt, a, o_dir, jobs, log, &targets, &st);
+			strvec_pushv(&st.failed, (const char *const *)st.other.v);
+			if (st.broken)
+				strvec_pushf(&cells[i].bisect_failures, "%04zu %s: %s", p + 1,
+					     subjects->v[p], st.broken);
+			for (size_t k = 0; !st.broken && k < st.failed.nr; k++)
+				if (!strvec_contains(&cells[i].not_buildable, st.failed.v[k]))
 					strvec_pushf(&cells[i].bisect_failures, "%04zu %s: %s", p + 1,
-						     subjects->v[p], fails.v[k]);
+						     subjects->v[p], st.failed.v[k]);
 			if (!cells[i].bisect_failures.nr)
 				remove(log);	/* keep only the logs that show a problem */
 			cells[i].patches_built++;
 			strvec_clear(&targets);
-			strvec_clear(&fails);
+			make_step_clear(&st);
 			free(o_dir);
 			free(log);
 		}
@@ -518,16 +636,20 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 	return failed;
 }
 
-static int c_compiled(const char *out_dir, const struct build_cell *c, const char *file)
+/* A .c file is compiled when the after step built its object (or its folder). */
+static int c_compiled(const struct build_cell *c, const char *file)
 {
 	size_t n = strlen(file);
-	char *obj = xstrfmt("%.*s.o", (int)(n - 2), file), *path;
-	int ok;
+	char *obj = xstrfmt("%.*s.o", (int)(n - 2), file);
+	int ok = 0;
 
-	path = xstrfmt("%s/%s/%s", out_dir, c->arch, obj);
-	ok = !access(path, F_OK) && !strvec_contains(&c->regressions, obj) &&
-	     !strvec_contains(&c->not_buildable, obj);
-	free(path);
+	for (size_t t = 0; t < c->built.nr && !ok; t++) {
+		const char *b = c->built.v[t];
+		size_t bn = strlen(b);
+
+		ok = !strcmp(b, obj) || (bn && b[bn - 1] == '/' && !strncmp(obj, b, bn));
+	}
+	ok = ok && !strvec_contains(&c->regressions, obj) && !strvec_contains(&c->not_buildable, obj);
 	free(obj);
 	return ok;
 }
@@ -555,7 +677,7 @@ void build_coverage(const char *out_dir, const struct build_cell *cells, size_t 
 		for (size_t i = 0; i < nr_cells && !ok; i++) {
 			if (cells[i].state == CELL_PENDING || cells[i].state == CELL_SKIPPED)
 				continue;
-			ok = is_c ? c_compiled(out_dir, &cells[i], file) :
+			ok = is_c ? c_compiled(&cells[i], file) :
 				    header_compiled(out_dir, &cells[i], file);
 		}
 		strvec_push(ok ? compiled : not_compiled, file);
@@ -601,5 +723,11 @@ int build_external_module(const char *wt, const char *arch, const struct manifes
 	strvec_push(&targets, "modules");
 	ret = make(wt, a, o_dir, jobs, log, &targets);
 	strvec_clear(&targets);
+	if (ret < 0 || ret >= 128) {
+		*why = ret < 0 ? xstrfmt("make could not run: see %s", log) :
+				 xstrfmt("make died of signal %d (%s): see %s", ret - 128,
+					 strsignal(ret - 128), log);
+		return -1;
+	}
 	return ret ? 1 : 0;
 }

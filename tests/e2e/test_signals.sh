@@ -49,4 +49,25 @@ for sig in TERM INT; do
 		done
 	done
 done
+
+# A Ctrl-C reaches a tool before kseries sees it (a loaded machine): the
+# tool's death by SIGINT is the user's signal, not a failed step. Made
+# certain with a spatch that kills itself with SIGINT in its first rule run.
+mkdir "$tmp/selfint"
+real_spatch=$(command -v spatch)
+cat > "$tmp/selfint/spatch" <<EOS
+#!/bin/sh
+case " \$* " in *" --sp-file "*) kill -INT \$\$;; esac
+exec "$real_spatch" "\$@"
+EOS
+chmod +x "$tmp/selfint/spatch"
+PATH="$tmp/selfint:$PATH" "$kseries" series -q --no-build --kernel "$repo" --rev v4.9-demo \
+	--rev v4.12-demo --out "$tmp/outself" > "$tmp/logself" 2>&1
+rc=$?
+check "signals (a tool dies of SIGINT first): kseries dies of SIGINT (exit $rc)" sh -c "test $rc = 130 || { cat \"$tmp/logself\"; exit 1; }"
+check "signals (a tool dies of SIGINT first): partial output is marked" \
+	test -f "$tmp/outself/INCOMPLETE"
+check "signals (a tool dies of SIGINT first): no worktree is left" \
+	test "$(git -C "$repo" worktree list | wc -l)" = 1
+check "signals (a tool dies of SIGINT first): the user's repo is unchanged" repo_same
 finish
