@@ -135,6 +135,12 @@ int cmd_rewrite(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
+	if (!c.files.nr && c.outside.nr) {
+		for (size_t i = 0; i < c.outside.nr; i++)
+			error("residual use: %s", c.outside.v[i]);
+		status = 1;
+		goto out;
+	}
 	if (!c.files.nr) {
 		printf("nothing to do: no .c or .h file under %s holds '%s'\n", a.dir, c.m.tokens.v[0]);
 		goto out;
@@ -147,7 +153,9 @@ int cmd_rewrite(int argc, char **argv)
 		}
 		for (size_t i = 0; i < found.nr; i++)
 			printf("%s\n", found.v[i]);
-		status = c.parse_errors ? 1 : 0;
+		for (size_t i = 0; i < c.outside.nr; i++)
+			printf("%s\n", c.outside.v[i]);
+		status = c.parse_errors || c.outside.nr ? 1 : 0;
 		goto out;
 	}
 
@@ -174,11 +182,13 @@ int cmd_rewrite(int argc, char **argv)
 	}
 	for (size_t i = 0; i < found.nr; i++)
 		error("residual use after the rewrite: %s", found.v[i]);
+	for (size_t i = 0; i < c.outside.nr; i++)
+		error("residual use after the rewrite: %s", c.outside.v[i]);
 	if (c.check_problems)
 		error("%d check failure%s (%d unchecked) on what the rules wrote: those files are "
 		      "left as they were", c.check_problems, c.check_problems == 1 ? "" : "s",
 		      c.unchecked);
-	if (found.nr || c.parse_errors || c.check_problems)
+	if (found.nr || c.outside.nr || c.parse_errors || c.check_problems)
 		status = 1;
 	if (!changed.nr)
 		printf(status ? "no file changed: see the errors above\n" :

@@ -1,7 +1,10 @@
 #include <errno.h>
+#include <ftw.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "check.h"
 #include "cleanup.h"
@@ -11,6 +14,7 @@
 #include "lineend.h"
 #include "tidy.h"
 #include "usage.h"
+#include "worktree.h"
 
 /*
  * Parse failures: an error where the unparsed code uses the API; elsewhere a
@@ -59,6 +63,91 @@ static int report_parse_failures(const struct parse_failure *f, size_t nr, const
 	return errors;
 }
 
+/* The symbolic links under the tree being walked, relative to it. */
+static struct strvec *walk_links;
+static size_t walk_skip;
+
+static int note_link(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	if (flag == FTW_D && !strcmp(path + ftw->base, ".git"))
+		return FTW_SKIP_SUBTREE;
+	if (flag == FTW_SL)
+		strvec_push(walk_links, path + walk_skip);
+	return FTW_CONTINUE;
+}
+
+/*
+ * kseries writes only inside the tree, and the token search does not follow
+ * links: a link to a file or folder outside the tree that holds the API
+ * would be a silent miss. Each is named (a warning), and counts as a
+ * residual use (c->outside).
+ */
+#define OUTSIDE_FMT "%s%s%s: a symbolic link leads to %s%s%s, outside the tree: " \
+	"not rewritten, and it uses the API"
+
+static int find_outside_links(struct convert *c, const char *dir)
+{
+	char top[PATH_MAX], target[PATH_MAX];
+	struct strvec links = STRVEC_INIT;
+	size_t n;
+
+	if (!realpath(dir, top))
+		return error_errno("cannot resolve %s", dir);
+	n = strlen(top);
+	/* git grep reads a path through a linked folder: such a candidate is not ours */
+	for (size_t i = 0; i < c->files.nr; i++) {
+		char *path = xstrfmt("%s/%s", dir, c->files.v[i]);
+
+		if (realpath(path, target) && (strncmp(target, top, n) || target[n] != '/')) {
+			strvec_pushf(&c->outside, OUTSIDE_FMT, c->files.v[i], "", "", target, "", "");
+			warning("%s", c->outside.v[c->outside.nr - 1]);
+			strvec_remove(&c->files, i--);
+		}
+		free(path);
+	}
+	walk_links = &links;
+	walk_skip = strlen(dir) + 1;
+	nftw(dir, note_link, 32, FTW_PHYS | FTW_ACTIONRETVAL);
+	for (size_t i = 0; i < links.nr; i++) {
+		char *path = xstrfmt("%s/%s", dir, links.v[i]);
+		struct strvec hits = STRVEC_INIT;
+		struct stat st;
+
+		if (realpath(path, target) && (strncmp(target, top, n) || target[n] != '/') &&
+		    !stat(target, &st)) {
+			if (S_ISDIR(st.st_mode)) {
+				if (grep_tokens(target, NULL, &c->m.tokens, &hits))
+					strvec_clear(&hits);
+			} else {
+				size_t len = strlen(links.v[i]);
+				int source = len > 2 && (!strcmp(links.v[i] + len - 2, ".c") ||
+							 !strcmp(links.v[i] + len - 2, ".h"));
+				char *text = source ? read_file(target) : NULL;
+
+				for (size_t t = 0; text && t < c->m.tokens.nr && !hits.nr; t++)
+					if (strstr(text, c->m.tokens.v[t]))
+						strvec_push(&hits, "");
+				free(text);
+			}
+		}
+		for (size_t h = 0; h < hits.nr; h++) {
+			char *line = xstrfmt(OUTSIDE_FMT, links.v[i], *hits.v[h] ? "/" : "",
+					     hits.v[h], target, *hits.v[h] ? "/" : "", hits.v[h]);
+
+			if (!strvec_contains(&c->outside, line)) {
+				strvec_push(&c->outside, line);
+				warning("%s", line);
+			}
+			free(line);
+		}
+		strvec_clear(&hits);
+		free(path);
+	}
+	strvec_clear(&links);
+	return 0;
+}
+
 int convert_prepare(struct convert *c, const char *dir, const struct convert_opts *co)
 {
 	memset(c, 0, sizeof(*c));
@@ -73,7 +162,7 @@ int convert_prepare(struct convert *c, const char *dir, const struct convert_opt
 	c->o.macro_file = c->macro_file;
 	manifest_rules(&c->m, &c->order);
 
-	if (rules_candidates(dir, &c->m.tokens, &c->files))
+	if (rules_candidates(dir, &c->m.tokens, &c->files) || find_outside_links(c, dir))
 		return -1;
 	if (!c->files.nr)
 		return 0;
@@ -119,7 +208,7 @@ static int check_changes(struct convert *c, const char *dir, struct strvec *chan
 		error("%s: left as it was: a check failed on what the rules wrote there (above)",
 		      changed->v[i]);
 		path = xstrfmt("%s/%s", dir, changed->v[i]);
-		if (write_file(path, before[i]))
+		if (replace_file(path, before[i]))
 			problems = -1;
 		free(path);
 	}
@@ -164,7 +253,7 @@ static int take_before(struct convert *c, const char *dir, const struct strvec *
 			before[i] = crlf_to_lf(text);
 			free(text);
 			text = NULL;
-			if (write_file(path, before[i])) {
+			if (replace_file(path, before[i])) {
 				free(path);
 				return -1;
 			}
@@ -172,6 +261,11 @@ static int take_before(struct convert *c, const char *dir, const struct strvec *
 		case ENDS_LF:
 			before[i] = text;
 			break;
+		}
+		/* spatch writes in place: a hard-linked file gets its own copy first */
+		if (before[i] && unshare_file(path)) {
+			free(path);
+			return -1;
 		}
 		if (before[i])
 			strvec_push(todo, files->v[i]);
@@ -196,7 +290,7 @@ static int give_back_crlf(const char *dir, const struct strvec *files, const int
 			ret = error_errno("cannot read %s", path);
 		} else {
 			back = lf_to_crlf(now);
-			if (write_file(path, back))
+			if (replace_file(path, back))
 				ret = -1;
 			free(back);
 		}
@@ -225,7 +319,7 @@ static int collect_changed(const char *dir, const struct strvec *files, char **b
 			char *old_tidy = tidy_empty_ifdefs(before[i], &old_pairs);
 
 			/* only the pairs the rules emptied, never the tree's own */
-			if (pairs > old_pairs && !old_pairs && write_file(path, tidy))
+			if (pairs > old_pairs && !old_pairs && replace_file(path, tidy))
 				ret = -1;
 			free(tidy);
 			free(old_tidy);
@@ -316,6 +410,7 @@ void convert_clear(struct convert *c)
 	strvec_clear(&c->files);
 	strvec_clear(&c->check_messages);
 	strvec_clear(&c->check_notes);
+	strvec_clear(&c->outside);
 	strvec_clear(&c->o.defines);
 	parse_failures_free(c->failures, c->nr_failures);
 	free(c->scratch);

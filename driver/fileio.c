@@ -4,6 +4,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
+#include <unistd.h>
 #include "fileio.h"
 #include "usage.h"
 
@@ -39,6 +40,55 @@ int write_file(const char *path, const char *text)
 	ok = fputs(text, f) >= 0;
 	ok &= !fclose(f);
 	return ok ? 0 : error_write(path);
+}
+
+int replace_file(const char *path, const char *text)
+{
+	char *tmp = xstrfmt("%s.kseries-XXXXXX", path);
+	struct stat st;
+	mode_t mode = 0644;
+	size_t len = strlen(text);
+	ssize_t n = 0;
+	int fd, err = 0;
+
+	if (!stat(path, &st))
+		mode = st.st_mode & 07777;
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return error_write(path);
+	}
+	for (size_t off = 0; off < len && n >= 0; off += (size_t)n)
+		n = write(fd, text + off, len - off);
+	if (n < 0 || fchmod(fd, mode))
+		err = errno;
+	if (close(fd) && !err)
+		err = errno;
+	if (!err && rename(tmp, path))
+		err = errno;
+	if (err) {
+		unlink(tmp);
+		free(tmp);
+		errno = err;
+		return error_write(path);
+	}
+	free(tmp);
+	return 0;
+}
+
+int unshare_file(const char *path)
+{
+	struct stat st;
+	char *text;
+	int ret;
+
+	if (lstat(path, &st) || !S_ISREG(st.st_mode) || st.st_nlink < 2)
+		return 0;
+	if (!(text = read_file(path)))
+		return error_errno("cannot read %s", path);
+	ret = replace_file(path, text);
+	free(text);
+	return ret;
 }
 
 /* The nearest folder holding path that exists (path itself, if a folder). */

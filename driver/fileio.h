@@ -6,6 +6,18 @@ char *read_file(const char *path);
 /* Returns 0, or -1 after an error naming the file. */
 int write_file(const char *path, const char *text);
 /*
+ * A file of the user's tree, written as a new file renamed into place (its
+ * mode kept): a hard link to it (a "cp -al" copy) is broken, never written
+ * through, and a reader never sees half a file. 0, or -1 after an error.
+ */
+int replace_file(const char *path, const char *text);
+/*
+ * path has other hard links: give it a copy of its own (the same text), so
+ * that a tool writing it in place (spatch --in-place) changes only it.
+ * 0, or -1 after an error naming the file.
+ */
+int unshare_file(const char *path);
+/*
  * error("cannot write PATH: <errno's reason>"), and when the disk or the
  * quota is full, where and how much is left. Returns -1.
  */

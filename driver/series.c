@@ -370,6 +370,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 
 	if (c.files.nr && convert_report(&c, wt, &r->residuals))
 		goto out;
+	strvec_pushv(&r->residuals, (const char *const *)c.outside.v);
 	if (mkdir(series_dir, 0777) && errno != EEXIST) {
 		error_errno("cannot create %s", series_dir);
 		goto out;

@@ -119,3 +119,12 @@ char *strvec_join(const struct strvec *sv, size_t max, const char *sep)
 		strcat(out, n ? ", ..." : "...");
 	return out;
 }
+
+void strvec_remove(struct strvec *sv, size_t i)
+{
+	if (i >= sv->nr)
+		return;
+	free(sv->v[i]);
+	memmove(sv->v + i, sv->v + i + 1, (sv->nr - i) * sizeof(*sv->v));	/* the NULL too */
+	sv->nr--;
+}

@@ -19,6 +19,8 @@ void strvec_pushv(struct strvec *sv, const char *const *v);
 /* Split text on newlines and push each non-empty line. */
 void strvec_split_lines(struct strvec *sv, const char *text);
 int strvec_contains(const struct strvec *sv, const char *s);
+/* Drop the i-th string, keeping the order. */
+void strvec_remove(struct strvec *sv, size_t i);
 void strvec_sort(struct strvec *sv);
 void strvec_clear(struct strvec *sv);
 /* The first max strings joined with sep, then ", ..." if there were more (caller frees). */

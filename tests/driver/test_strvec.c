@@ -32,5 +32,19 @@ int main(void)
 	CHECK("spatch version 1.2", spatch_parse_version("spatch version 1.2 compiled") == 10200);
 	CHECK("spatch version garbage", spatch_parse_version("no version here") == -1);
 	CHECK("spatch version NULL", spatch_parse_version(NULL) == -1);
+	{
+		struct strvec r = STRVEC_INIT;
+
+		strvec_pushl(&r, "a", "b", "c", NULL);
+		strvec_remove(&r, 1);
+		CHECK("strvec_remove: the middle one goes, the order stays",
+		      r.nr == 2 && !strcmp(r.v[0], "a") && !strcmp(r.v[1], "c") && !r.v[2]);
+		strvec_remove(&r, 5);
+		CHECK("strvec_remove: an index past the end changes nothing", r.nr == 2);
+		strvec_remove(&r, 1);
+		strvec_remove(&r, 0);
+		CHECK("strvec_remove: down to empty, still NULL-terminated", r.nr == 0 && !r.v[0]);
+		strvec_clear(&r);
+	}
 	UNIT_EXIT();
 }
