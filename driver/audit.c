@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "audit.h"
+#include "utf8.h"
 #include "run.h"
 #include "rules.h"
 #include "usage.h"
@@ -129,11 +130,17 @@ static int dump(FILE *f, json_t *o)
 	return ret ? error("cannot write the JSON output") : 0;
 }
 
+/* JSON takes UTF-8 only: a latin-1 file name keeps its finding, with U+FFFD */
 json_t *audit_finding_json(const struct finding *f, const char *file)
 {
-	return json_pack("{s:s, s:I, s:I, s:s, s:s, s:s}", "file", file, "line", (json_int_t)f->line,
-			 "column", (json_int_t)f->col, "severity", f->severity, "id", f->id,
-			 "message", f->message);
+	char *name = utf8_replace_invalid(file), *msg = utf8_replace_invalid(f->message);
+	json_t *o = json_pack("{s:s, s:I, s:I, s:s, s:s, s:s}", "file", name,
+			      "line", (json_int_t)f->line, "column", (json_int_t)f->col,
+			      "severity", f->severity, "id", f->id, "message", msg);
+
+	free(name);
+	free(msg);
+	return o;
 }
 
 int audit_write_json(FILE *f, const struct audit *a)
@@ -161,6 +168,7 @@ int audit_write_sarif(FILE *f, const struct audit *a, const struct manifest *m)
 
 	for (size_t i = 0; i < a->nr; i++) {
 		const struct finding *x = &a->f[i];
+		char *uri = utf8_replace_invalid(x->file), *msg = utf8_replace_invalid(x->message);
 
 		if (!strvec_contains(&ids, x->id)) {
 			strvec_push(&ids, x->id);
@@ -170,9 +178,11 @@ int audit_write_sarif(FILE *f, const struct audit *a, const struct manifest *m)
 		}
 		json_array_append_new(results, json_pack(
 			"{s:s, s:s, s:{s:s}, s:[{s:{s:{s:s}, s:{s:I, s:I}}}]}",
-			"ruleId", x->id, "level", x->severity, "message", "text", x->message,
-			"locations", "physicalLocation", "artifactLocation", "uri", x->file,
+			"ruleId", x->id, "level", x->severity, "message", "text", msg,
+			"locations", "physicalLocation", "artifactLocation", "uri", uri,
 			"region", "startLine", (json_int_t)x->line, "startColumn", (json_int_t)x->col));
+		free(uri);
+		free(msg);
 	}
 	strvec_clear(&ids);
 	run = json_pack("{s:{s:{s:s, s:s, s:s, s:o}}, s:o}", "tool", "driver", "name", "kseries",
@@ -264,54 +274,135 @@ static void note_unparsed(struct audit *a, const char *root, const struct parse_
 	}
 }
 
-/* One folder (or the folder of one file) given on the command line. */
-static int audit_root(struct audit *a, const struct manifest *m, const char *root,
-		      const struct strvec *only, struct rules_opts *o)
+/* A .c file that holds NUL bytes is data, not C: spatch would find nothing in it. */
+static int is_binary(const char *root, const char *file)
 {
-	struct strvec files = STRVEC_INIT, report = STRVEC_INIT;
+	char *path = xstrfmt("%s/%s", root, file);
+	FILE *f = fopen(path, "rb");
+	char buf[8192];
+	size_t n;
+	int bin = 0;
+
+	while (f && !bin && (n = fread(buf, 1, sizeof(buf), f)) > 0)
+		bin = memchr(buf, '\0', n) != NULL;
+	if (f)
+		fclose(f);
+	free(path);
+	return bin;
+}
+
+static void note_not_audited(struct audit *a, const char *root, const char *file, const char *why)
+{
+	char *path = user_path(root, file), *msg = xstrfmt("%s: not audited", why);
+
+	audit_add(a, path, 1, 1, "error", msg, "kseries-unparsed");
+	free(msg);
+	free(path);
+}
+
+/*
+ * The audit rules over files, in one spatch process (they gather every file
+ * before judging). When that process fails (a stack overflow on one huge
+ * file), each file alone finds the culprits: they are named, counted as
+ * not audited, and the others are audited without them.
+ */
+static int run_audit_rules(struct audit *a, const struct manifest *m, const char *root,
+			   struct strvec *files, const struct rules_opts *o, struct strvec *report)
+{
+	struct rules_opts one = *o;
+	struct strvec good = STRVEC_INIT;
+	int ret = 0;
+
+	one.jobs = 1;
+	for (size_t r = 0; !ret && files->nr && r < m->audit_rules.nr; r++) {
+		struct strvec found = STRVEC_INIT;
+
+		if (!rules_run(&one, root, m->audit_rules.v[r], "report", files, &found)) {
+			strvec_pushv(report, (const char *const *)found.v);
+			strvec_clear(&found);
+			continue;
+		}
+		strvec_clear(&found);
+		if (files->nr == 1) {
+			note_not_audited(a, root, files->v[0], "spatch fails on this file (see above)");
+			strvec_clear(files);
+			break;
+		}
+		warning("audit: spatch failed on %zu files at once: trying each alone to find the "
+			"file it fails on", files->nr);
+		for (size_t i = 0; i < files->nr; i++) {
+			struct strvec single = STRVEC_INIT;
+
+			strvec_push(&single, files->v[i]);
+			if (rules_run(&one, root, m->audit_rules.v[r], "report", &single, &found))
+				note_not_audited(a, root, files->v[i],
+						 "spatch fails on this file (see above)");
+			else
+				strvec_push(&good, files->v[i]);
+			strvec_clear(&single);
+			strvec_clear(&found);
+		}
+		if (good.nr == files->nr) {
+			ret = -1;	/* each alone passes: the failure is not one file's */
+			break;
+		}
+		strvec_clear(files);
+		strvec_pushv(files, (const char *const *)good.v);
+		strvec_clear(&good);
+		r = (size_t)-1;	/* again from the first rule, without them */
+		strvec_clear(report);
+	}
+	strvec_clear(&good);
+	return ret;
+}
+
+/* One folder (or one file of a folder) given on the command line. */
+static int audit_root(struct audit *a, const struct manifest *m, const char *root,
+		      const char *only, struct rules_opts *o)
+{
+	struct strvec found = STRVEC_INIT, files = STRVEC_INIT, report = STRVEC_INIT;
 	struct parse_failure *fail = NULL;
 	size_t nfail = 0;
-	int ret = grep_tokens(root, NULL, &m->tokens, &files);
+	/* what is on disk, tracked or not: an audit reads files, not commits */
+	int ret = grep_tokens_on_disk(root, only, &m->tokens, &found);
 
-	if (only) {
-		struct strvec keep = STRVEC_INIT;
-
-		for (size_t i = 0; i < files.nr; i++)
-			if (strvec_contains(only, files.v[i]))
-				strvec_push(&keep, files.v[i]);
-		strvec_clear(&files);
-		files = keep;
-	} else {
+	if (!only)
 		note_other_files(a, root, &m->tokens);
-	}
-	a->files += files.nr;
-	for (size_t i = 0; i < files.nr; i++) {
-		char *path = user_path(root, files.v[i]);
+	for (size_t i = 0; i < found.nr; i++) {
+		char *path = user_path(root, found.v[i]);
 
+		a->files++;
 		strvec_push(&a->roots, root);
-		strvec_push(&a->rels, files.v[i]);
+		strvec_push(&a->rels, found.v[i]);
 		strvec_push(&a->paths, path);
 		free(path);
+		if (is_binary(root, found.v[i]))
+			note_not_audited(a, root, found.v[i],
+					 "binary data (NUL bytes), not C source: spatch cannot parse it");
+		else
+			strvec_push(&files, found.v[i]);
 	}
-	if (!ret && files.nr && !rules_parse_check(o, root, &files, &m->tokens, &fail, &nfail))
-		note_unparsed(a, root, fail, nfail);
-	for (size_t r = 0; !ret && files.nr && r < m->audit_rules.nr; r++) {
-		/* the audit rules gather every file before judging: one spatch process */
-		struct rules_opts one = *o;
-
-		one.jobs = 1;
-		ret = rules_run(&one, root, m->audit_rules.v[r], "report", &files, &report);
+	if (!ret && files.nr) {
+		/* spatch itself failing is no clean audit: exit 2, as for any tool */
+		if (rules_parse_check(o, root, &files, &m->tokens, &fail, &nfail))
+			ret = -1;
+		else
+			note_unparsed(a, root, fail, nfail);
 	}
+	if (!ret && files.nr)
+		ret = run_audit_rules(a, m, root, &files, o, &report);
 	for (size_t i = 0; i < report.nr; i++)
 		if (audit_parse_line(a, root, report.v[i]))
 			warning("audit rule printed a line that is not a finding: %s", report.v[i]);
 	parse_failures_free(fail, nfail);
+	strvec_clear(&found);
 	strvec_clear(&files);
 	strvec_clear(&report);
 	return ret;
 }
 
-int audit_run(struct audit *a, const struct manifest *m, const struct strvec *paths, int jobs,
+int audit_run(struct audit *a, const struct manifest *m, const struct strvec *paths,
+	      const struct strvec *defines, int jobs,
 	      const char *scratch)
 {
 	struct rules_opts o = { 0 };
@@ -322,6 +413,7 @@ int audit_run(struct audit *a, const struct manifest *m, const struct strvec *pa
 	o.macro_file = macro_file;
 	o.tmp_dir = scratch;
 	o.jobs = jobs;
+	strvec_pushv(&o.defines, (const char *const *)defines->v);
 	for (size_t i = 0; !ret && i < paths->nr; i++) {
 		struct stat st;
 
@@ -330,12 +422,10 @@ int audit_run(struct audit *a, const struct manifest *m, const struct strvec *pa
 		} else if (S_ISDIR(st.st_mode)) {
 			ret = audit_root(a, m, paths->v[i], NULL, &o);
 		} else {
+			/* one file: grep it alone, never its whole folder */
 			char *d = xstrdup(paths->v[i]), *b = xstrdup(paths->v[i]);
-			struct strvec only = STRVEC_INIT;
 
-			strvec_push(&only, basename(b));
-			ret = audit_root(a, m, dirname(d), &only, &o);
-			strvec_clear(&only);
+			ret = audit_root(a, m, dirname(d), basename(b), &o);
 			free(d);
 			free(b);
 		}

@@ -51,7 +51,8 @@ const char *audit_inside(const char *path);
  * the C files holding the tokens, notes for other files that mention them,
  * the parse check, the rules. 0, or -1 on an environment error.
  */
-int audit_run(struct audit *a, const struct manifest *m, const struct strvec *paths, int jobs,
+int audit_run(struct audit *a, const struct manifest *m, const struct strvec *paths,
+	      const struct strvec *defines, int jobs,
 	      const char *scratch);
 
 #endif

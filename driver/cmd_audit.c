@@ -199,6 +199,62 @@ static int apply_in_place(const struct audit *a, const char *scratch)
 	return ret;
 }
 
+/*
+ * A series option changes what its rules write; an audit rule that does not
+ * declare it would ignore it silently: every option must do what it says,
+ * or be refused.
+ */
+static void refuse_unused_options(const struct manifest *m, const struct strvec *defines)
+{
+	for (size_t d = 0; d < defines->nr; d++) {
+		char *decl = xstrfmt("virtual %s\n", defines->v[d]);
+		int used = 0;
+
+		for (size_t r = 0; r < m->audit_rules.nr && !used; r++) {
+			char *path = xstrfmt("%s/%s", m->dir, m->audit_rules.v[r]), *text = read_file(path);
+
+			used = text && strstr(text, decl);
+			free(text);
+			free(path);
+		}
+		free(decl);
+		if (used)
+			continue;
+		for (size_t o = 0; o < m->options.rows; o++)
+			if (!strcmp(cell(&m->options, o, OPTION_DEFINE), defines->v[d]))
+				die("--%s changes how the tree is rewritten; the audit does not use it: "
+				    "drop it", cell(&m->options, o, OPTION_NAME));
+		die("the series define %s is not used by the audit: drop its option", defines->v[d]);
+	}
+}
+
+/*
+ * The end of an output: a write that failed (a full disk, a closed pipe)
+ * fails the run (exit 2), naming the file; a truncated file is removed, so
+ * nothing half-written passes for a result. 0 or -1.
+ */
+static int close_output(FILE *f, const char *path)
+{
+	int bad = fflush(f) != 0 || ferror(f);
+	int err = errno;
+	struct stat st;
+
+	if (f != stdout && fclose(f) && !bad) {
+		bad = 1;
+		err = errno;
+	}
+	if (!bad)
+		return 0;
+	errno = err;
+	if (!path)
+		return error_errno("cannot write the standard output");
+	error_write(path);
+	/* only a file of ours: never a device such as /dev/full */
+	if (!lstat(path, &st) && S_ISREG(st.st_mode) && !unlink(path))
+		return error("%s removed: it was incomplete", path);
+	return -1;
+}
+
 static FILE *open_output(const char *path)
 {
 	FILE *f = path ? fopen(path, "w") : stdout;
@@ -224,9 +280,10 @@ int cmd_audit(int argc, char **argv)
 		goto done;
 	if (!m.audit_rules.nr)
 		die("the series \"%s\" has no audit (series.json \"audit\")", m.name);
+	refuse_unused_options(&m, &a.defines);
 	if (!(scratch = cleanup_scratch_dir()))
 		goto clear;
-	if (audit_run(&au, &m, &a.paths, a.jobs, scratch))
+	if (audit_run(&au, &m, &a.paths, &a.defines, a.jobs, scratch))
 		goto clear;
 	if (a.fix) {
 		if (make_fix(&au, &m, a.fix, scratch, &patch) ||
@@ -235,22 +292,24 @@ int cmd_audit(int argc, char **argv)
 		if (!a.in_place) {
 			out = open_output(a.output);
 			fputs(patch ? patch : "", out);
-			if (out != stdout)
-				fclose(out);
+			if (close_output(out, a.output))
+				goto clear;
 		}
 		info("audit: --fix %s: %s", a.fix, patch && *patch ? (a.in_place ?
 		     "applied to the files" : "patch written") : "nothing to change");
 		fixed = xstrfmt("%s/b", scratch);
 	} else {
+		int bad = 0;
+
 		out = open_output(a.output);
 		if (!strcmp(a.format, "json"))
-			audit_write_json(out, &au);
+			bad = audit_write_json(out, &au);
 		else if (!strcmp(a.format, "sarif"))
-			audit_write_sarif(out, &au, &m);
+			bad = audit_write_sarif(out, &au, &m);
 		else
 			audit_write_text(out, &au);
-		if (out != stdout)
-			fclose(out);
+		if (close_output(out, a.output) || bad)
+			goto clear;
 	}
 	info("audit: %zu C files hold the tokens; %zu findings", au.files, au.nr);
 	status = audit_has_problems(&au) ? 1 : 0;

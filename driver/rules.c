@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "fileio.h"
 #include "rules.h"
+#include "utf8.h"
 #include "worktree.h"
 #include "strbuf.h"
 
@@ -218,6 +219,16 @@ static int spatch_stderr_failed(const char *err)
 
 /* the name spatch knows the tree by, in the scratch folder */
 static const char link_name[] = "tree";
+/* and files whose names are not UTF-8 (spatch's python cannot take them) */
+static const char alias_dir[] = "alias";
+
+/* alias/N.c (N: the file's index, the extension kept) for a name spatch cannot take */
+static char *alias_name(const char *file, size_t i)
+{
+	const char *dot = strrchr(file, '.');
+
+	return xstrfmt("%s/%zu%s", alias_dir, i, dot && !strchr(dot, '/') ? dot : "");
+}
 
 /*
  * spatch 1.1.1 runs diff through a shell without quoting: a path with a
@@ -244,8 +255,29 @@ static char *write_file_groups(const struct rules_opts *o, const char *dir,
 	free(link);
 	if (ret)
 		return NULL;
-	for (size_t i = 0; i < files->nr; i++)
-		strbuf_addf(&sb, "%s/%s\n\n", link_name, files->v[i]);
+	for (size_t i = 0; i < files->nr; i++) {
+		char *alias, *path, *target;
+
+		if (utf8_valid(files->v[i])) {
+			strbuf_addf(&sb, "%s/%s\n\n", link_name, files->v[i]);
+			continue;
+		}
+		alias = alias_name(files->v[i], i);
+		path = xstrfmt("%s/%s", o->tmp_dir, alias);
+		target = xstrfmt("%s/%s", abs_dir, files->v[i]);
+		free(path);
+		path = xstrfmt("%s/%s", o->tmp_dir, alias_dir);
+		mkdir(path, 0700);
+		free(path);
+		path = xstrfmt("%s/%s", o->tmp_dir, alias);
+		unlink(path);
+		if (symlink(target, path))
+			error_errno("cannot link %s to %s", path, target);
+		strbuf_addf(&sb, "%s\n\n", alias);
+		free(alias);
+		free(path);
+		free(target);
+	}
 	groups = xstrfmt("%s/file-groups", o->tmp_dir);
 	ret = write_file(groups, sb.buf ? sb.buf : "");
 	strbuf_release(&sb);
@@ -287,19 +319,34 @@ static int rule_command(const struct rules_opts *o, const char *rule, const char
 }
 
 /* spatch's report lines, with paths relative to the tree as the user gave it */
-static void take_report(const char *out, struct strvec *report)
+static void take_report(const char *out, const struct strvec *files, struct strvec *report)
 {
 	struct strvec lines = STRVEC_INIT;
-	const size_t link_len = sizeof(link_name) - 1;
+	const size_t link_len = sizeof(link_name) - 1, alias_len = sizeof(alias_dir) - 1;
 
 	strvec_split_lines(&lines, out);
 	for (size_t i = 0; i < lines.nr; i++) {
 		const char *l = lines.v[i];
+		char *end;
+		size_t n;
 
 		if (!strstr(l, ": "))
 			continue;
-		if (!strncmp(l, link_name, link_len) && l[link_len] == '/')
+		if (!strncmp(l, link_name, link_len) && l[link_len] == '/') {
 			l += link_len + 1;
+		} else if (!strncmp(l, alias_dir, alias_len) && l[alias_len] == '/' &&
+			   (n = strtoul(l + alias_len + 1, &end, 10)) < files->nr) {
+			/* an alias back to the file's own name */
+			char *alias = alias_name(files->v[n], n);
+			size_t len = strlen(alias);
+
+			if (!strncmp(l, alias, len)) {
+				strvec_pushf(report, "%s%s", files->v[n], l + len);
+				free(alias);
+				continue;
+			}
+			free(alias);
+		}
 		strvec_push(report, l);
 	}
 	strvec_clear(&lines);
@@ -339,7 +386,7 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 		ret = error("spatch failed on rule %s (%s mode, exit %d):\n%s", rule, mode, ret,
 			    cp.err ? cp.err : "");
 	else if (report)
-		take_report(cp.out, report);
+		take_report(cp.out, files, report);
 	child_process_clear(&cp);
 	free(groups);
 	free(prefix);

@@ -39,16 +39,19 @@ static int is_git_worktree(const char *dir)
 	return yes;
 }
 
-int grep_tokens(const char *dir, const char *commit, const struct strvec *tokens,
-		struct strvec *files)
+/* git grep (of a commit, or the work tree), or grep of what is on disk: dir, or one file in it */
+static int search(const char *dir, const char *commit, int git, const char *only,
+		  const struct strvec *tokens, struct strvec *files)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	struct strvec lines = STRVEC_INIT;
-	int git = commit || is_git_worktree(dir), ret;
+	int ret;
 	size_t skip = commit ? strlen(commit) + 1 : 0;	/* git grep COMMIT prints "COMMIT:path" */
 
 	if (git)
 		strvec_pushl(&cp.args, "git", "grep", "-l", "-F", NULL);
+	else if (only)
+		strvec_pushl(&cp.args, "grep", "-lF", NULL);
 	else
 		strvec_pushl(&cp.args, "grep", "-rlF", "--include=*.c", "--include=*.h", NULL);
 	for (size_t i = 0; i < tokens->nr; i++)
@@ -58,7 +61,7 @@ int grep_tokens(const char *dir, const char *commit, const struct strvec *tokens
 	if (git)
 		strvec_pushl(&cp.args, "--", "*.c", "*.h", NULL);
 	else
-		strvec_push(&cp.args, ".");
+		strvec_pushl(&cp.args, "--", only ? only : ".", NULL);
 	cp.dir = dir;
 	cp.capture_out = 1;
 	cp.capture_err = 1;
@@ -84,6 +87,18 @@ int grep_tokens(const char *dir, const char *commit, const struct strvec *tokens
 	strvec_sort(files);
 	child_process_clear(&cp);
 	return 0;
+}
+
+int grep_tokens(const char *dir, const char *commit, const struct strvec *tokens,
+		struct strvec *files)
+{
+	return search(dir, commit, commit || is_git_worktree(dir), NULL, tokens, files);
+}
+
+int grep_tokens_on_disk(const char *dir, const char *only, const struct strvec *tokens,
+			struct strvec *files)
+{
+	return search(dir, NULL, 0, only, tokens, files);
 }
 
 /* Write the worktree's sparse pattern and check out what it selects. */

@@ -12,6 +12,12 @@ char *git_resolve_commit(const char *repo, const char *rev);
  */
 int grep_tokens(const char *dir, const char *commit, const struct strvec *tokens,
 		struct strvec *files);
+/*
+ * The same on what is on disk under dir, tracked by git or not (an audit
+ * reads files, not commits); only: just that file of dir (NULL: all).
+ */
+int grep_tokens_on_disk(const char *dir, const char *only, const struct strvec *tokens,
+			struct strvec *files);
 /* Write the worktree's sparse pattern and check out what it selects: 0 or -1. */
 int worktree_sparse_checkout(const char *wt, const char *patterns);
 /*

@@ -37,7 +37,7 @@ def types_ok(t, file):
 	if re.fullmatch(r"(static\s+)?(const\s+)?struct\s+mmu_notifier_ops", t):
 		return True
 	try:
-		text = open(file).read()
+		text = open(file, errors="replace").read()
 	except OSError:
 		return False
 	name = re.escape(t.split()[-1])
@@ -57,7 +57,7 @@ def conditions(file, line):
 	stack = []
 	line = int(line)
 	try:
-		lines = open(file).read().split("\n")
+		lines = open(file, errors="replace").read().split("\n")
 	except OSError:
 		return []
 	i = 0
@@ -363,7 +363,7 @@ DECL = re.compile(r"^\s*((?:\w+\s+)*?(?:struct\s+)?\w+)\s+\**\s*(\w+)\s*(\[[^\]]
 unseen = set()		# (file, fn) callbacks found in the text only
 for file in sorted(set(f for f, n in defined) | set(f for f, n in ops)):
 	try:
-		lines = open(file).read().split("\n")
+		lines = open(file, errors="replace").read().split("\n")
 	except OSError:
 		continue
 	seen = set((f, o["pos"][0]) for (f, n), o in ops.items() if o["pos"])
