@@ -324,8 +324,7 @@ static int run_audit_rules(struct audit *a, const struct manifest *m, const char
 		}
 		strvec_clear(&found);
 		if (files->nr == 1) {
-			note_not_audited(a, root, files->v[0], "spatch fails on this file (see above)");
-			strvec_clear(files);
+			ret = -1;	/* one file alone: the rule or spatch may be what fails */
 			break;
 		}
 		warning("audit: spatch failed on %zu files at once: trying each alone to find the "
@@ -342,8 +341,10 @@ static int run_audit_rules(struct audit *a, const struct manifest *m, const char
 			strvec_clear(&single);
 			strvec_clear(&found);
 		}
-		if (good.nr == files->nr) {
-			ret = -1;	/* each alone passes: the failure is not one file's */
+		if (good.nr == files->nr || !good.nr) {
+			/* each alone passes, or none does: not one file's failure */
+			ret = error("spatch fails on the audit rule %s %s", m->audit_rules.v[r],
+				    good.nr ? "only on all the files at once" : "on every file");
 			break;
 		}
 		strvec_clear(files);

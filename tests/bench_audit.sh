@@ -38,3 +38,47 @@ files, using, found = map(int, sys.argv[3:6])
 print("audit: %d C files (%d use the API), %d findings in %.1f s: %.0f files per second"
       % (files, using, found, t1 - t0, files / (t1 - t0)))
 PY
+
+# One generated file with many ops structures (a callback, a range callback
+# and an ops each): N and 2N, and how much longer 2N takes (2.0: linear).
+ops_file() {
+	python3 - "$1" "$2" <<'PY'
+import sys
+n, path = int(sys.argv[1]), sys.argv[2]
+with open(path, "w") as f:
+    f.write("#include <linux/mmu_notifier.h>\n")
+    for i in range(n):
+        f.write("\nstatic void page_%d(struct mmu_notifier *mn, struct mm_struct *mm, unsigned long a)\n"
+                "{\n\tflush_%d(mn, a);\n}\n\n"
+                "static void start_%d(struct mmu_notifier *mn, struct mm_struct *mm, unsigned long s,"
+                " unsigned long e)\n{\n\tflush_%d(mn, s);\n}\n\n"
+                "static const struct mmu_notifier_ops ops_%d = {\n\t.invalidate_page = page_%d,\n"
+                "\t.invalidate_range_start = start_%d,\n};\n" % ((i,) * 7))
+PY
+}
+n=${KSERIES_BENCH_OPS:-500}
+times=""
+for k in "$n" $((2 * n)); do
+	mkdir -p "$tmp/ops$k"
+	ops_file "$k" "$tmp/ops$k/gen.c"
+	start=$(date +%s.%N)
+	rc=0
+	"$top/driver/kseries" audit -q "$tmp/ops$k" > "$tmp/out" 2> "$tmp/err" || rc=$?
+	end=$(date +%s.%N)
+	verdicts=$(grep -c 'safe-to-remove' "$tmp/out" || true)
+	if [ "$rc" -gt 1 ] || [ "$verdicts" -ne "$k" ]; then
+		echo "kseries: bench: audit of $k ops in one file FAILED (exit $rc, $verdicts of $k verdicts); no figure:" >&2
+		tail -n 20 "$tmp/err" >&2
+		exit 1
+	fi
+	times="$times $start $end"
+done
+# shellcheck disable=SC2086
+python3 - "$n" $times <<'PY'
+import sys
+n = int(sys.argv[1])
+a0, a1, b0, b1 = map(float, sys.argv[2:6])
+ta, tb = a1 - a0, b1 - b0
+print("audit: one file with %d ops structures in %.1f s, with %d in %.1f s: x%.1f for twice the ops (2.0 is linear)"
+      % (n, ta, 2 * n, tb, tb / ta))
+PY

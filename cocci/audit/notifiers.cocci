@@ -17,7 +17,22 @@ virtual report
 
 @initialize:python@
 @@
-import os, re
+import bisect, functools, os, re
+
+# every file is read once, however many findings it has (a generated file
+# with 20,000 ops structures asks for its text 40,000 times)
+def read_lines(file):
+	"""The file's lines (latin-1 and other bytes as U+FFFD), or None."""
+	try:
+		return open(file, errors="replace").read().split("\n")
+	except OSError:
+		return None
+# (no decorators: a line that starts with @ opens a rule in SmPL)
+read_lines = functools.lru_cache(maxsize=None)(read_lines)
+
+def read_text(file):
+	lines = read_lines(file)
+	return None if lines is None else "\n".join(lines)
 
 ROLES = ("invalidate_page", "invalidate_range_start", "invalidate_range_end",
 	 "invalidate_range")
@@ -36,9 +51,8 @@ def types_ok(t, file):
 	t = t.strip()
 	if re.fullmatch(r"(static\s+)?(const\s+)?struct\s+mmu_notifier_ops", t):
 		return True
-	try:
-		text = open(file, errors="replace").read()
-	except OSError:
+	text = read_text(file)
+	if text is None:
 		return False
 	name = re.escape(t.split()[-1])
 	return bool(re.search(r"typedef\s+(const\s+)?struct\s+mmu_notifier_ops\s+" + name + r"\s*;", text) or
@@ -52,17 +66,13 @@ def note_role(file, name, role, fn, line, col, kind):
 		page_fns.add((file, fn))
 
 # --- the preprocessor conditions around a line ---------------------------
-def conditions(file, line):
-	"""[(directive, condition, in_else)] of every #if open at line (1-based)."""
-	stack = []
-	line = int(line)
-	try:
-		lines = open(file, errors="replace").read().split("\n")
-	except OSError:
-		return []
+def directive_stacks(file):
+	"""([first line each stack holds from], [stack]) of a file: one pass, however many lookups."""
+	stack, starts, stacks = [], [], []
+	lines = read_lines(file) or []
 	i = 0
-	while i < min(line - 1, len(lines)):
-		text = lines[i]
+	while i < len(lines):
+		start, text = i, lines[i]
 		while text.endswith(chr(92)) and i + 1 < len(lines):	# a continued line
 			i += 1
 			text = text[:-1] + " " + lines[i]
@@ -74,11 +84,22 @@ def conditions(file, line):
 			elif d == "elif" and stack:
 				stack[-1] = ["if", cond, False]
 			elif d == "else" and stack:
-				stack[-1][2] = True
+				stack[-1] = [stack[-1][0], stack[-1][1], True]
 			elif d == "endif" and stack:
 				stack.pop()
+			# a directive on line start+1 counts for the lines after it
+			starts.append(start + 2)
+			stacks.append([tuple(x) for x in stack])
 		i += 1
-	return [tuple(s) for s in stack]
+	return starts, stacks
+
+directive_stacks = functools.lru_cache(maxsize=None)(directive_stacks)
+
+def conditions(file, line):
+	"""[(directive, condition, in_else)] of every #if open at line (1-based)."""
+	starts, stacks = directive_stacks(file)
+	k = bisect.bisect_right(starts, int(line)) - 1
+	return list(stacks[k]) if k >= 0 else []
 
 VERSION = re.compile(r"LINUX_VERSION_CODE\s*(<=|>=|<|>|==|!=)\s*KERNEL_VERSION\s*\(\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*\)")
 # the same written the other way round: KERNEL_VERSION(4, 13, 0) > LINUX_VERSION_CODE
@@ -125,6 +146,8 @@ def probe_of(file, macro):
 			if len(files) > 500:
 				break
 	return None
+
+probe_of = functools.lru_cache(maxsize=None)(probe_of)
 
 def guard(file, line):
 	"""(kind, text): "none", "version" with its boundary, "probe", or "other"."""
@@ -362,9 +385,8 @@ def say(thing):
 DECL = re.compile(r"^\s*((?:\w+\s+)*?(?:struct\s+)?\w+)\s+\**\s*(\w+)\s*(\[[^\]]*\])?\s*=\s*\{")
 unseen = set()		# (file, fn) callbacks found in the text only
 for file in sorted(set(f for f, n in defined) | set(f for f, n in ops)):
-	try:
-		lines = open(file, errors="replace").read().split("\n")
-	except OSError:
+	lines = read_lines(file)
+	if lines is None:
 		continue
 	seen = set((f, o["pos"][0]) for (f, n), o in ops.items() if o["pos"])
 	for i, l in enumerate(lines):
