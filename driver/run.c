@@ -248,6 +248,19 @@ static void close_fd(int fd)
 }
 
 /*
+ * The child has exited (not reaped yet: finish_child does that). A process
+ * it left in its group may still hold our pipes open; then the group is
+ * stopped, so the read ends see EOF instead of waiting for it forever.
+ */
+static int child_gone(pid_t pid)
+{
+	siginfo_t info;
+
+	info.si_pid = 0;
+	return !waitid(P_PID, pid, &info, WEXITED | WNOHANG | WNOWAIT) && info.si_pid == pid;
+}
+
+/*
  * Read both pipes together, so a chatty child never blocks on a full pipe.
  * Stops early when the clock killed the child (its own children may hold
  * the pipes open).
@@ -269,12 +282,19 @@ static void drain_pipes(int out_pipe, struct buf *out, int err_pipe, struct buf 
 			ie = n;
 			pfd[n++] = (struct pollfd){ .fd = err_pipe, .events = POLLIN };
 		}
-		int ready = poll(pfd, n, clock_wait_ms(clk));
+		int wait_ms = clock_wait_ms(clk), ready;
 
+		/* look at the child now and then: see child_gone */
+		if (wait_ms < 0 || wait_ms > 200)
+			wait_ms = 200;
+		ready = poll(pfd, n, wait_ms);
 		if (ready < 0 && errno == EINTR)
 			continue;
 		if (ready < 0 || (!ready && clock_tick(clk)))
 			break;
+		if (!ready && child_gone(clk->pid))
+			/* what it left behind holds the pipes open: it goes with the child */
+			kill(-clk->pid, SIGTERM);
 		if (io >= 0 && pfd[io].revents)
 			buf_read(out, out_pipe, &out_open);
 		if (ie >= 0 && pfd[ie].revents)

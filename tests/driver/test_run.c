@@ -51,11 +51,12 @@ int main(void)
 		child_process_clear(&cp);
 	}
 	{
-		const char *argv[] = { "sh", "-c", "kill -TERM $$", NULL };
+		/* not a stop signal: a child dying of INT, TERM, ... stops kseries too */
+		const char *argv[] = { "sh", "-c", "kill -USR1 $$", NULL };
 
 		cp = (struct child_process)CHILD_PROCESS_INIT;
 		ret = run_argv(&cp, argv);
-		CHECK("run: signal reported as 128+N", ret == 128 + SIGTERM);
+		CHECK("run: signal reported as 128+N", ret == 128 + SIGUSR1);
 		child_process_clear(&cp);
 	}
 	{
@@ -175,5 +176,18 @@ int main(void)
 
 	CHECK("program_exists: sh", program_exists("sh"));
 	CHECK("program_exists: missing", !program_exists("kseries-no-such-program"));
+	{
+		/* what a child leaves running in its group goes with it */
+		const char *argv[] = { "sh", "-c", "sleep 3007 & echo $!", NULL };
+		pid_t left;
+
+		cp = (struct child_process)CHILD_PROCESS_INIT;
+		cp.capture_out = 1;
+		ret = run_argv(&cp, argv);
+		left = cp.out ? (pid_t)atoi(cp.out) : 0;
+		CHECK("run: a child's background process is stopped with it",
+		      ret == 0 && left > 0 && kill(left, 0) < 0);
+		child_process_clear(&cp);
+	}
 	UNIT_EXIT();
 }

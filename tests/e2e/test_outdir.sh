@@ -48,7 +48,7 @@ for _ in $(seq 1 100); do
 	[ -d "$tmp/o5/a-b/worktree" ] && break
 	sleep 0.1
 done
-kill -KILL -- "-$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+kill -s KILL -- "-$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 "$kseries" series --no-build --force --kernel "$repo" --rev a-b --out "$tmp/o5" \
 	> "$tmp/rerun" 2>&1
 echo $? > "$tmp/rc"

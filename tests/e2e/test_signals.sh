@@ -25,7 +25,7 @@ for sig in TERM INT; do
 			pid=$!
 			sleep "$delay"
 			if [ "$target" = group ]; then
-				kill -"$sig" -- "-$pid" 2>/dev/null
+				kill -s "$sig" -- "-$pid"
 			else
 				kill -"$sig" "$pid" 2>/dev/null
 			fi
