@@ -39,8 +39,8 @@ check_fails "outdir: --force never empties a folder kseries did not write" \
 	"$kseries" series -q --no-build --force --kernel "$repo" --rev a-b --out "$tmp/o4"
 check "outdir: ... and the user's file is still there" test -f "$tmp/o4/notes.txt"
 
-# a run killed outright (SIGKILL of the group) leaves a registered worktree;
-# one --force rerun recovers and says what it cleaned
+# a run killed outright (SIGKILL of its group); one --force rerun recovers
+# and says what it cleaned
 setsid "$kseries" series -q --no-build --kernel "$repo" --rev a-b --out "$tmp/o5" \
 	>/dev/null 2>&1 &
 pid=$!
@@ -49,6 +49,9 @@ for _ in $(seq 1 100); do
 	sleep 0.1
 done
 kill -s KILL -- "-$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+# its revision processes (groups of their own, told by PR_SET_PDEATHSIG)
+# clean up and hold the folder's lock until they are gone: wait for that
+while ps -s "$pid" -o pid= | grep -q .; do sleep 0.1; done
 "$kseries" series --no-build --force --kernel "$repo" --rev a-b --out "$tmp/o5" \
 	> "$tmp/rerun" 2>&1
 echo $? > "$tmp/rc"
