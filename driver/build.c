@@ -207,8 +207,9 @@ static void remove_object(const char *obj)
 	const char *slash = strrchr(obj, '/'), *base = slash ? slash + 1 : obj;
 	int dir = (int)(base - obj);
 	char *cmd = xstrfmt("%.*s.%s.cmd", dir, obj, base);
-	char *dep = xstrfmt("%.*s.d", (int)strlen(obj) - 2, obj);
+	char *dep = xstrdup(obj);
 
+	dep[strlen(dep) - 1] = 'd';	/* file.o -> file.d (obj ends in .o) */
 	unlink(obj);
 	unlink(cmd);
 	unlink(dep);
