@@ -72,3 +72,17 @@ repo_state() {
 	git -C "$repo" config --list --local
 	git -C "$repo" ls-files -s | git hash-object --stdin
 }
+
+# Wait for an event, however busy the machine: PATH exists, or process PID
+# (when given) has ended without making it. Polls; no time limit to guess.
+wait_for_path() {
+	while [ ! -e "$1" ]; do
+		[ -z "${2:-}" ] || kill -0 "$2" 2>/dev/null || return 0
+		sleep 0.05
+	done
+}
+
+# Wait until no process is left in session SID (a run started with setsid).
+wait_session_gone() {
+	while ps -s "$1" -o pid= | grep -q .; do sleep 0.05; done
+}

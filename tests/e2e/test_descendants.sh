@@ -24,7 +24,6 @@ wait
 EOS
 	chmod +x "$tmp/$2/spatch"
 }
-wait_for() { while [ ! -e "$1" ]; do sleep 0.05; done; }
 
 stand_in --version timeout 3001
 mkdir "$tmp/t1"
@@ -43,7 +42,7 @@ for sn in INT:2 TERM:15; do
 	mkdir "$tmp/t$n"
 	PATH="$tmp/hang$n:$PATH" TMPDIR="$tmp/t$n" "$kseries" rewrite "$tmp/tree" > "$tmp/log$n" 2>&1 &
 	pid=$!
-	wait_for "$tmp/hang$n/started"
+	wait_for_path "$tmp/hang$n/started" "$pid"
 	kill -"$sig" "$pid"
 	wait "$pid"
 	rc=$?

@@ -44,14 +44,11 @@ check "outdir: ... and the user's file is still there" test -f "$tmp/o4/notes.tx
 setsid "$kseries" series -q --no-build --kernel "$repo" --rev a-b --out "$tmp/o5" \
 	>/dev/null 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do
-	[ -d "$tmp/o5/a-b/worktree" ] && break
-	sleep 0.1
-done
+wait_for_path "$tmp/o5/a-b/worktree" "$pid"
 kill -s KILL -- "-$pid" 2>/dev/null; wait "$pid" 2>/dev/null
 # its revision processes (groups of their own, told by PR_SET_PDEATHSIG)
 # clean up and hold the folder's lock until they are gone: wait for that
-while ps -s "$pid" -o pid= | grep -q .; do sleep 0.1; done
+wait_session_gone "$pid"
 "$kseries" series --no-build --force --kernel "$repo" --rev a-b --out "$tmp/o5" \
 	> "$tmp/rerun" 2>&1
 echo $? > "$tmp/rc"

@@ -233,9 +233,7 @@ repo_state > "$tmp/state.before"
 "$kseries" series -q --kernel "$repo" --rev v4.9-demo --rev v4.12-demo --rev v4.13-demo \
 	--out "$tmp/killed" > /dev/null 2>&1 &
 pid=$!
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	[ -d "$tmp/killed/v4.9-demo/worktree" ] && break; sleep 0.2
-done
+wait_for_path "$tmp/killed/v4.9-demo/worktree" "$pid"
 kill -TERM $pid; wait $pid 2>/dev/null
 check "series killed: worktrees removed" sh -c "
 	test \$(git -C '$repo' worktree list | wc -l) -eq 1 && ! find '$tmp/killed' -name worktree | grep -q ."
@@ -245,9 +243,7 @@ check "series killed: user's repo unchanged" repo_unchanged
 # Ctrl-C: the same for SIGINT
 "$kseries" series -q --kernel "$repo" --rev v4.12-demo --out "$tmp/interrupted" > /dev/null 2>&1 &
 pid=$!
-for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	[ -d "$tmp/interrupted/v4.12-demo/worktree" ] && break; sleep 0.2
-done
+wait_for_path "$tmp/interrupted/v4.12-demo/worktree" "$pid"
 kill -INT $pid; wait $pid 2>/dev/null
 check "series interrupted (SIGINT): worktrees removed" sh -c "
 	test \$(git -C '$repo' worktree list | wc -l) -eq 1 && ! find '$tmp/interrupted' -name worktree | grep -q ."

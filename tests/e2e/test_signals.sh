@@ -23,6 +23,8 @@ for sig in TERM INT; do
 				--kernel "$repo" --rev v4.9-demo --rev v4.12-demo \
 				--out "$tmp/out$n" > "$tmp/log$n" 2>&1 &
 			pid=$!
+			# the point of the run to stop: the delay is the test, and every check
+			# below holds whatever the run had reached by then
 			sleep "$delay"
 			if [ "$target" = group ]; then
 				kill -s "$sig" -- "-$pid"
