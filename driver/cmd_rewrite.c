@@ -113,11 +113,53 @@ static void print_changes(const struct convert *c, const char *dir, const struct
 	fflush(stdout);	/* before the residual pass's progress on stderr */
 }
 
+/* --report: what the rules find, and the uses behind links out of the tree (c->outside) */
+static int report_only(struct convert *c, const char *dir)
+{
+	struct strvec found = STRVEC_INIT;
+	int status = c->parse_errors || c->outside.nr ? 1 : 0;
+
+	if (c->files.nr && convert_report(c, dir, &found))
+		status = 1;
+	for (size_t i = 0; i < found.nr; i++)
+		printf("%s\n", found.v[i]);
+	for (size_t i = 0; i < c->outside.nr; i++)
+		printf("%s\n", c->outside.v[i]);
+	strvec_clear(&found);
+	return status;
+}
+
+/* After the rewrite, report mode on the result must find nothing: 0 or 1. */
+static int residual_check(struct convert *c, const char *dir, const struct strvec *changed)
+{
+	struct strvec found = STRVEC_INIT;
+	int status = 0;
+
+	if (c->files.nr && convert_report(c, dir, &found)) {
+		strvec_clear(&found);
+		return 1;
+	}
+	strvec_pushv(&found, (const char *const *)c->outside.v);
+	for (size_t i = 0; i < found.nr; i++)
+		error("residual use after the rewrite: %s", found.v[i]);
+	if (c->check_problems)
+		error("%d check failure%s (%d unchecked) on what the rules wrote: those files are "
+		      "left as they were", c->check_problems, c->check_problems == 1 ? "" : "s",
+		      c->unchecked);
+	if (found.nr || c->parse_errors || c->check_problems)
+		status = 1;
+	if (!changed->nr)
+		printf(status ? "no file changed: see the errors above\n" :
+		       "nothing to do: %s is already converted\n", dir);
+	strvec_clear(&found);
+	return status;
+}
+
 int cmd_rewrite(int argc, char **argv)
 {
 	struct rewrite_args a = { 0 };
 	struct convert c = { 0 };
-	struct strvec changed = STRVEC_INIT, found = STRVEC_INIT;
+	struct strvec changed = STRVEC_INIT;
 	struct stat st;
 	int status = 0;
 	time_t t0 = time(NULL);
@@ -135,30 +177,14 @@ int cmd_rewrite(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	if (!c.files.nr && c.outside.nr) {
-		for (size_t i = 0; i < c.outside.nr; i++)
-			error("residual use: %s", c.outside.v[i]);
-		status = 1;
-		goto out;
-	}
-	if (!c.files.nr) {
+	if (!c.files.nr && !c.outside.nr) {
 		printf("nothing to do: no .c or .h file under %s holds '%s'\n", a.dir, c.m.tokens.v[0]);
 		goto out;
 	}
-
 	if (a.report) {
-		if (convert_report(&c, a.dir, &found)) {
-			status = 1;
-			goto out;
-		}
-		for (size_t i = 0; i < found.nr; i++)
-			printf("%s\n", found.v[i]);
-		for (size_t i = 0; i < c.outside.nr; i++)
-			printf("%s\n", c.outside.v[i]);
-		status = c.parse_errors || c.outside.nr ? 1 : 0;
+		status = report_only(&c, a.dir);
 		goto out;
 	}
-
 	if (convert_check_writable(&c, a.dir)) {
 		status = 2;
 		goto out;
@@ -174,29 +200,10 @@ int cmd_rewrite(int argc, char **argv)
 	for (size_t i = 0; i < c.check_notes.nr; i++)
 		printf("%s\n", c.check_notes.v[i]);
 	fflush(stdout);
-
-	/* residual check: report mode on the result must find nothing */
-	if (convert_report(&c, a.dir, &found)) {
-		status = 1;
-		goto out;
-	}
-	for (size_t i = 0; i < found.nr; i++)
-		error("residual use after the rewrite: %s", found.v[i]);
-	for (size_t i = 0; i < c.outside.nr; i++)
-		error("residual use after the rewrite: %s", c.outside.v[i]);
-	if (c.check_problems)
-		error("%d check failure%s (%d unchecked) on what the rules wrote: those files are "
-		      "left as they were", c.check_problems, c.check_problems == 1 ? "" : "s",
-		      c.unchecked);
-	if (found.nr || c.outside.nr || c.parse_errors || c.check_problems)
-		status = 1;
-	if (!changed.nr)
-		printf(status ? "no file changed: see the errors above\n" :
-		       "nothing to do: %s is already converted\n", a.dir);
+	status = residual_check(&c, a.dir, &changed);
 	info("rewrite done in %lds", (long)(time(NULL) - t0));
 out:
 	strvec_clear(&changed);
-	strvec_clear(&found);
 	strvec_clear(&a.co.defines);
 	free(a.dir);
 	convert_clear(&c);
