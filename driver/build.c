@@ -234,11 +234,6 @@ static int rm_object(const char *path, const struct stat *st, int flag, struct F
 	return 0;
 }
 
-static int is_object(const char *target)
-{
-	return ends_with(target, ".o");
-}
-
 /*
  * What one make step of the matrix did. An object counts as built only when
  * this step wrote it: the step's targets are removed from the O= folder
@@ -271,7 +266,7 @@ static void make_step(const char *wt, const struct arch_desc *a, const char *o_d
 	for (size_t t = 0; t < targets->nr; t++) {
 		char *path = xstrfmt("%s/%s", o_dir, targets->v[t]);
 
-		if (is_object(targets->v[t]))
+		if (ends_with(targets->v[t], ".o"))
 			remove_object(path);
 		else
 			nftw(path, rm_object, 16, FTW_PHYS);	/* a folder target's objects */
@@ -284,7 +279,7 @@ static void make_step(const char *wt, const struct arch_desc *a, const char *o_d
 	for (size_t t = 0; t < targets->nr; t++) {
 		char *path = xstrfmt("%s/%s", o_dir, targets->v[t]);
 
-		if (is_object(targets->v[t]) && access(path, F_OK) &&
+		if (ends_with(targets->v[t], ".o") && access(path, F_OK) &&
 		    !strvec_contains(&st->failed, targets->v[t])) {
 			strvec_push(&st->failed, targets->v[t]);
 			strvec_push(&missing, targets->v[t]);

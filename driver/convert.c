@@ -83,8 +83,18 @@ static int note_link(const char *path, const struct stat *st, int flag, struct F
  * would be a silent miss. Each is named (a warning), and counts as a
  * residual use (c->outside).
  */
-#define OUTSIDE_FMT "%s%s%s: a symbolic link leads to %s%s%s, outside the tree: " \
-	"not rewritten, and it uses the API"
+/* One use behind a link out of the tree, said once however it was found. */
+static void note_outside(struct convert *c, const char *file, const char *target)
+{
+	char *line = xstrfmt("%s: a symbolic link leads to %s, outside the tree: not rewritten, "
+			     "and it uses the API", file, target);
+
+	if (!strvec_contains(&c->outside, line)) {
+		strvec_push(&c->outside, line);
+		warning("%s", line);
+	}
+	free(line);
+}
 
 static int find_outside_links(struct convert *c, const char *dir)
 {
@@ -100,8 +110,7 @@ static int find_outside_links(struct convert *c, const char *dir)
 		char *path = xstrfmt("%s/%s", dir, c->files.v[i]);
 
 		if (realpath(path, target) && (strncmp(target, top, n) || target[n] != '/')) {
-			strvec_pushf(&c->outside, OUTSIDE_FMT, c->files.v[i], "", "", target, "", "");
-			warning("%s", c->outside.v[c->outside.nr - 1]);
+			note_outside(c, c->files.v[i], target);
 			strvec_remove(&c->files, i--);
 		}
 		free(path);
@@ -124,22 +133,23 @@ static int find_outside_links(struct convert *c, const char *dir)
 				int source = len > 2 && (!strcmp(links.v[i] + len - 2, ".c") ||
 							 !strcmp(links.v[i] + len - 2, ".h"));
 				char *text = source ? read_file(target) : NULL;
+				int uses = 0;
 
-				for (size_t t = 0; text && t < c->m.tokens.nr && !hits.nr; t++)
-					if (strstr(text, c->m.tokens.v[t]))
-						strvec_push(&hits, "");
+				for (size_t t = 0; text && t < c->m.tokens.nr && !uses; t++)
+					uses = strstr(text, c->m.tokens.v[t]) != NULL;
+				if (uses)
+					note_outside(c, links.v[i], target);
 				free(text);
 			}
 		}
+		/* a linked folder: each of its files that uses the API */
 		for (size_t h = 0; h < hits.nr; h++) {
-			char *line = xstrfmt(OUTSIDE_FMT, links.v[i], *hits.v[h] ? "/" : "",
-					     hits.v[h], target, *hits.v[h] ? "/" : "", hits.v[h]);
+			char *file = xstrfmt("%s/%s", links.v[i], hits.v[h]);
+			char *to = xstrfmt("%s/%s", target, hits.v[h]);
 
-			if (!strvec_contains(&c->outside, line)) {
-				strvec_push(&c->outside, line);
-				warning("%s", line);
-			}
-			free(line);
+			note_outside(c, file, to);
+			free(file);
+			free(to);
 		}
 		strvec_clear(&hits);
 		free(path);
