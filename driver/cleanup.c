@@ -152,28 +152,40 @@ static void nap_ms(long ms)
 #define GRACE_MS 5000
 #define GIVE_UP_MS 15000
 
-void cleanup_reap_group(pid_t pgid)
+/*
+ * Wait until pid (when > 0) is reaped and nothing of group pgid is left,
+ * SIGKILL to the group once GRACE_MS have passed since start.
+ */
+static void wait_tree(pid_t pid, pid_t pgid, long start)
 {
-	long start = now_ms();
 	int killed = 0;
 
-	if (pgid <= 0 || kill(-pgid, 0) < 0)
-		return;	/* the usual case: nothing of the group is left */
-	kill(-pgid, SIGTERM);
 	for (;;) {
+		pid_t r;
+
 		/* kseries is a subreaper: the group's orphans are its children */
 		while (waitpid(-pgid, NULL, WNOHANG) > 0)
 			;
-		if (kill(-pgid, 0) < 0 && errno == ESRCH)
+		if (pid > 0 && ((r = waitpid(pid, NULL, WNOHANG)) == pid || (r < 0 && errno == ECHILD)))
+			pid = 0;
+		if (pid <= 0 && kill(-pgid, 0) < 0 && errno == ESRCH)
 			return;
 		if (!killed && now_ms() - start > GRACE_MS) {
-			kill(-pgid, SIGKILL);
+			stop_tree(pgid, SIGKILL);
 			killed = 1;
 		}
 		if (now_ms() - start > GIVE_UP_MS)
 			return;	/* a zombie someone else must reap: it is dead already */
 		nap_ms(10);
 	}
+}
+
+void cleanup_reap_group(pid_t pgid)
+{
+	if (pgid <= 0 || kill(-pgid, 0) < 0)
+		return;	/* the usual case: nothing of the group is left */
+	kill(-pgid, SIGTERM);
+	wait_tree(0, pgid, now_ms());
 }
 
 /* children are the forking process's own: a child never kills its siblings */
@@ -211,25 +223,11 @@ void cleanup_forget_child(pid_t pid)
 static void stop_children(void)
 {
 	long start = now_ms();
-	int killed = 0;
 
 	for (sig_atomic_t i = 0; i < nr_children; i++)
 		stop_tree(children[i], SIGTERM);
-	for (sig_atomic_t i = 0; i < nr_children; i++) {
-		for (;;) {
-			pid_t r = waitpid(children[i], NULL, WNOHANG);
-
-			if (r == children[i] || (r < 0 && errno == ECHILD))
-				break;
-			if (!killed && now_ms() - start > GRACE_MS) {
-				for (sig_atomic_t k = 0; k < nr_children; k++)
-					stop_tree(children[k], SIGKILL);
-				killed = 1;
-			}
-			nap_ms(10);
-		}
-		cleanup_reap_group(children[i]);
-	}
+	for (sig_atomic_t i = 0; i < nr_children; i++)
+		wait_tree(children[i], children[i], start);
 	nr_children = 0;
 }
 
