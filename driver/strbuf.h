@@ -17,5 +17,10 @@ void strbuf_addf(struct strbuf *sb, const char *fmt, ...) __attribute__((format(
 /* The text ("" when nothing was added); the caller frees it, sb is empty again. */
 char *strbuf_detach(struct strbuf *sb);
 void strbuf_release(struct strbuf *sb);
+void strbuf_addch(struct strbuf *sb, char c);
+/* Empty again, the memory kept. */
+void strbuf_reset(struct strbuf *sb);
+/* The text so far, "" when nothing was added (not a copy). */
+const char *strbuf_str(const struct strbuf *sb);
 
 #endif
