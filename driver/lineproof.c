@@ -177,7 +177,7 @@ static int collect_cmd(const char *path, const struct stat *st, int flag, struct
 	return 0;
 }
 
-static void expand_objects(const char *o_dir, const struct strvec *targets, struct strvec *objs)
+void objects_of_targets(const char *o_dir, const struct strvec *targets, struct strvec *objs)
 {
 	for (size_t t = 0; t < targets->nr; t++) {
 		const char *tg = targets->v[t];
@@ -383,7 +383,7 @@ void lineproof_arch(struct lineproof *lp, int after, unsigned arch_bit, const ch
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	load_side(lp, after);
-	expand_objects(o_dir, objects, &objs);
+	objects_of_targets(o_dir, objects, &objs);
 	n = cpp_jobs(lp, after, arch, o_dir, &objs, &cps, &outs);
 	results = xcalloc(n + 1, sizeof(*results));
 	if (n)
