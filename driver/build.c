@@ -395,6 +395,7 @@ struct matrix {
 	const char *wt, *out_dir;
 	const struct strvec *files;
 	const struct manifest *m;
+	struct build_proof *proof;	/* NULL: no proof asked */
 	int jobs, failed;
 	struct build_cell *cells;
 	struct strvec *targets, *fail_base;
@@ -430,6 +431,82 @@ static const struct arch_desc *usable_arch(struct build_cell *c)
 	return a;
 }
 
+/* The targets of step i that did not fail (a folder: when none of its objects did). */
+static void targets_built(const struct strvec *targets, const struct strvec *failed,
+			  struct strvec *built)
+{
+	for (size_t t = 0; t < targets->nr; t++) {
+		int bad = 0;
+
+		for (size_t f = 0; f < failed->nr && !bad; f++)
+			bad = !strncmp(failed->v[f], targets->v[t], strlen(targets->v[t]));
+		if (!bad)
+			strvec_push(built, targets->v[t]);
+	}
+}
+
+/* mkdir -p of the folder that holds path */
+static void make_parents(const char *path)
+{
+	char *dir = xstrdup(path);
+
+	for (char *p = strchr(dir + 1, '/'); p; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		mkdir(dir, 0777);
+		*p = '/';
+	}
+	free(dir);
+}
+
+/*
+ * The proof's part before the series: the removed lines, from the objects
+ * this step built; and those objects kept (hard links: the next step
+ * unlinks before it rebuilds) in <arch>-before/ for the identity.
+ */
+static void proof_before(struct matrix *mx, size_t i, const struct arch_desc *a,
+			 const char *o_dir, const struct strvec *failed)
+{
+	struct strvec built = STRVEC_INIT, objs = STRVEC_INIT;
+	char *keep = xstrfmt("%s/%s-before", mx->out_dir, a->name);
+
+	targets_built(&mx->targets[i], failed, &built);
+	lineproof_arch(&mx->proof->lines, 0, 1u << i, a->name, o_dir, &built);
+	objects_of_targets(o_dir, &built, &objs);
+	for (size_t o = 0; o < objs.nr; o++) {
+		char *from = xstrfmt("%s/%s", o_dir, objs.v[o]), *to = xstrfmt("%s/%s", keep, objs.v[o]);
+
+		make_parents(to);
+		unlink(to);
+		if (link(from, to)) {
+			char *text = NULL;
+
+			/* another file system: a copy (run_capture of cp keeps it simple) */
+			run_capture(&text, NULL, "cp", from, to, NULL);
+			free(text);
+		}
+		free(from);
+		free(to);
+	}
+	mx->cells[i].proved = 1;
+	strvec_clear(&built);
+	strvec_clear(&objs);
+	free(keep);
+}
+
+/* After the series: the added lines, and each object's functions against the kept ones. */
+static void proof_after(struct matrix *mx, size_t i, const struct arch_desc *a, const char *o_dir)
+{
+	struct build_cell *c = &mx->cells[i];
+	char *keep = xstrfmt("%s/%s-before", mx->out_dir, a->name);
+
+	lineproof_arch(&mx->proof->lines, 1, 1u << i, a->name, o_dir, &c->built);
+	identity_arch(&mx->proof->ident, a->cross, keep, o_dir, &c->built, &c->ident);
+	if (c->ident.unexpected && c->state == CELL_OK)
+		fail_cell(mx, c, xstrfmt("%zu functions changed that the diff does not touch: %s",
+					 c->ident.unexpected, c->ident.unexpected_list.v[0]));
+	free(keep);
+}
+
 /* Before the series: configure, prepare and build; what fails here is not ours. */
 static void arch_before(struct matrix *mx, size_t i)
 {
@@ -458,6 +535,8 @@ static void arch_before(struct matrix *mx, size_t i)
 		else if (st.other.nr)
 			fail_cell(mx, c, xstrfmt("the build fails before any object, at %s "
 						 "(toolchain?): see %s", st.other.v[0], log));
+		else if (mx->proof)
+			proof_before(mx, i, a, o_dir, &st.failed);
 	}
 	make_step_clear(&st);
 	free(o_dir);
@@ -472,16 +551,7 @@ static void judge_after(struct matrix *mx, size_t i, const struct strvec *fail_h
 	for (size_t t = 0; t < fail_head->nr; t++)
 		strvec_push(strvec_contains(&mx->fail_base[i], fail_head->v[t]) ?
 			    &c->not_buildable : &c->regressions, fail_head->v[t]);
-	for (size_t t = 0; t < mx->targets[i].nr; t++) {
-		const char *target = mx->targets[i].v[t];
-		int bad = 0;
-
-		/* a folder target is built when none of its objects failed */
-		for (size_t f = 0; f < fail_head->nr && !bad; f++)
-			bad = !strncmp(fail_head->v[f], target, strlen(target));
-		if (!bad)
-			strvec_push(&c->built, target);
-	}
+	targets_built(&mx->targets[i], fail_head, &c->built);
 	if (c->regressions.nr)
 		fail_cell(mx, c, xstrfmt("%zu objects build before the series and fail after it: see %s",
 					 c->regressions.nr, log));
@@ -505,6 +575,8 @@ static void arch_after(struct matrix *mx, size_t i)
 		if (st.other.nr)
 			strvec_pushf(&c->regressions, "%s (the build itself)", st.other.v[0]);
 		judge_after(mx, i, &st.failed, log);
+		if (!st.broken && mx->proof && c->proved)
+			proof_after(mx, i, a, o_dir);
 		if (st.broken) {
 			/* nothing of this step can be trusted: no object counts as built */
 			strvec_clear(&c->built);
@@ -533,10 +605,11 @@ static void matrix_clear(struct matrix *mx)
 
 int build_matrix(const char *wt, const char *base, const char *head, const struct strvec *files,
 		 const struct strvec *arch_names, const struct manifest *m, const char *out_dir,
-		 int jobs, struct build_cell **cells, size_t *nr_cells)
+		 int jobs, struct build_proof *proof, struct build_cell **cells, size_t *nr_cells)
 {
 	const char *const *names = arch_names ? (const char *const *)arch_names->v : build_arch_names;
-	struct matrix mx = { .wt = wt, .out_dir = out_dir, .files = files, .m = m, .jobs = jobs };
+	struct matrix mx = { .wt = wt, .out_dir = out_dir, .files = files, .m = m, .jobs = jobs,
+			     .proof = proof };
 	int ret = -1;
 
 	while (names[mx.n])
@@ -689,6 +762,7 @@ void build_cells_free(struct build_cell *cells, size_t nr)
 		strvec_clear(&cells[i].regressions);
 		strvec_clear(&cells[i].not_buildable);
 		strvec_clear(&cells[i].fragment_dropped);
+		ident_result_clear(&cells[i].ident);
 	}
 	free(cells);
 }

@@ -1,6 +1,8 @@
 #ifndef KSERIES_BUILD_H
 #define KSERIES_BUILD_H
 
+#include "identity.h"
+#include "lineproof.h"
 #include "manifest.h"
 
 /* A build cell's state; CELL_PENDING until its arch has been built. */
@@ -20,8 +22,37 @@ struct build_cell {
 	struct strvec fragment_dropped;	/* fragment symbols olddefconfig did not keep */
 	struct strvec bisect_failures;	/* "NNNN subject: object": a patch that does not build */
 	size_t patches_built;		/* patches built one by one */
+	int proved;			/* the proof ran on this cell */
+	size_t hunks_compiled;		/* hunks whose code lines this arch compiled, every one */
+	struct ident_result ident;	/* functions before and after */
 	double seconds;
 };
+
+/*
+ * The proof of a diff base..tip over the matrix: its hunks (each line's
+ * arches), the line proof's and the identity's state and costs.
+ */
+struct build_proof {
+	struct hunks hunks;
+	struct lineproof lines;
+	struct identity ident;
+};
+
+/*
+ * Read base..tip in wt. tokens: a hunk is the series' when it (or another
+ * hunk of its function) names one; NULL: every hunk is (kseries wrote them).
+ */
+int build_proof_init(struct build_proof *p, const char *wt, const char *base, const char *tip,
+		     const struct strvec *tokens);
+/* After the matrix: the reasons for what no arch compiled, the per-cell hunk figures. */
+void build_proof_finish(struct build_proof *p, struct build_cell *cells, size_t nr_cells);
+/*
+ * Is the proof complete (every line of code compiled on some arch)? *incomplete
+ * says; returns 1 when that fails the revision (not allow_unproven), else
+ * 0. No proof at all (p NULL: the diff could not be read) is incomplete.
+ */
+int build_judge_proof(const struct build_proof *p, int allow_unproven, int *incomplete);
+void build_proof_clear(struct build_proof *p);
 
 /* The architectures kseries builds, in matrix order; NULL-terminated names. */
 extern const char *const build_arch_names[];
@@ -32,11 +63,13 @@ extern const char *const build_arch_names[];
  * arch in its own O= folder under out_dir. Objects that build at base and
  * fail at head are regressions; objects that fail at both are reported as not
  * buildable in that config. cells gets one entry per arch. jobs: make -j.
+ * proof (or NULL): the line proof and the object identity of base..head,
+ * run on each arch right after its build (build_proof_init first).
  * Returns the number of failed cells, or -1 on an environment error.
  */
 int build_matrix(const char *wt, const char *base, const char *head, const struct strvec *files,
 		 const struct strvec *arch_names, const struct manifest *m, const char *out_dir,
-		 int jobs, struct build_cell **cells, size_t *nr_cells);
+		 int jobs, struct build_proof *proof, struct build_cell **cells, size_t *nr_cells);
 /*
  * Bisectability: check out each commit of the series in turn and build, on
  * every arch whose cell is ok, the objects that commit touched (all the

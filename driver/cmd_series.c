@@ -56,6 +56,8 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 			 "build only these (x86_64 arm64 arm powerpc mips); repeat"),
 		OPT_CLEAR("no-build", &a->so.build, "skip the build matrix"),
 		OPT_CLEAR("no-bisect", &a->so.bisect, "build the series as a whole only, not patch by patch"),
+		OPT_FLAG("allow-unproven", 0, &a->so.allow_unproven,
+			 "a changed line no arch compiled is reported, not a failure"),
 		OPT_STRING("branch", 0, &a->so.branch_prefix, "PREFIX",
 			   "also create the branch PREFIX/<rev> in REPO"),
 		OPT_FLAG("signoff", 's', &a->so.signoff, "add Signed-off-by to every patch"),

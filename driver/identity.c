@@ -20,10 +20,11 @@ static const struct cscan *source(struct identity *id, const char *rev, const ch
 	char *spec, *text = NULL;
 
 	for (size_t i = 0; i < id->nr_sources; i++)
-		if (!strcmp(id->sources[i].rev, rev) && !strcmp(id->sources[i].path, path))
-			return id->sources[i].present ? &id->sources[i].scan : NULL;
+		if (!strcmp(id->sources[i]->rev, rev) && !strcmp(id->sources[i]->path, path))
+			return id->sources[i]->present ? &id->sources[i]->scan : NULL;
+	/* one allocation each: the scans handed out stay where they are */
 	id->sources = xrealloc(id->sources, (id->nr_sources + 1) * sizeof(*id->sources));
-	s = &id->sources[id->nr_sources++];
+	s = id->sources[id->nr_sources++] = xcalloc(1, sizeof(*s));
 	s->rev = xstrdup(rev);
 	s->path = xstrdup(path);
 	spec = xstrfmt("%s:%s", rev, path);
@@ -319,9 +320,10 @@ void identity_arch(struct identity *id, const char *cross, const char *before_di
 void identity_clear(struct identity *id)
 {
 	for (size_t i = 0; i < id->nr_sources; i++) {
-		free(id->sources[i].rev);
-		free(id->sources[i].path);
-		cscan_clear(&id->sources[i].scan);
+		free(id->sources[i]->rev);
+		free(id->sources[i]->path);
+		cscan_clear(&id->sources[i]->scan);
+		free(id->sources[i]);
 	}
 	free(id->sources);
 	strvec_clear(&id->touched);

@@ -31,7 +31,7 @@ struct identity {
 	struct strvec touched;		/* names of functions the diff touches */
 	struct strvec ids;		/* identifiers whose meaning the diff changes */
 	struct strvec foreign;		/* "fn\tfile:line": changed by a hunk not of the series */
-	struct source_scan *sources;	/* the sources read so far (git show) */
+	struct source_scan **sources;	/* the sources read so far (git show) */
 	size_t nr_sources;
 	double seconds;
 };

@@ -4,6 +4,7 @@
 #include <string.h>
 #include "fileio.h"
 #include "report.h"
+#include "report_proof.h"
 #include "usage.h"
 
 const char *rev_state_name(enum rev_state s)
@@ -98,6 +99,7 @@ static json_t *build_json(const struct rev_result *r)
 		json_object_set_new(cell, "fragment_dropped", strings(&c->fragment_dropped));
 		json_object_set_new(cell, "patches_built", json_integer(c->patches_built));
 		json_object_set_new(cell, "bisect_failures", strings(&c->bisect_failures));
+		json_object_set_new(cell, "proof", proof_cell_json(c, r->proof));
 		json_object_set_new(cell, "seconds", json_real(c->seconds));
 		json_array_append_new(cells, cell);
 	}
@@ -108,6 +110,8 @@ static json_t *build_json(const struct rev_result *r)
 		json_object_set_new(cov, "compiled", strings(&r->compiled));
 		json_object_set_new(cov, "not_compiled", strings(&r->not_compiled));
 		json_object_set_new(o, "coverage", cov);
+		json_object_set_new(o, "proof", proof_json(r->proof, r->cells, r->nr_cells,
+							   r->proof_incomplete));
 	}
 	return o;
 }
@@ -284,6 +288,8 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 			fputc('\n', f);
 		}
 	}
+	if (r->nr_cells)
+		proof_text(f, r->proof, r->cells, r->nr_cells, r->proof_incomplete);
 	if (r->branch)
 		fprintf(f, "branch: %s\n", r->branch);
 	fprintf(f, "time: %.1f s\n", r->seconds);
@@ -309,7 +315,7 @@ int report_write(const char *dir, const struct rev_result *r, const struct manif
 /* One revision's line of matrix.txt and its row of matrix.json, from its report.json. */
 static json_t *matrix_row(FILE *f, const char *rev, const char *rev_dir)
 {
-	char *path = xstrfmt("%s/report.json", rev_dir), pm[32], build[256] = "";
+	char *path = xstrfmt("%s/report.json", rev_dir), pm[32], build[256] = "", proof[64];
 	json_error_t jerr;
 	json_t *o = json_load_file(path, 0, &jerr), *row = json_object(), *cells, *cell;
 	size_t k;
@@ -332,12 +338,13 @@ static json_t *matrix_row(FILE *f, const char *rev, const char *rev_dir)
 			 json_string_value(json_object_get(cell, "arch")),
 			 json_string_value(json_object_get(cell, "state")));
 	}
-	fprintf(f, "%-24s %-18s %7zu %6lld %12s %9zu %6lld  %s\n", rev,
+	proof_column(o, proof, sizeof(proof));
+	fprintf(f, "%-24s %-18s %7zu %6lld %12s %9zu %6lld %-22s %s\n", rev,
 		json_string_value(json_object_get(o, "state")),
 		json_array_size(json_object_get(o, "patches")),
 		json_integer_value(json_object_get(o, "files_changed")), pm,
 		json_array_size(json_object_get(o, "residuals")),
-		json_integer_value(json_object_get(o, "parse_errors")), *build ? build : "not run");
+		json_integer_value(json_object_get(o, "parse_errors")), proof, *build ? build : "not run");
 	json_object_set(row, "state", json_object_get(o, "state"));
 	json_object_set_new(row, "patches", json_integer(json_array_size(json_object_get(o, "patches"))));
 	json_object_set(row, "files_changed", json_object_get(o, "files_changed"));
@@ -347,6 +354,7 @@ static json_t *matrix_row(FILE *f, const char *rev, const char *rev_dir)
 			    json_integer(json_array_size(json_object_get(o, "residuals"))));
 	json_object_set(row, "parse_errors", json_object_get(o, "parse_errors"));
 	json_object_set(row, "build", json_object_get(json_object_get(o, "build"), "archs"));
+	json_object_set_new(row, "proof", json_string(proof));
 	json_decref(o);
 	return row;
 }
@@ -361,8 +369,8 @@ int report_matrix(const char *out, const struct strvec *rev_dirs, const struct s
 	if (!f) {
 		ret = error_write(txt);
 	} else {
-		fprintf(f, "%-24s %-18s %7s %6s %12s %9s %6s  %s\n", "revision", "state", "patches",
-			"files", "+/-", "residuals", "parse", "build");
+		fprintf(f, "%-24s %-18s %7s %6s %12s %9s %6s %-22s %s\n", "revision", "state", "patches",
+			"files", "+/-", "residuals", "parse", "proof", "build");
 		for (size_t i = 0; i < rev_dirs->nr; i++)
 			json_array_append_new(rows, matrix_row(f, revs->v[i], rev_dirs->v[i]));
 		if (fclose(f))
@@ -393,6 +401,9 @@ void rev_result_clear(struct rev_result *r)
 	strvec_clear(&r->compiled);
 	strvec_clear(&r->not_compiled);
 	build_cells_free(r->cells, r->nr_cells);
+	if (r->proof)
+		build_proof_clear(r->proof);
+	free(r->proof);
 	strvec_clear(&r->findings);
 	strvec_clear(&r->residuals);
 	strvec_clear(&r->parse_failures);

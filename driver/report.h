@@ -43,6 +43,8 @@ struct rev_result {
 	size_t nr_cells;
 	char *build_note;	/* why there is no build, or what was done to the tree */
 	struct strvec compiled, not_compiled;	/* changed files compiled on some arch, or not */
+	struct build_proof *proof;	/* lines compiled, functions compared; NULL: none */
+	int proof_incomplete;		/* a line of code no arch compiled */
 	int build_failed;
 	double seconds;
 };

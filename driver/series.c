@@ -309,8 +309,18 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 	}
 	head[strcspn(head, "\n")] = '\0';
 	bdir = xstrfmt("%s/build", rev_dir);
+	/* every hunk is the series': kseries wrote them all */
+	r->proof = xcalloc(1, sizeof(*r->proof));
+	if (build_proof_init(r->proof, wt, r->commit, head, NULL)) {
+		free(r->proof);
+		r->proof = NULL;
+	}
 	n = build_matrix(wt, r->commit, head, &c->files, so->archs, so->m, bdir, so->co.jobs,
-			 &r->cells, &r->nr_cells);
+			 r->proof, &r->cells, &r->nr_cells);
+	if (r->proof)
+		build_proof_finish(r->proof, r->cells, r->nr_cells);
+	if (n >= 0)
+		n += build_judge_proof(r->proof, so->allow_unproven, &r->proof_incomplete);
 	if (n >= 0 && so->bisect)
 		n += build_each_patch(so, c, wt, head, bdir, r);
 	for (size_t i = 0; i < r->nr_patches; i++)
@@ -423,7 +433,9 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 	} else if (r->residuals.nr || r->parse_errors || r->check_failures.nr || r->build_failed) {
 		r->error = xstrfmt("%zu residual uses, %d parse errors, %zu failed checks%s",
 				   r->residuals.nr, r->parse_errors, r->check_failures.nr,
-				   r->build_failed ? ", a failed build" : "");
+				   r->build_failed ? (r->proof_incomplete && !so->allow_unproven ?
+						      ", a failed build or lines no arch compiled" :
+						      ", a failed build") : "");
 	} else {
 		r->state = r->nr_patches ? REV_CONVERTED : REV_ALREADY_CONVERTED;
 	}

@@ -11,6 +11,7 @@ struct series_opts {
 	const struct manifest *m;	/* the series: tokens, report kinds, build data */
 	int build;			/* run the build matrix (not with --no-build) */
 	int bisect;			/* and build after each patch (not with --no-bisect) */
+	int allow_unproven;		/* a line no arch compiled does not fail the revision */
 	const struct strvec *archs;	/* --arch, or NULL: all five */
 	struct convert_opts co;
 };
