@@ -330,8 +330,12 @@ static int run_revisions(const struct series_args *a, const struct strvec *commi
 			cleanup_reap_group(pid);
 			running--;
 			/* a revision stopped by Ctrl-C or a closed pipe stops the run */
-			if (WIFSIGNALED(status))
+			if (WIFSIGNALED(status) && cleanup_is_stop_signal(WTERMSIG(status)))
 				cleanup_note_signal(WTERMSIG(status));
+			else if (WIFSIGNALED(status))	/* kseries itself crashed: never silent */
+				error("[%s] kseries crashed (signal %d, %s): its output is partial; please "
+				      "report it with the command line", a->revs.v[revision_of(pids, started, pid)],
+				      WTERMSIG(status), strsignal(WTERMSIG(status)));
 			cleanup_check_signal();
 			if (!WIFEXITED(status) || WEXITSTATUS(status))
 				failed = 1;
