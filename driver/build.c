@@ -13,6 +13,8 @@
 #include <unistd.h>
 #include "build.h"
 #include "fileio.h"
+#include "fixups.h"
+#include "worktree.h"
 #include "run.h"
 #include "usage.h"
 
@@ -177,6 +179,14 @@ static int make(const char *wt, const struct arch_desc *a, const char *o_dir, in
 	return ret;
 }
 
+static const struct arch_desc *find_arch(const char *name);
+
+/* The arch a cell builds: its own, or its variant's. */
+static const struct arch_desc *cell_arch(const struct build_cell *c)
+{
+	return find_arch(c->base_arch ? c->base_arch : c->arch);
+}
+
 static const struct arch_desc *find_arch(const char *name)
 {
 	for (size_t i = 0; i < sizeof(archs) / sizeof(archs[0]); i++)
@@ -319,14 +329,19 @@ static int kconfig(const char *wt, const char *o_dir, const char *const *args, s
 	return ret;
 }
 
-/* scripts/config args of the series' settings for this arch ("all" and its own) */
-static void series_config(const struct manifest_table *config, const char *arch,
+/*
+ * scripts/config args of the series' settings for this cell: "all" and its
+ * arch's own; a variant has only its own (they replace the series').
+ */
+static void series_config(const struct manifest_table *config, const struct build_cell *c,
 			  struct strvec *args)
 {
 	for (size_t r = 0; config && r < config->rows; r++) {
 		const char *setting = cell(config, r, CONFIG_SETTING), *eq = strrchr(setting, '=');
+		const char *for_arch = cell(config, r, CONFIG_ARCH);
 
-		if (strcmp(cell(config, r, CONFIG_ARCH), "all") && strcmp(cell(config, r, CONFIG_ARCH), arch))
+		if (c->base_arch ? strcmp(for_arch, c->arch) :
+				   strcmp(for_arch, "all") && strcmp(for_arch, c->arch))
 			continue;
 		strvec_push(args, eq[1] == 'y' ? "-e" : eq[1] == 'm' ? "-m" : "-d");
 		strvec_pushf(args, "%.*s", (int)(eq - setting), setting);
@@ -348,7 +363,7 @@ static const char *configure(const char *wt, const struct arch_desc *a, const ch
 			defconfig = cell(&m->defconfigs, r, CONFIG_SETTING);
 	strvec_pushv(&set, common_toolchain);
 	strvec_pushv(&set, a->toolchain);
-	series_config(config, a->name, &set);
+	series_config(config, c, &set);
 	char *dotconfig = xstrfmt("%s/.config", o_dir);
 
 	if (make1(wt, a, o_dir, log, defconfig))
@@ -364,9 +379,15 @@ static const char *configure(const char *wt, const struct arch_desc *a, const ch
 		const char *q[] = { "-s", set.v[i + 1], NULL };
 		struct strvec val = STRVEC_INIT;
 
-		if (strcmp(set.v[i], "-d") && !kconfig(wt, o_dir, q, &val) &&
-		    (!val.nr || (strcmp(val.v[0], "y") && strcmp(val.v[0], "m"))))
+		if (kconfig(wt, o_dir, q, &val))
+			;
+		else if (strcmp(set.v[i], "-d") &&
+			 (!val.nr || (strcmp(val.v[0], "y") && strcmp(val.v[0], "m"))))
 			strvec_push(&c->fragment_dropped, set.v[i + 1]);
+		/* a symbol turned off that something selects is on again */
+		else if (!strcmp(set.v[i], "-d") && c->base_arch && val.nr &&
+			 (!strcmp(val.v[0], "y") || !strcmp(val.v[0], "m")))
+			strvec_pushf(&c->fragment_dropped, "%s=n", set.v[i + 1]);
 		strvec_clear(&val);
 	}
 	if (!why && make1(wt, a, o_dir, log, prepare))
@@ -413,7 +434,7 @@ static void fail_cell(struct matrix *mx, struct build_cell *c, char *reason)
 /* An arch this machine cannot build is a skipped cell that says why, never a pass. */
 static const struct arch_desc *usable_arch(struct build_cell *c)
 {
-	const struct arch_desc *a = find_arch(c->arch);
+	const struct arch_desc *a = cell_arch(c);
 	char *gcc;
 
 	if (!a) {
@@ -463,14 +484,14 @@ static void make_parents(const char *path)
  * this step built; and those objects kept (hard links: the next step
  * unlinks before it rebuilds) in <arch>-before/ for the identity.
  */
-static void proof_before(struct matrix *mx, size_t i, const struct arch_desc *a,
-			 const char *o_dir, const struct strvec *failed)
+static void proof_before(struct matrix *mx, size_t i, const char *o_dir,
+			 const struct strvec *failed)
 {
 	struct strvec built = STRVEC_INIT, objs = STRVEC_INIT;
-	char *keep = xstrfmt("%s/%s-before", mx->out_dir, a->name);
+	char *keep = xstrfmt("%s/%s-before", mx->out_dir, mx->cells[i].arch);
 
 	targets_built(&mx->targets[i], failed, &built);
-	lineproof_arch(&mx->proof->lines, 0, 1u << i, a->name, o_dir, &built);
+	lineproof_arch(&mx->proof->lines, 0, 1u << i, mx->cells[i].arch, o_dir, &built);
 	objects_of_targets(o_dir, &built, &objs);
 	for (size_t o = 0; o < objs.nr; o++) {
 		char *from = xstrfmt("%s/%s", o_dir, objs.v[o]), *to = xstrfmt("%s/%s", keep, objs.v[o]);
@@ -497,14 +518,31 @@ static void proof_before(struct matrix *mx, size_t i, const struct arch_desc *a,
 static void proof_after(struct matrix *mx, size_t i, const struct arch_desc *a, const char *o_dir)
 {
 	struct build_cell *c = &mx->cells[i];
-	char *keep = xstrfmt("%s/%s-before", mx->out_dir, a->name);
+	char *keep = xstrfmt("%s/%s-before", mx->out_dir, mx->cells[i].arch);
 
-	lineproof_arch(&mx->proof->lines, 1, 1u << i, a->name, o_dir, &c->built);
+	lineproof_arch(&mx->proof->lines, 1, 1u << i, mx->cells[i].arch, o_dir, &c->built);
 	identity_arch(&mx->proof->ident, a->cross, keep, o_dir, &c->built, &c->ident);
 	if (c->ident.unexpected && c->state == CELL_OK)
 		fail_cell(mx, c, xstrfmt("%zu functions changed that the diff does not touch: %s",
 					 c->ident.unexpected, c->ident.unexpected_list.v[0]));
 	free(keep);
+}
+
+/* Keep the targets under one of the folders of only ("mm/ fs/"). */
+static void only_under(struct strvec *targets, const char *only)
+{
+	for (size_t t = targets->nr; t-- > 0;) {
+		int keep = 0;
+
+		for (const char *p = only; *p && !keep; p += strspn(p, " ")) {
+			size_t n = strcspn(p, " ");
+
+			keep = n && !strncmp(targets->v[t], p, n);
+			p += n;
+		}
+		if (!keep)
+			strvec_remove(targets, t);
+	}
 }
 
 /* Before the series: configure, prepare and build; what fails here is not ours. */
@@ -518,11 +556,13 @@ static void arch_before(struct matrix *mx, size_t i)
 
 	if (!a)
 		return;
-	info("build: %s: configure, prepare, objects before the series", a->name);
-	o_dir = xstrfmt("%s/%s", mx->out_dir, a->name);
-	log = xstrfmt("%s/%s-before.log", mx->out_dir, a->name);
+	info("build: %s: configure, prepare, objects before the series", mx->cells[i].arch);
+	o_dir = xstrfmt("%s/%s", mx->out_dir, mx->cells[i].arch);
+	log = xstrfmt("%s/%s-before.log", mx->out_dir, mx->cells[i].arch);
 	mkdir(o_dir, 0777);
 	build_targets(mx->wt, a->srcarch, mx->files, &mx->m->targets, &mx->targets[i]);
+	if (c->only)
+		only_under(&mx->targets[i], c->only);
 	why = configure(mx->wt, a, o_dir, log, mx->m, c, "prepare");
 	if (why) {
 		fail_cell(mx, c, xstrfmt("%s: see %s", why, log));
@@ -536,7 +576,7 @@ static void arch_before(struct matrix *mx, size_t i)
 			fail_cell(mx, c, xstrfmt("the build fails before any object, at %s "
 						 "(toolchain?): see %s", st.other.v[0], log));
 		else if (mx->proof)
-			proof_before(mx, i, a, o_dir, &st.failed);
+			proof_before(mx, i, o_dir, &st.failed);
 	}
 	make_step_clear(&st);
 	free(o_dir);
@@ -563,14 +603,14 @@ static void judge_after(struct matrix *mx, size_t i, const struct strvec *fail_h
 static void arch_after(struct matrix *mx, size_t i)
 {
 	struct build_cell *c = &mx->cells[i];
-	const struct arch_desc *a = find_arch(c->arch);
+	const struct arch_desc *a = cell_arch(c);
 	struct make_step st = { STRVEC_INIT, STRVEC_INIT, NULL };
 	char *o_dir, *log;
 
 	if (c->state == CELL_PENDING) {
-		info("build: %s: objects after the series", a->name);
-		o_dir = xstrfmt("%s/%s", mx->out_dir, a->name);
-		log = xstrfmt("%s/%s.log", mx->out_dir, a->name);
+		info("build: %s: objects after the series", mx->cells[i].arch);
+		o_dir = xstrfmt("%s/%s", mx->out_dir, mx->cells[i].arch);
+		log = xstrfmt("%s/%s.log", mx->out_dir, mx->cells[i].arch);
 		make_step(mx->wt, a, o_dir, mx->jobs, log, &mx->targets[i], &st);
 		if (st.other.nr)
 			strvec_pushf(&c->regressions, "%s (the build itself)", st.other.v[0]);
@@ -610,19 +650,34 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
 	const char *const *names = arch_names ? (const char *const *)arch_names->v : build_arch_names;
 	struct matrix mx = { .wt = wt, .out_dir = out_dir, .files = files, .m = m, .jobs = jobs,
 			     .proof = proof };
+	size_t plain = 0;
 	int ret = -1;
 
-	while (names[mx.n])
-		mx.n++;
+	while (names[plain])
+		plain++;
+	mx.n = plain + m->variants.rows;
 	mx.cells = *cells = xcalloc(mx.n, sizeof(**cells));
 	mx.targets = xcalloc(mx.n, sizeof(*mx.targets));
 	mx.fail_base = xcalloc(mx.n, sizeof(*mx.fail_base));
 	mx.t0 = xcalloc(mx.n, sizeof(*mx.t0));
-	*nr_cells = mx.n;
-	for (size_t i = 0; i < mx.n; i++) {
+	for (size_t i = 0; i < plain; i++)
 		mx.cells[i].arch = names[i];
-		clock_gettime(CLOCK_MONOTONIC, &mx.t0[i]);
+	/* the series' variants of the arches asked for, after them */
+	mx.n = plain;
+	for (size_t v = 0; v < m->variants.rows; v++) {
+		int asked = 0;
+
+		for (size_t k = 0; k < plain; k++)
+			asked |= !strcmp(names[k], cell(&m->variants, v, VARIANT_ARCH));
+		if (!asked)
+			continue;
+		mx.cells[mx.n].arch = cell(&m->variants, v, VARIANT_NAME);
+		mx.cells[mx.n].base_arch = cell(&m->variants, v, VARIANT_ARCH);
+		mx.cells[mx.n++].only = cell(&m->variants, v, VARIANT_FILES);
 	}
+	*nr_cells = mx.n;
+	for (size_t i = 0; i < mx.n; i++)
+		clock_gettime(CLOCK_MONOTONIC, &mx.t0[i]);
 	if (mkdir(out_dir, 0777) && access(out_dir, W_OK)) {
 		error_errno("cannot create %s", out_dir);
 		goto out;
@@ -638,6 +693,43 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
 	ret = mx.failed;
 out:
 	matrix_clear(&mx);
+	return ret;
+}
+
+/*
+ * The build matrix needs the whole tree: widen the sparse worktree, take
+ * away a .config the tree commits (Kbuild refuses O= builds next to one)
+ * and apply the toolchain fixups for old trees (in this worktree only,
+ * never in the series). What was done goes to *note. 0 or -1.
+ */
+int build_prepare_tree(const char *wt, char **note)
+{
+	struct strvec notes = STRVEC_INIT, applied = STRVEC_INIT;
+	char *config = xstrfmt("%s/.config", wt);
+	int ret = 0;
+
+	if (worktree_sparse_checkout(wt, "/*\n")) {
+		*note = xstrdup("failed: cannot check out the whole tree");
+		ret = -1;
+	} else {
+		if (!access(config, F_OK)) {
+			remove(config);
+			strvec_push(&notes, "the tree commits a top-level .config: removed in the build worktree");
+		}
+		if (fixups_apply(kseries_fixups_dir(), wt, &applied)) {
+			ret = -1;
+		} else if (applied.nr) {
+			char *list = strvec_join(&applied, applied.nr, ", ");
+
+			strvec_pushf(&notes, "build fixups applied (kernel-fixups/build): %s", list);
+			free(list);
+		}
+		if (notes.nr)
+			*note = strvec_join(&notes, notes.nr, "; ");
+	}
+	strvec_clear(&notes);
+	strvec_clear(&applied);
+	free(config);
 	return ret;
 }
 
@@ -659,7 +751,7 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 			header |= n > 2 && !strcmp(files[p].v[f] + n - 2, ".h");
 		}
 		for (size_t i = 0; i < nr_cells; i++) {
-			const struct arch_desc *a = find_arch(cells[i].arch);
+			const struct arch_desc *a = cell_arch(&cells[i]);
 			struct strvec targets = STRVEC_INIT;
 			struct make_step st = { STRVEC_INIT, STRVEC_INIT, NULL };
 			char *o_dir, *log;
@@ -673,8 +765,8 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 				strvec_clear(&targets);
 				continue;
 			}
-			o_dir = xstrfmt("%s/%s", out_dir, a->name);
-			log = xstrfmt("%s/%s-patch-%04zu.log", out_dir, a->name, p + 1);
+			o_dir = xstrfmt("%s/%s", out_dir, cells[i].arch);
+			log = xstrfmt("%s/%s-patch-%04zu.log", out_dir, cells[i].arch, p + 1);
 			make_step(wt, a, o_dir, jobs, log, &targets, &st);
 			strvec_pushv(&st.failed, (const char *const *)st.other.v);
 			if (st.broken)

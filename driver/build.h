@@ -13,7 +13,9 @@ const char *cell_state_name(enum cell_state s);
 
 /* One cell of the build matrix: one revision on one architecture. */
 struct build_cell {
-	const char *arch;
+	const char *arch;		/* the arch, or a variant's name ("build"."variants") */
+	const char *base_arch;		/* a variant's arch, or NULL */
+	const char *only;		/* a variant's folders (space-separated), or NULL: all */
 	enum cell_state state;
 	char *reason;			/* why skipped or failed, or NULL */
 	struct strvec built;		/* objects (or folders) built after the series */
@@ -70,6 +72,12 @@ extern const char *const build_arch_names[];
 int build_matrix(const char *wt, const char *base, const char *head, const struct strvec *files,
 		 const struct strvec *arch_names, const struct manifest *m, const char *out_dir,
 		 int jobs, struct build_proof *proof, struct build_cell **cells, size_t *nr_cells);
+/*
+ * The whole tree checked out in the build worktree wt, a committed
+ * .config taken away, the toolchain fixups for old trees applied (there
+ * only): what was done in *note (caller frees). 0, or -1 (*note says why).
+ */
+int build_prepare_tree(const char *wt, char **note);
 /*
  * Bisectability: check out each commit of the series in turn and build, on
  * every arch whose cell is ok, the objects that commit touched (all the

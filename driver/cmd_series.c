@@ -8,6 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "cleanup.h"
+#include "cmdcheck.h"
 #include "commands.h"
 #include "build.h"
 #include "fileio.h"
@@ -87,28 +88,6 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 		die("no output folder given: add --out DIR");
 }
 
-/*
- * 1 for a git repo, 0 for a plain folder; dies when git itself is the
- * problem (missing, or refusing a repo it does not trust), which must not
- * pass for "not a git repo".
- */
-static int is_git_repo(const char *path)
-{
-	struct child_process cp = CHILD_PROCESS_INIT;
-	int ret;
-
-	if (!program_exists("git"))
-		die("git not found in PATH: install it (apt-get install git, or make deps)");
-	strvec_pushl(&cp.args, "git", "-C", path, "rev-parse", "--git-dir", NULL);
-	cp.capture_out = cp.capture_err = 1;
-	ret = run_command(&cp);
-	if (ret && cp.err && strstr(cp.err, "dubious ownership"))
-		die("git refuses %s: it belongs to another user; if you trust it, run "
-		    "'git config --global --add safe.directory %s'", path, path);
-	child_process_clear(&cp);
-	return ret == 0;
-}
-
 /* A plain directory becomes one commit of a scratch repo under out. */
 static char *snapshot_plain_dir(const char *kernel, const char *out)
 {
@@ -142,111 +121,16 @@ static char *snapshot_plain_dir(const char *kernel, const char *out)
 	return git_dir;
 }
 
-/* "blob", "tree", ... for an object that exists; NULL otherwise. */
-static char *object_type(const char *repo, const char *rev)
-{
-	char *out = NULL, *nl;
-
-	if (run_capture(&out, NULL, "git", "-C", repo, "cat-file", "-t", rev, NULL) || !out) {
-		free(out);
-		return NULL;
-	}
-	if ((nl = strchr(out, '\n')))
-		*nl = '\0';
-	return out;
-}
-
-static int looks_like_kernel(const char *repo, const char *commit)
-{
-	char *a = xstrfmt("%s:Makefile", commit), *b = xstrfmt("%s:include/linux", commit);
-	char *out = NULL;
-	int ok = !run_capture(&out, NULL, "git", "-C", repo, "cat-file", "-e", a, NULL);
-
-	free(out);
-	out = NULL;
-	ok = ok && !run_capture(&out, NULL, "git", "-C", repo, "cat-file", "-e", b, NULL);
-	free(out);
-	free(a);
-	free(b);
-	return ok;
-}
-
 /* Every --rev resolves to a commit of a kernel tree, or a one-line exit 2. */
 static void check_revisions(const struct series_args *a, struct strvec *commits)
 {
 	for (size_t i = 0; i < a->revs.nr; i++) {
-		char *commit = git_resolve_commit(a->so.repo, a->revs.v[i]);
+		char *commit = cmdcheck_kernel_commit(a->so.repo, a->kernel, a->revs.v[i], "--rev");
 
-		if (!commit) {
-			char *type = object_type(a->so.repo, a->revs.v[i]);
-
-			if (type)
-				die("'%s' in %s is a %s, not a commit: give a tag, branch or commit",
-				    a->revs.v[i], a->kernel, type);
-			die("unknown revision '%s' in %s: see 'git -C %s tag' and 'git -C %s branch'",
-			    a->revs.v[i], a->kernel, a->kernel, a->kernel);
-		}
-		if (!looks_like_kernel(a->so.repo, commit))
-			die("%s at '%s' is not a kernel tree (no Makefile and include/linux): "
-			    "give a Linux kernel repo", a->kernel, a->revs.v[i]);
 		strvec_push(commits, commit);
 		free(commit);
 	}
 }
-
-/* out as an absolute path, whether or not it exists yet. */
-static char *absolute_out(const char *out)
-{
-	char buf[PATH_MAX], *copy = xstrdup(out), *slash = strrchr(copy, '/');
-	const char *parent = slash ? (slash == copy ? "/" : copy) : ".";
-	char *ret;
-
-	if (realpath(out, buf)) {
-		free(copy);
-		return xstrdup(buf);
-	}
-	if (slash)
-		*slash = '\0';
-	if (!realpath(parent, buf))
-		die_errno("cannot resolve the parent folder of %s", out);
-	ret = xstrfmt("%s/%s", buf, slash ? slash + 1 : out);
-	free(copy);
-	return ret;
-}
-
-/* --out inside the repo's working tree would show in the user's git status. */
-static void refuse_out_in_repo(const char *repo, const char *out)
-{
-	char *top = NULL, *abs = absolute_out(out), *nl;
-	size_t n;
-
-	if (!run_capture(&top, NULL, "git", "-C", repo, "rev-parse", "--show-toplevel", NULL) &&
-	    top && *top) {
-		if ((nl = strchr(top, '\n')))
-			*nl = '\0';
-		n = strlen(top);
-		if (!strncmp(abs, top, n) && (abs[n] == '/' || !abs[n]))
-			die("--out %s is inside the work tree of %s: it would change its git status; "
-			    "pick a folder outside it", out, repo);
-	}
-	free(top);
-	free(abs);
-}
-
-/*
- * The worktrees and O= folders live under --out, and Kbuild cannot build in a
- * path with a space or a colon (make splits words and targets on them).
- */
-static void refuse_unbuildable_out(const struct series_args *a)
-{
-	char *abs = absolute_out(a->out);
-
-	if (a->so.build && strpbrk(abs, " \t:"))
-		die("--out %s: its path %s has a space or a colon, and Kbuild cannot build there; "
-		    "give an --out without them, or --no-build", a->out, abs);
-	free(abs);
-}
-
 /* Each revision once: folder names are reversible, so only a repeat collides. */
 static void refuse_repeats(const struct strvec *revs)
 {
@@ -362,7 +246,7 @@ int cmd_series(int argc, char **argv)
 	}
 	a.so.m = &m;
 	/* every check of the input before anything is written */
-	git = is_git_repo(repo_abs);
+	git = cmdcheck_is_git_repo(repo_abs);
 	if (git) {
 		a.so.repo = repo_abs;
 		if (!a.revs.nr)
@@ -381,8 +265,9 @@ int cmd_series(int argc, char **argv)
 		goto out;
 	}
 	if (git)
-		refuse_out_in_repo(repo_abs, a.out);
-	refuse_unbuildable_out(&a);
+		cmdcheck_out_not_in_repo(repo_abs, a.out);
+	if (a.so.build)
+		cmdcheck_out_buildable(a.out);
 	outdir_prepare(a.out, a.force, git ? repo_abs : NULL);
 	if (!realpath(a.out, out_abs))
 		die("cannot resolve %s", a.out);

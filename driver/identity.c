@@ -69,12 +69,35 @@ static char *declared_name(const char *text)
 	return name;
 }
 
-/* What one changed line touches: its function, or what a file-scope line declares. */
-static void touch_line(struct identity *id, const struct cscan *s, const struct hunk_line *l,
-		       int series, const char *file)
+/*
+ * The first line of the statement v[i] is in, as far as the hunk has it: a
+ * prototype over three lines declares its name on the first.
+ */
+static const char *statement_start(const struct hunk_line *v, size_t i)
 {
+	while (i > 0 && v[i - 1].nr == v[i].nr - 1) {
+		const char *t = v[i - 1].text;
+		size_t n = strlen(t);
+
+		while (n && isspace((unsigned char)t[n - 1]))
+			n--;
+		if (!n || strchr(";{}", t[n - 1]) || t[strspn(t, " \t")] == '#')
+			break;
+		i--;
+	}
+	return v[i].text;
+}
+
+/* What one changed line touches: its function, or what a file-scope line declares. */
+static void touch_line(struct identity *id, const struct cscan *s, const struct hunk_line *v,
+		       size_t i, int series, const char *file)
+{
+	const struct hunk_line *l = &v[i];
 	const struct cextent *e = s ? cscan_extent_at(s, l->nr) : NULL;
 
+	/* a comment or a blank line changes no code */
+	if (!s || l->nr < 1 || (size_t)l->nr > s->nr_lines || !s->code[l->nr])
+		return;
 	if (!series) {
 		if (e && e->kind == EXTENT_FUNCTION)
 			strvec_pushf(&id->foreign, "%s\t%s:%ld", e->name, file, l->nr);
@@ -88,30 +111,101 @@ static void touch_line(struct identity *id, const struct cscan *s, const struct 
 		for (size_t m = 0; m < e->members.nr; m++)
 			add_unique(&id->ids, e->members.v[m]);
 	} else {
-		char *name = declared_name(l->text);
+		char *name = declared_name(statement_start(v, i));
 
 		add_unique(&id->ids, name);
 		free(name);
 	}
 }
 
+/* The name a changed line belongs to: its extent's, or what a file-scope line declares. */
+static char *line_owner(const struct cscan *s, const struct hunk_line *v, size_t i)
+{
+	const struct cextent *e = s ? cscan_extent_at(s, v[i].nr) : NULL;
+
+	return e ? xstrdup(e->name) : declared_name(statement_start(v, i));
+}
+
+static int names_token(const char *text, const struct strvec *tokens)
+{
+	for (size_t t = 0; t < tokens->nr; t++)
+		if (strstr(text, tokens->v[t]))
+			return 1;
+	return 0;
+}
+
+/*
+ * Which hunks are the series': those that name a token, and those whose
+ * lines belong to (a function, a declaration of) something a line naming
+ * a token names: the other hunks of a converted function, the prototype
+ * of a deleted callback. tokens NULL: every hunk is.
+ */
+static void series_scope(struct identity *id, const struct strvec *tokens)
+{
+	struct hunks *h = id->h;
+	struct strvec names = STRVEC_INIT;
+
+	for (size_t i = 0; i < h->nr; i++) {
+		struct hunk *hk = &h->v[i];
+
+		hk->in_series = !tokens;
+		for (int side = 0; tokens && side < 2; side++) {
+			const struct hunk_line *v = side ? hk->added : hk->removed;
+			size_t n = side ? hk->nr_added : hk->nr_removed;
+			const char *file = side ? hk->new_file : hk->old_file;
+			const struct cscan *s = file ? source(id, side ? id->tip : id->base, file) : NULL;
+
+			for (size_t l = 0; l < n; l++) {
+				char *owner;
+
+				if (!names_token(v[l].text, tokens))
+					continue;
+				hk->in_series = 1;
+				cscan_identifiers(v[l].text, &names);
+				if ((owner = line_owner(s, v, l)))
+					add_unique(&names, owner);
+				free(owner);
+			}
+		}
+	}
+	for (size_t i = 0; tokens && i < h->nr; i++) {
+		struct hunk *hk = &h->v[i];
+
+		for (int side = 0; !hk->in_series && side < 2; side++) {
+			const struct hunk_line *v = side ? hk->added : hk->removed;
+			size_t n = side ? hk->nr_added : hk->nr_removed;
+			const char *file = side ? hk->new_file : hk->old_file;
+			const struct cscan *s = file ? source(id, side ? id->tip : id->base, file) : NULL;
+
+			for (size_t l = 0; l < n && !hk->in_series; l++) {
+				char *owner = line_owner(s, v, l);
+
+				hk->in_series = owner && strvec_contains(&names, owner);
+				free(owner);
+			}
+		}
+	}
+	strvec_clear(&names);
+}
+
 void identity_init(struct identity *id, const char *wt, struct hunks *h, const char *base,
-		   const char *tip)
+		   const char *tip, const struct strvec *tokens)
 {
 	memset(id, 0, sizeof(*id));
 	id->wt = wt;
 	id->h = h;
 	id->base = base;
 	id->tip = tip;
+	series_scope(id, tokens);
 	for (size_t i = 0; i < h->nr; i++) {
 		const struct hunk *hk = &h->v[i];
 		const struct cscan *os = hk->old_file ? source(id, base, hk->old_file) : NULL;
 		const struct cscan *ns = hk->new_file ? source(id, tip, hk->new_file) : NULL;
 
 		for (size_t l = 0; l < hk->nr_removed; l++)
-			touch_line(id, os, &hk->removed[l], hk->in_series, hk->old_file);
+			touch_line(id, os, hk->removed, l, hk->in_series, hk->old_file);
 		for (size_t l = 0; l < hk->nr_added; l++)
-			touch_line(id, ns, &hk->added[l], hk->in_series, hk->new_file);
+			touch_line(id, ns, hk->added, l, hk->in_series, hk->new_file);
 	}
 }
 
@@ -157,17 +251,27 @@ static int number(const char *tok, size_t n, long *v)
 	return ok;
 }
 
-/* Is after the line before moved to by the diff, in some file it changes? */
-static int moved_line(const struct hunks *h, long before, long after)
+/*
+ * Is after the line before moved to by the diff, in some file it changes?
+ * before must be a line of that file that the diff kept: a constant that
+ * only looks like a line number (-1, a mask) is not one.
+ */
+static int moved_line(struct identity *id, long before, long after)
 {
-	for (size_t i = 0; i < h->nr; i++)
-		if (h->v[i].old_file && hunks_map_line(h, h->v[i].old_file, before) == after)
+	const struct hunks *h = id->h;
+
+	for (size_t i = 0; before > 0 && before != after && i < h->nr; i++) {
+		const struct cscan *s = h->v[i].old_file ? source(id, id->base, h->v[i].old_file) : NULL;
+
+		if (s && (size_t)before <= s->nr_lines &&
+		    hunks_map_line(h, h->v[i].old_file, before) == after)
 			return 1;
+	}
 	return 0;
 }
 
 /* Two instructions that differ only in numbers the diff's line map explains. */
-static int same_but_line_numbers(const struct hunks *h, const char *a, size_t an, const char *b,
+static int same_but_line_numbers(struct identity *id, const char *a, size_t an, const char *b,
 				 size_t bn)
 {
 	size_t i = 0, j = 0;
@@ -188,7 +292,7 @@ static int same_but_line_numbers(const struct hunks *h, const char *a, size_t an
 			continue;
 		}
 		if ((ti != tj || memcmp(a + i, b + j, ti)) &&
-		    !(number(a + i, ti, &va) && number(b + j, tj, &vb) && moved_line(h, va, vb)))
+		    !(number(a + i, ti, &va) && number(b + j, tj, &vb) && moved_line(id, va, vb)))
 			return 0;
 		i += ti;
 		j += tj;
@@ -196,14 +300,14 @@ static int same_but_line_numbers(const struct hunks *h, const char *a, size_t an
 	return i == an && j == bn;
 }
 
-int identity_same_but_lines(const struct hunks *h, const char *before, const char *after)
+int identity_same_but_lines(struct identity *id, const char *before, const char *after)
 {
 	const char *a = before, *b = after;
 
 	while (*a && *b) {
 		size_t an = strcspn(a, "\n"), bn = strcspn(b, "\n");
 
-		if ((an != bn || memcmp(a, b, an)) && !same_but_line_numbers(h, a, an, b, bn))
+		if ((an != bn || memcmp(a, b, an)) && !same_but_line_numbers(id, a, an, b, bn))
 			return 0;
 		a += an + (a[an] == '\n');
 		b += bn + (b[bn] == '\n');
@@ -259,7 +363,7 @@ static void compare_object(struct identity *id, const char *obj, const struct ob
 		if (!fa)
 			judge(id, obj, b->funcs[i].name, ": gone", res);
 		else if (!strcmp(fa->code, b->funcs[i].code) ||
-			 identity_same_but_lines(id->h, b->funcs[i].code, fa->code))
+			 identity_same_but_lines(id, b->funcs[i].code, fa->code))
 			res->identical++;
 		else
 			judge(id, obj, b->funcs[i].name, "", res);

@@ -36,9 +36,13 @@ struct identity {
 	double seconds;
 };
 
-/* What the diff of h touches (only hunks with in_series count; the rest are foreign). */
+/*
+ * What the diff of h touches. tokens: which hunks are the series' (they, or
+ * a hunk of what a line naming a token names, name one; NULL: all of them).
+ * Only the series' hunks touch; what others change is unexpected.
+ */
 void identity_init(struct identity *id, const char *wt, struct hunks *h, const char *base,
-		   const char *tip);
+		   const char *tip, const struct strvec *tokens);
 /*
  * Compare each object of objects (relative to o_dir; folder targets
  * expanded) with its copy in before_dir, with cross's objdump.
@@ -46,7 +50,7 @@ void identity_init(struct identity *id, const char *wt, struct hunks *h, const c
 void identity_arch(struct identity *id, const char *cross, const char *before_dir,
 		   const char *o_dir, const struct strvec *objects, struct ident_result *res);
 /* Code that differs only in line numbers the diff moved (__LINE__ immediates). */
-int identity_same_but_lines(const struct hunks *h, const char *before, const char *after);
+int identity_same_but_lines(struct identity *id, const char *before, const char *after);
 void identity_clear(struct identity *id);
 void ident_result_clear(struct ident_result *res);
 

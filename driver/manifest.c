@@ -59,6 +59,44 @@ static int get_table(json_t *obj, const char *key, const char *const *fields,
 	return 0;
 }
 
+/* "variants": [{"name", "arch", "config": [...], "files": [...], "why"}] */
+static int get_variants(json_t *b, struct manifest *m, const char *where)
+{
+	json_t *v, *s;
+	size_t i, k;
+
+	m->variants.cols = 4;
+	json_array_foreach(json_object_get(b, "variants"), i, v) {
+		const char *name = json_string_value(json_object_get(v, "name"));
+		const char *arch = json_string_value(json_object_get(v, "arch"));
+		const char *why = json_string_value(json_object_get(v, "why"));
+		struct strvec files = STRVEC_INIT;
+		char *joined;
+
+		if (!name || !arch || !why || !json_is_array(json_object_get(v, "files")))
+			return error("%s: \"build\".\"variants\"[%zu] needs \"name\", \"arch\", "
+				     "\"why\" (strings) and \"files\" (a list of folders)", where, i);
+		json_array_foreach(json_object_get(v, "files"), k, s)
+			if (json_is_string(s))
+				strvec_push(&files, json_string_value(s));
+		joined = strvec_join(&files, files.nr, " ");
+		strvec_pushl(&m->variants.cells, name, arch, joined, why, NULL);
+		m->variants.rows++;
+		free(joined);
+		strvec_clear(&files);
+		json_array_foreach(json_object_get(v, "config"), k, s) {
+			const char *set = json_string_value(s), *eq = set ? strchr(set, '=') : NULL;
+
+			if (!eq || (strcmp(eq, "=y") && strcmp(eq, "=m") && strcmp(eq, "=n")))
+				return error("%s: \"build\".\"variants\"[%zu].\"config\"[%zu] must be "
+					     "\"SYMBOL=y\", \"=m\" or \"=n\"", where, i, k);
+			strvec_pushl(&m->config.cells, name, set, NULL);
+			m->config.rows++;
+		}
+	}
+	return 0;
+}
+
 /* "build": {"config": {ARCH or "all": ["SYMBOL=y|m|n", ...]}, "targets": [...]} */
 static int get_build(json_t *root, struct manifest *m, const char *where)
 {
@@ -81,6 +119,8 @@ static int get_build(json_t *root, struct manifest *m, const char *where)
 		strvec_pushl(&m->defconfigs.cells, arch, json_string_value(v), NULL);
 		m->defconfigs.rows++;
 	}
+	if (get_variants(b, m, where))
+		return -1;
 	config = json_object_get(b, "config");
 	json_object_foreach(config, arch, list) {
 		json_array_foreach(list, i, v) {
@@ -295,6 +335,7 @@ void manifest_clear(struct manifest *m)
 	strvec_clear(&m->kinds.cells);
 	strvec_clear(&m->config.cells);
 	strvec_clear(&m->defconfigs.cells);
+	strvec_clear(&m->variants.cells);
 	strvec_clear(&m->targets.cells);
 	free(m->catchall_subject);
 	free(m->catchall_message);

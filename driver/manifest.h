@@ -32,6 +32,7 @@ enum { PROBE_DEFINE, PROBE_TEXT };				/* "probes" */
 enum { KIND_PREFIX, KIND_KEY, KIND_LABEL };			/* "kinds" */
 enum { TARGET_FILES, TARGET_BUILD_IN, TARGET_WHEN };		/* "build"."targets" */
 enum { CONFIG_ARCH, CONFIG_SETTING };		/* "build"."config" and "defconfigs" */
+enum { VARIANT_NAME, VARIANT_ARCH, VARIANT_FILES, VARIANT_WHY };	/* "build"."variants" */
 
 /* The series as data: the driver knows nothing of any one refactoring. */
 struct manifest {
@@ -49,6 +50,13 @@ struct manifest {
 	/* "build": Kconfig settings per arch ("all" for every arch), and targets */
 	struct manifest_table config, targets;
 	struct manifest_table defconfigs;	/* "build"."defconfigs": ARCH -> defconfig */
+	/*
+	 * "build"."variants": extra cells, an arch configured another way (its
+	 * "config" rows are in config under the variant's name, and replace the
+	 * series' own), building only the files under FILES (space-separated
+	 * prefixes): a config the proof needs, such as one without the API.
+	 */
+	struct manifest_table variants;
 	size_t api_patch;	/* the patch that removes the API: catch-alls go before it */
 	/*
 	 * "audit": rules run in report mode on out-of-tree code (each line a

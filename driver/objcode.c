@@ -235,9 +235,42 @@ static void flush_insn(struct disasm *d)
 	d->insn = NULL;
 }
 
+/* Padding the assembler puts after a function so that the next one is aligned. */
+static int is_padding(const char *insn)
+{
+	static const char *const pads[] = { "nop", "xchg %ax,%ax", "data16", "cs nop", "mov r0, r0",
+					    "andeq r0, r0, r0", ".word 0x00000000", "udf #0", "int3",
+					    NULL };
+
+	for (size_t i = 0; pads[i]; i++)
+		if (!strncmp(insn, pads[i], strlen(pads[i])))
+			return 1;
+	return 0;
+}
+
+/* Drop the padding at the end of a function's code (one instruction a line). */
+static void trim_padding(struct strbuf *code)
+{
+	while (code->len) {
+		char *end = code->buf + code->len - 1;	/* the last line's '\n' */
+		char *start = end;
+
+		while (start > code->buf && start[-1] != '\n')
+			start--;
+		*end = '\0';
+		if (!is_padding(start)) {
+			*end = '\n';
+			return;
+		}
+		code->len = (size_t)(start - code->buf);
+		code->buf[code->len] = '\0';
+	}
+}
+
 static void flush_func(struct disasm *d)
 {
 	flush_insn(d);
+	trim_padding(&d->code);
 	if (d->self) {
 		struct objcode *oc = d->oc;
 		char *name = xstrdup(d->self);

@@ -1,43 +1,10 @@
 /*
- * The proof of a diff over the build matrix (build.h): which hunks are the
- * series', and the figures once every arch has been built.
+ * The proof of a diff over the build matrix (build.h): its parts set up,
+ * and the figures once every arch has been built.
  */
 #include <string.h>
 #include "build.h"
 #include "usage.h"
-
-static int mentions_token(const struct hunk *hk, const struct strvec *tokens)
-{
-	for (size_t t = 0; t < tokens->nr; t++) {
-		if (hk->function && strstr(hk->function, tokens->v[t]))
-			return 1;
-		for (size_t l = 0; l < hk->nr_removed; l++)
-			if (strstr(hk->removed[l].text, tokens->v[t]))
-				return 1;
-		for (size_t l = 0; l < hk->nr_added; l++)
-			if (strstr(hk->added[l].text, tokens->v[t]))
-				return 1;
-	}
-	return 0;
-}
-
-/*
- * A hunk is the series' when it names one of its tokens, or sits in the
- * same function (git's hunk context) of the same file as one that does.
- */
-static void series_scope(struct hunks *h, const struct strvec *tokens)
-{
-	for (size_t i = 0; i < h->nr; i++)
-		h->v[i].in_series = !tokens || mentions_token(&h->v[i], tokens);
-	for (size_t i = 0; tokens && i < h->nr; i++) {
-		struct hunk *hk = &h->v[i];
-
-		for (size_t j = 0; !hk->in_series && hk->function && j < h->nr; j++)
-			hk->in_series = h->v[j].in_series && h->v[j].function &&
-					!strcmp(h->v[j].function, hk->function) && h->v[j].new_file &&
-					hk->new_file && !strcmp(h->v[j].new_file, hk->new_file);
-	}
-}
 
 int build_proof_init(struct build_proof *p, const char *wt, const char *base, const char *tip,
 		     const struct strvec *tokens)
@@ -45,9 +12,8 @@ int build_proof_init(struct build_proof *p, const char *wt, const char *base, co
 	memset(p, 0, sizeof(*p));
 	if (hunks_read(&p->hunks, wt, base, tip))
 		return -1;
-	series_scope(&p->hunks, tokens);
 	lineproof_init(&p->lines, wt, &p->hunks);
-	identity_init(&p->ident, wt, &p->hunks, base, tip);
+	identity_init(&p->ident, wt, &p->hunks, base, tip, tokens);
 	return 0;
 }
 

@@ -171,12 +171,12 @@ static void parse_failure_lines(const struct convert *c, struct rev_result *r)
 	r->parse_errors = c->parse_errors;
 }
 
-static void diff_stats(const char *wt, const char *base, struct rev_result *r)
+void series_diff_stats(const char *wt, const char *base, const char *head, struct rev_result *r)
 {
 	char *out = NULL;
 	const char *p;
 
-	run_capture(&out, wt, "git", "diff", "--shortstat", base, "HEAD", NULL);
+	run_capture(&out, wt, "git", "diff", "--shortstat", base, head, NULL);
 	if (out) {
 		r->files_changed = atoi(out);
 		if ((p = strstr(out, "changed, ")) && strstr(p, "insertion"))
@@ -215,44 +215,6 @@ static int make_branch(const struct series_opts *so, const char *wt, struct rev_
 		return error("cannot create branch %s in %s: does it exist already?", r->branch,
 			     so->repo);
 	return 0;
-}
-
-/*
- * The build matrix needs the whole tree: widen the sparse worktree, take
- * away a .config the tree commits (Kbuild refuses O= builds next to one)
- * and apply the toolchain fixups for old trees (in this worktree only,
- * never in the series). What was done goes to r->build_note. 0 or -1.
- */
-static int prepare_build_tree(const char *wt, struct rev_result *r)
-{
-	struct strvec notes = STRVEC_INIT, applied = STRVEC_INIT;
-	char *config = xstrfmt("%s/.config", wt);
-	int ret = 0;
-
-	info("[%s] build: checking out the whole tree", r->rev);
-	if (worktree_sparse_checkout(wt, "/*\n")) {
-		r->build_note = xstrdup("failed: cannot check out the whole tree");
-		ret = -1;
-	} else {
-		if (!access(config, F_OK)) {
-			remove(config);
-			strvec_push(&notes, "the tree commits a top-level .config: removed in the build worktree");
-		}
-		if (fixups_apply(kseries_fixups_dir(), wt, &applied)) {
-			ret = -1;
-		} else if (applied.nr) {
-			char *list = strvec_join(&applied, applied.nr, ", ");
-
-			strvec_pushf(&notes, "build fixups applied (kernel-fixups/build): %s", list);
-			free(list);
-		}
-		if (notes.nr)
-			r->build_note = strvec_join(&notes, notes.nr, "; ");
-	}
-	strvec_clear(&notes);
-	strvec_clear(&applied);
-	free(config);
-	return ret;
 }
 
 /* Bisectability: every commit of the series but the last, built on its own. */
@@ -301,7 +263,8 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 					"skipped: the series is empty, nothing to build");
 		return;
 	}
-	if (prepare_build_tree(wt, r) ||
+	info("[%s] build: checking out the whole tree", r->rev);
+	if (build_prepare_tree(wt, &r->build_note) ||
 	    run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL) || !head) {
 		r->build_failed = 1;
 		free(head);
@@ -386,7 +349,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 		goto out;
 	}
 	if (r->nr_patches) {
-		diff_stats(wt, r->commit, r);
+		series_diff_stats(wt, r->commit, "HEAD", r);
 		struct strvec patches = STRVEC_INIT;
 
 		if (patchset_format(wt, r->commit, series_dir, c.m.name, c.m.cover, &patches) < 0)

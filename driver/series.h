@@ -27,4 +27,7 @@ char *series_dir_name(const char *rev);
 int series_revision(const struct series_opts *so, const char *rev, const char *commit,
 		    const char *rev_dir, struct rev_result *r);
 
+/* Files changed, insertions, deletions of base..head (git diff --shortstat) into r. */
+void series_diff_stats(const char *wt, const char *base, const char *head, struct rev_result *r);
+
 #endif
