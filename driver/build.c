@@ -187,6 +187,13 @@ static const struct arch_desc *cell_arch(const struct build_cell *c)
 	return find_arch(c->base_arch ? c->base_arch : c->arch);
 }
 
+const char *build_cell_srcarch(const struct build_cell *c)
+{
+	const struct arch_desc *a = cell_arch(c);
+
+	return a ? a->srcarch : NULL;
+}
+
 static const struct arch_desc *find_arch(const char *name)
 {
 	for (size_t i = 0; i < sizeof(archs) / sizeof(archs[0]); i++)

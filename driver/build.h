@@ -109,6 +109,8 @@ void build_targets(const char *wt, const char *srcarch, const struct strvec *fil
 void build_coverage(const char *out_dir, const struct build_cell *cells, size_t nr_cells,
 		    const struct strvec *changed, struct strvec *compiled, struct strvec *not_compiled);
 void build_cells_free(struct build_cell *cells, size_t nr);
+/* The arch/ folder a cell builds ("x86" for x86_64 and its variants), or NULL. */
+const char *build_cell_srcarch(const struct build_cell *c);
 /*
  * An external module (module_dir, with its Kbuild file) against the tree
  * wt: defconfig with the series' settings and modules_prepare in o_dir, then

@@ -35,7 +35,8 @@ static const struct command_usage usage_build = {
 	"  arch (gcc -E of each object with its own flags), and every function the\n"
 	"  series does not touch compiles to the same code at BASE and TIP. A hunk is\n"
 	"  the series' when it (or another hunk of its function) names one of the\n"
-	"  series' tokens; a function only other hunks change is 'unexpected'.\n"
+	"  series' tokens (or --all-hunks); a function only other hunks change is\n"
+	"  'unexpected'.\n"
 	"  Writes DIR/<BASE..TIP>/report.txt, report.json, build/, DIR/matrix.txt\n"
 	"  and matrix.json, as 'kseries series' does.\n",
 	"Exit status: 0 every cell built, every line proven, no unexpected change;\n"
@@ -47,7 +48,7 @@ static const struct command_usage usage_build = {
 struct build_args {
 	const char *kernel, *base, *tip, *out;
 	struct strvec archs, defines;
-	int jobs, force, bisect, allow_unproven;
+	int jobs, force, bisect, allow_unproven, all_hunks;
 };
 
 static void parse_args(int argc, char **argv, struct build_args *a)
@@ -63,6 +64,8 @@ static void parse_args(int argc, char **argv, struct build_args *a)
 		OPT_CLEAR("no-bisect", &a->bisect, "build BASE and TIP only, not each commit"),
 		OPT_FLAG("allow-unproven", 0, &a->allow_unproven,
 			 "a changed line no arch compiled is reported, not a failure"),
+		OPT_FLAG("all-hunks", 0, &a->all_hunks,
+			 "every hunk is the series' (a branch whose every change is meant)"),
 		OPT_FLAG("force", 0, &a->force, "replace what an earlier kseries run wrote in DIR (only that)"),
 		OPT_END(),
 	};
@@ -153,7 +156,7 @@ static int build_range(const struct range *g, const char *wt, const char *bdir, 
 	series_diff_stats(g->repo, g->base, g->tip, r);
 	info("[%s] %zu commits, %zu files to build", r->rev, commits.nr, files.nr);
 	r->proof = xcalloc(1, sizeof(*r->proof));
-	if (build_proof_init(r->proof, wt, g->base, g->tip, &g->m->tokens)) {
+	if (build_proof_init(r->proof, wt, g->base, g->tip, g->a->all_hunks ? NULL : &g->m->tokens)) {
 		free(r->proof);
 		r->proof = NULL;
 	}

@@ -17,8 +17,35 @@ int build_proof_init(struct build_proof *p, const char *wt, const char *base, co
 	return 0;
 }
 
+/* A line of arch/X/ when no cell of arch X was built: that is the reason, not the file. */
+static void arch_not_built(struct hunk_line *v, size_t n, const char *file,
+			   const struct build_cell *cells, size_t nr_cells)
+{
+	size_t len;
+
+	if (!file || strncmp(file, "arch/", 5))
+		return;
+	len = strcspn(file + 5, "/");
+	for (size_t i = 0; i < nr_cells; i++) {
+		const char *src = build_cell_srcarch(&cells[i]);
+
+		if (cells[i].proved && src && strlen(src) == len && !strncmp(src, file + 5, len))
+			return;
+	}
+	for (size_t l = 0; l < n; l++)
+		if (v[l].code && !v[l].archs && !v[l].why)
+			v[l].why = xstrfmt("arch/%.*s is not built in this run (its cell is not in "
+					   "--arch, or it was skipped or failed)", (int)len, file + 5);
+}
+
 void build_proof_finish(struct build_proof *p, struct build_cell *cells, size_t nr_cells)
 {
+	for (size_t i = 0; i < p->hunks.nr; i++) {
+		struct hunk *hk = &p->hunks.v[i];
+
+		arch_not_built(hk->removed, hk->nr_removed, hk->old_file, cells, nr_cells);
+		arch_not_built(hk->added, hk->nr_added, hk->new_file, cells, nr_cells);
+	}
 	lineproof_finish(&p->lines);
 	for (size_t i = 0; i < nr_cells; i++) {
 		cells[i].hunks_compiled = 0;
