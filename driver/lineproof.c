@@ -161,7 +161,7 @@ static char *cmd_path(const char *o_dir, const char *obj)
 	return xstrfmt("%s/%.*s.%s.cmd", o_dir, (int)(base - obj), obj, base);
 }
 
-/* The objects of a folder target: every dir/.x.o.cmd under it. */
+/* The objects of a folder target: every dir/.x.o.cmd under it of a compiled object. */
 static struct strvec *folder_objects;
 static size_t folder_prefix;
 
@@ -171,9 +171,15 @@ static int collect_cmd(const char *path, const struct stat *st, int flag, struct
 	size_t n = strlen(base);
 
 	(void)st;
-	if (flag == FTW_F && base[0] == '.' && n > 6 && !strcmp(base + n - 6, ".o.cmd"))
-		strvec_pushf(folder_objects, "%.*s%.*s", (int)(ftw->base - (int)folder_prefix),
-			     path + folder_prefix, (int)(n - 5), base + 1);
+	if (flag == FTW_F && base[0] == '.' && n > 6 && !strcmp(base + n - 6, ".o.cmd")) {
+		char *cmd = read_file(path);
+
+		/* compiled from a source (Kbuild's "source_X :="), not linked from others */
+		if (cmd && strstr(cmd, "\nsource_"))
+			strvec_pushf(folder_objects, "%.*s%.*s", (int)(ftw->base - (int)folder_prefix),
+				     path + folder_prefix, (int)(n - 5), base + 1);
+		free(cmd);
+	}
 	return 0;
 }
 

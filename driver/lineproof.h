@@ -45,7 +45,10 @@ void lineproof_arch(struct lineproof *lp, int after, unsigned arch_bit, const ch
 void lineproof_finish(struct lineproof *lp);
 void lineproof_clear(struct lineproof *lp);
 
-/* Make targets (dir/file.o, or a folder: every object built under it) as objects. */
+/*
+ * Make targets as objects: dir/file.o, or a folder: every object compiled
+ * under it (built-in.o and objects linked from others are left out).
+ */
 void objects_of_targets(const char *o_dir, const struct strvec *targets, struct strvec *objs);
 /* Kbuild's saved compiler line for obj (o_dir/dir/.file.o.cmd), as gcc -E -dD; NULL if none. */
 char *lineproof_cpp_command(const char *cmd_file_text, const char *obj);

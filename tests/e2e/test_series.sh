@@ -58,7 +58,10 @@ import json; r = json.load(open('$tmp/out/v4.12-demo/report.json'))
 assert r['state'] == 'converted' and r['found']['callers'] >= 3 and r['found']['callbacks'] >= 8, r['found']
 assert r['residuals'] == [] and len(r['patches']) == 10 and r['patches'][8]['catch_all'], r
 assert r['check_failures'] == [] and r['unchecked'] == 0, r['check_failures']
-assert len(r['build']['archs']) == 5
+assert len(r['build']['archs']) == 6
+p = r['build']['proof']
+assert p['complete'] and p['hunks_proven'] == p['hunks_total'] == 43, (p['hunks_proven'], p['hunks_total'])
+assert all(c['proof']['unexpected'] == 0 for c in r['build']['archs']), r['build']['archs']
 f = {x['file']: x for x in r['files']}
 assert f['mm/rmap.c']['callers'] == 2 and f['mm/rmap.c']['patch'] == 2, f['mm/rmap.c']
 assert f['drivers/iommu/demo_svm.c']['callbacks'] == 3 and f['drivers/iommu/demo_svm.c']['patch'] == 9
@@ -121,11 +124,12 @@ check "series: no git identity is exit 2, with the fix, before anything is writt
 	test \$? -eq 2 && grep -q 'git config --global user.name' '$tmp/err.out' && ! test -e '$tmp/e5'"
 check "series: --rev without a value is exit 2" fails_with "needs a value" --kernel "$repo" --rev
 
-# the build matrix: five arches, before and after the series
-check "series build: five arches built, objects before and after" python3 -c "
+# the build matrix: five arches and the series' variant, before and after the series
+check "series build: five arches and a variant built, objects before and after" python3 -c "
 import json; r = json.load(open('$tmp/out/v4.12-demo/report.json'))
 cells = r['build']['archs']
-assert [c['arch'] for c in cells] == ['x86_64', 'arm64', 'arm', 'powerpc', 'mips'], cells
+assert [c['arch'] for c in cells] == ['x86_64', 'arm64', 'arm', 'powerpc', 'mips', 'x86_64-nomn'], cells
+assert cells[5]['built'] == ['fs/dax.o', 'mm/rmap.o'], cells[5]
 assert all(c['state'] == 'ok' and c['regressions'] == [] for c in cells), cells
 x86 = cells[0]['built']
 assert 'mm/rmap.o' in x86 and 'fs/dax.o' in x86 and 'arch/x86/kvm/x86.o' in x86, x86
@@ -134,7 +138,8 @@ cov = r['build']['coverage']
 assert cov['not_compiled'] == [] and 'include/linux/mmu_notifier.h' in cov['compiled'], cov
 assert len(cov['compiled']) == sum(len(p['files']) for p in r['patches']), cov
 m = json.load(open('$tmp/out/matrix.json'))
-assert [c['state'] for c in m['revisions'][1]['build']] == ['ok'] * 5, m"
+assert [c['state'] for c in m['revisions'][1]['build']] == ['ok'] * 6, m
+assert m['revisions'][1]['proof'] == '43/43', m['revisions'][1]['proof']"
 check "series build: an already converted revision builds nothing" sh -c "
 	grep -q '^build: skipped: the series is empty' '$tmp/out/v4.13-demo/report.txt'"
 
@@ -152,9 +157,9 @@ check "series build: a failed build makes exit 1" test $? -eq 1
 check "series build: the regression is named, per arch" python3 -c "
 import json; r = json.load(open('$tmp/clash/clash/report.json'))
 cells = r['build']['archs']
-assert [c['arch'] for c in cells] == ['x86_64', 'arm64'], cells
+assert [c['arch'] for c in cells] == ['x86_64', 'arm64', 'x86_64-nomn'], cells
 assert all(c['state'] == 'failed' and c['regressions'] == ['mm/rmap.o'] for c in cells), cells
-assert all('drivers/xen/gntdev.o' in c['not_buildable'] for c in cells), cells
+assert all('drivers/xen/gntdev.o' in c['not_buildable'] for c in cells[:2]), cells
 assert 'mm/rmap.c' in r['build']['coverage']['not_compiled'], r['build']['coverage']
 assert r['state'] == 'failed'"
 git -C "$repo" branch -q -D clash
