@@ -53,6 +53,19 @@ const char *cell_state_name(enum cell_state s)
 
 const char *const build_arch_names[] = { "x86_64", "arm64", "arm", "powerpc", "mips", NULL };
 
+void build_check_arch_names(const struct strvec *names)
+{
+	for (size_t i = 0; names && i < names->nr; i++) {
+		int known = 0;
+
+		for (size_t k = 0; build_arch_names[k]; k++)
+			known |= !strcmp(names->v[i], build_arch_names[k]);
+		if (!known)
+			die("unknown architecture '%s': kseries builds x86_64, arm64, arm, powerpc, mips",
+			    names->v[i]);
+	}
+}
+
 static double since(const struct timespec *t0)
 {
 	struct timespec t;

@@ -58,6 +58,8 @@ void build_proof_clear(struct build_proof *p);
 
 /* The architectures kseries builds, in matrix order; NULL-terminated names. */
 extern const char *const build_arch_names[];
+/* Each --arch name is one of them, or die naming it (exit 2). */
+void build_check_arch_names(const struct strvec *names);
 
 /*
  * Build, for each arch (NULL: all five), the objects of files (relative to

@@ -81,15 +81,7 @@ static void parse_args(int argc, char **argv, struct build_args *a)
 		die("build needs --base REV and --tip REV: the commits BASE..TIP are built and proven");
 	if (!a->out)
 		die("no output folder given: add --out DIR");
-	for (size_t i = 0; i < a->archs.nr; i++) {
-		int known = 0;
-
-		for (size_t k = 0; build_arch_names[k]; k++)
-			known |= !strcmp(a->archs.v[i], build_arch_names[k]);
-		if (!known)
-			die("unknown architecture '%s': kseries builds x86_64, arm64, arm, powerpc, mips",
-			    a->archs.v[i]);
-	}
+	build_check_arch_names(&a->archs);
 }
 
 /* The commits of base..tip, oldest first, with their subjects and files. */

@@ -25,6 +25,20 @@ struct hunk {
 	int in_series;			/* part of what the series means to change */
 };
 
+/* One side of a hunk: its removed lines in the old file (after 0), or its added ones. */
+struct hunk_side {
+	const char *file;	/* NULL: the file does not exist on that side */
+	struct hunk_line *v;
+	size_t n;
+};
+
+static inline struct hunk_side hunk_side(const struct hunk *hk, int after)
+{
+	struct hunk_side s = { after ? hk->new_file : hk->old_file, after ? hk->added : hk->removed,
+			       after ? hk->nr_added : hk->nr_removed };
+	return s;
+}
+
 struct hunks {
 	struct hunk *v;
 	size_t nr;

@@ -150,10 +150,10 @@ static void series_scope(struct identity *id, const struct strvec *tokens)
 
 		hk->in_series = !tokens;
 		for (int side = 0; tokens && side < 2; side++) {
-			const struct hunk_line *v = side ? hk->added : hk->removed;
-			size_t n = side ? hk->nr_added : hk->nr_removed;
-			const char *file = side ? hk->new_file : hk->old_file;
-			const struct cscan *s = file ? source(id, side ? id->tip : id->base, file) : NULL;
+			struct hunk_side hs = hunk_side(hk, side);
+			const struct hunk_line *v = hs.v;
+			size_t n = hs.n;
+			const struct cscan *s = hs.file ? source(id, side ? id->tip : id->base, hs.file) : NULL;
 
 			for (size_t l = 0; l < n; l++) {
 				char *owner;
@@ -172,10 +172,10 @@ static void series_scope(struct identity *id, const struct strvec *tokens)
 		struct hunk *hk = &h->v[i];
 
 		for (int side = 0; !hk->in_series && side < 2; side++) {
-			const struct hunk_line *v = side ? hk->added : hk->removed;
-			size_t n = side ? hk->nr_added : hk->nr_removed;
-			const char *file = side ? hk->new_file : hk->old_file;
-			const struct cscan *s = file ? source(id, side ? id->tip : id->base, file) : NULL;
+			struct hunk_side hs = hunk_side(hk, side);
+			const struct hunk_line *v = hs.v;
+			size_t n = hs.n;
+			const struct cscan *s = hs.file ? source(id, side ? id->tip : id->base, hs.file) : NULL;
 
 			for (size_t l = 0; l < n && !hk->in_series; l++) {
 				char *owner = line_owner(s, v, l);

@@ -26,10 +26,10 @@ void lineproof_init(struct lineproof *lp, const char *wt, struct hunks *h)
 	/* a line of code is what cscan says of the file it belongs to, on its side */
 	for (size_t i = 0; i < h->nr; i++)
 		for (int after = 0; after < 2; after++) {
-			const char *path = after ? h->v[i].new_file : h->v[i].old_file;
-			size_t n = after ? h->v[i].nr_added : h->v[i].nr_removed;
+			struct hunk_side hs = hunk_side(&h->v[i], after);
+			const char *path = hs.file;
 
-			if (!path || !n)
+			if (!path || !hs.n)
 				continue;
 			size_t f;
 
@@ -67,14 +67,12 @@ static void load_side(struct lineproof *lp, int after)
 		cscan_text(&pf->scan, text ? text : "");
 		pf->active = xcalloc(pf->scan.nr_groups + 1, 1);
 		for (size_t i = 0; i < lp->h->nr; i++) {
-			struct hunk *hk = &lp->h->v[i];
-			const char *p = after ? hk->new_file : hk->old_file;
-			struct hunk_line *v = after ? hk->added : hk->removed;
-			size_t n = after ? hk->nr_added : hk->nr_removed;
+			struct hunk_side hs = hunk_side(&lp->h->v[i], after);
 
-			for (size_t l = 0; p && !strcmp(p, pf->path) && l < n; l++)
-				v[l].code = text && v[l].nr > 0 && (size_t)v[l].nr <= pf->scan.nr_lines &&
-					    pf->scan.code[v[l].nr];
+			for (size_t l = 0; hs.file && !strcmp(hs.file, pf->path) && l < hs.n; l++)
+				hs.v[l].code = text && hs.v[l].nr > 0 &&
+					       (size_t)hs.v[l].nr <= pf->scan.nr_lines &&
+					       pf->scan.code[hs.v[l].nr];
 		}
 		free(text);
 		free(path);
@@ -321,14 +319,11 @@ static void apply_object(struct lineproof *lp, int after, unsigned bit, unsigned
 		for (size_t g = 0; g < pf->scan.nr_groups; g++)
 			pf->active[g] |= act[g];
 		for (size_t i = 0; i < lp->h->nr; i++) {
-			struct hunk *hk = &lp->h->v[i];
-			const char *p = after ? hk->new_file : hk->old_file;
-			struct hunk_line *v = after ? hk->added : hk->removed;
-			size_t n = after ? hk->nr_added : hk->nr_removed;
+			struct hunk_side hs = hunk_side(&lp->h->v[i], after);
 
-			for (size_t l = 0; p && !strcmp(p, pf->path) && l < n; l++)
-				if (v[l].code && act[pf->scan.group[v[l].nr]])
-					v[l].archs |= bit;
+			for (size_t l = 0; hs.file && !strcmp(hs.file, pf->path) && l < hs.n; l++)
+				if (hs.v[l].code && act[pf->scan.group[hs.v[l].nr]])
+					hs.v[l].archs |= bit;
 		}
 		free(act);
 	}
@@ -476,19 +471,16 @@ void lineproof_finish(struct lineproof *lp)
 {
 	for (size_t i = 0; i < lp->h->nr; i++)
 		for (int after = 0; after < 2; after++) {
-			struct hunk *hk = &lp->h->v[i];
-			const char *p = after ? hk->new_file : hk->old_file;
-			struct hunk_line *v = after ? hk->added : hk->removed;
-			size_t n = after ? hk->nr_added : hk->nr_removed;
+			struct hunk_side hs = hunk_side(&lp->h->v[i], after);
 
-			for (size_t f = 0; p && f < lp->nr_files; f++) {
+			for (size_t f = 0; hs.file && f < lp->nr_files; f++) {
 				const struct proof_file *pf = &lp->files[f];
 
-				if (pf->after != after || strcmp(pf->path, p) || !pf->scan.group)
+				if (pf->after != after || strcmp(pf->path, hs.file) || !pf->scan.group)
 					continue;
-				for (size_t l = 0; l < n; l++)
-					if (v[l].code && !v[l].archs && !v[l].why)
-						v[l].why = why_not(pf, v[l].nr);
+				for (size_t l = 0; l < hs.n; l++)
+					if (hs.v[l].code && !hs.v[l].archs && !hs.v[l].why)
+						hs.v[l].why = why_not(pf, hs.v[l].nr);
 			}
 		}
 }
