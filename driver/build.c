@@ -781,6 +781,8 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 			/* a header reaches every object of the arch; a .c file only its own */
 			build_targets(wt, a->srcarch, header ? all_files : &files[p], target_rows,
 				      &targets);
+			if (cells[i].only)
+				only_under(&targets, cells[i].only);
 			if (!targets.nr) {
 				strvec_clear(&targets);
 				continue;

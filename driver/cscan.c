@@ -181,6 +181,7 @@ static void open_brace(struct lexer *lx)
 		name = type_name(h);
 	}
 	push_extent(lx, kind, name ? name : "(unknown)");
+	lx->open->is_static = cscan_mentions(h, "static");
 	free(name);
 }
 

@@ -22,6 +22,7 @@ struct cextent {
 	enum cextent_kind kind;
 	char *name;		/* function, type tag or variable */
 	long first, last;	/* lines, inclusive: from its head to its closing brace */
+	int is_static;		/* "static" in its head: the compiler may inline, clone or drop it */
 	struct strvec members;	/* a type's members */
 	char *body;		/* its code text (comments and strings removed) */
 };

@@ -217,7 +217,29 @@ static int mentions_any(const char *body, const struct strvec *names)
 	return 0;
 }
 
-/* Close the touched set over one source: a function that names what is touched is touched. */
+/*
+ * Is x touched through another function of the source? It names something
+ * touched (a touched helper may be inlined into it); or it is static and a
+ * touched function calls it (the compiler inlines, clones or drops a static
+ * function by how its callers use it: one caller fewer and it is inlined).
+ */
+static int touched_through(const struct identity *id, const struct cscan *const *sides,
+			   const struct cextent *x)
+{
+	if (mentions_any(x->body, &id->ids) || mentions_any(x->body, &id->touched))
+		return 1;
+	for (int s = 0; x->is_static && s < 2; s++)
+		for (size_t e = 0; sides[s] && e < sides[s]->nr_extents; e++) {
+			const struct cextent *t = &sides[s]->extents[e];
+
+			if (t->kind == EXTENT_FUNCTION && t->body && strvec_contains(&id->touched, t->name) &&
+			    cscan_mentions(t->body, x->name))
+				return 1;
+		}
+	return 0;
+}
+
+/* Close the touched set over one source, to a fixed point. */
 static void close_over(struct identity *id, const char *path)
 {
 	const struct cscan *sides[2] = { source(id, id->base, path), source(id, id->tip, path) };
@@ -231,7 +253,7 @@ static void close_over(struct identity *id, const char *path)
 
 				if (x->kind != EXTENT_FUNCTION || strvec_contains(&id->touched, x->name))
 					continue;
-				if (mentions_any(x->body, &id->ids) || mentions_any(x->body, &id->touched)) {
+				if (touched_through(id, sides, x)) {
 					strvec_push(&id->touched, x->name);
 					grew = 1;
 				}

@@ -97,24 +97,61 @@ static const char *word_end(const char *p)
 	return p;
 }
 
+/* "a/b/../../c/d.o" -> "c/d.o": Kbuild names an object through the folder that builds it */
+static char *normal_path(const char *path, size_t n)
+{
+	struct strvec parts = STRVEC_INIT;
+	char *out;
+
+	for (const char *p = path; p < path + n;) {
+		size_t k = strcspn(p, "/");
+
+		if (k > n - (size_t)(p - path))
+			k = n - (size_t)(p - path);
+		if (k == 2 && !strncmp(p, "..", 2) && parts.nr)
+			strvec_remove(&parts, parts.nr - 1);
+		else if (k && !(k == 1 && *p == '.'))
+			strvec_pushf(&parts, "%.*s", (int)k, p);
+		p += k + 1;
+	}
+	out = strvec_join(&parts, parts.nr, "/");
+	strvec_clear(&parts);
+	return out;
+}
+
+/* The value of the .cmd's "cmd_OBJ := " line (OBJ as Kbuild spelt it), or NULL. */
+static const char *cmd_line(const char *cmd, const char *obj)
+{
+	for (const char *p = cmd; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
+		const char *eq = strstr(p, " := ");
+		char *key;
+		int same;
+
+		if (strncmp(p, "cmd_", 4) || !eq || eq > p + strcspn(p, "\n"))
+			continue;
+		key = normal_path(p + 4, (size_t)(eq - p - 4));
+		same = !strcmp(key, obj);
+		free(key);
+		if (same)
+			return eq + 4;
+	}
+	return NULL;
+}
+
 char *lineproof_cpp_command(const char *cmd, const char *obj)
 {
-	char *key = xstrfmt("cmd_%s := ", obj);
-	const char *line = strstr(cmd, key), *p;
+	const char *line = cmd_line(cmd, obj), *p;
 	struct strbuf out = STRBUF_INIT, raw = STRBUF_INIT;
 	int words = 0;
 
-	if (!line) {
-		free(key);
+	if (!line)
 		return NULL;
-	}
 	/* Kbuild writes $ as $$ and # as \# (make's escapes) */
-	for (p = line + strlen(key); *p && *p != '\n'; p++) {
+	for (p = line; *p && *p != '\n'; p++) {
 		if ((p[0] == '$' && p[1] == '$') || (p[0] == '\\' && p[1] == '#'))
 			p++;
 		strbuf_addch(&raw, *p);
 	}
-	free(key);
 	/* the compiler's own words: the first command, without what writes files */
 	for (p = strbuf_str(&raw); *p && *p != ';';) {
 		const char *e;
@@ -162,6 +199,40 @@ static char *cmd_path(const char *o_dir, const char *obj)
 /* The objects of a folder target: every dir/.x.o.cmd under it of a compiled object. */
 static struct strvec *folder_objects;
 static size_t folder_prefix;
+static const char *folder_o_dir;
+
+/*
+ * obj, or what it is linked from: a compiled object has "source_X :=" in
+ * its .cmd; a composite (kvm.o, built-in.o) names its members on its ld
+ * line, which may live outside the folder (arch/x86/kvm/../../../virt/kvm/).
+ */
+static void add_object(const char *o_dir, const char *obj, struct strvec *objs, int depth)
+{
+	char *path = cmd_path(o_dir, obj), *cmd = read_file(path);
+	const char *line = cmd ? cmd_line(cmd, obj) : NULL;
+
+	if (cmd && strstr(cmd, "\nsource_")) {
+		if (!strvec_contains(objs, obj))
+			strvec_push(objs, obj);
+	} else if (line && depth < 8) {
+		for (const char *p = line; *p && *p != '\n';) {
+			size_t n = strcspn(p, " \t\n");
+
+			/* the member objects; not the -o output */
+			if (n > 2 && !strncmp(p + n - 2, ".o", 2) && strncmp(p - 3 >= line ? p - 3 : p, "-o ", 3)) {
+				char *member = normal_path(p, n);
+
+				if (strcmp(member, obj))
+					add_object(o_dir, member, objs, depth + 1);
+				free(member);
+			}
+			p += n;
+			p += strspn(p, " \t");
+		}
+	}
+	free(cmd);
+	free(path);
+}
 
 static int collect_cmd(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -170,13 +241,11 @@ static int collect_cmd(const char *path, const struct stat *st, int flag, struct
 
 	(void)st;
 	if (flag == FTW_F && base[0] == '.' && n > 6 && !strcmp(base + n - 6, ".o.cmd")) {
-		char *cmd = read_file(path);
+		char *obj = xstrfmt("%.*s%.*s", (int)(ftw->base - (int)folder_prefix),
+				    path + folder_prefix, (int)(n - 5), base + 1);
 
-		/* compiled from a source (Kbuild's "source_X :="), not linked from others */
-		if (cmd && strstr(cmd, "\nsource_"))
-			strvec_pushf(folder_objects, "%.*s%.*s", (int)(ftw->base - (int)folder_prefix),
-				     path + folder_prefix, (int)(n - 5), base + 1);
-		free(cmd);
+		add_object(folder_o_dir, obj, folder_objects, 0);
+		free(obj);
 	}
 	return 0;
 }
@@ -194,6 +263,7 @@ void objects_of_targets(const char *o_dir, const struct strvec *targets, struct 
 
 			folder_objects = objs;
 			folder_prefix = strlen(o_dir) + 1;
+			folder_o_dir = o_dir;
 			nftw(dir, collect_cmd, 16, FTW_PHYS);
 			free(dir);
 		}

@@ -221,21 +221,40 @@ struct disasm {
 	const struct objinfo *oi;
 	struct strbuf code, relocs;
 	char *insn, *self;
+	/*
+	 * The pending instruction's relocation names a bare section: its addend
+	 * is in the instruction (arm's REL), so objdump's "<target>" is the
+	 * only place that says where it goes, and is kept.
+	 */
+	int rel_section;
 };
+
+static int is_padding(const char *insn);
 
 static void flush_insn(struct disasm *d)
 {
 	if (!d->insn)
 		return;
-	add_insn(&d->code, d->insn, d->self, d->relocs.len > 0);
+	/*
+	 * A nop means nothing, and how many the assembler puts before an
+	 * aligned loop or after the function depends on where the function
+	 * starts: a function deleted before it changes them.
+	 */
+	if (!d->relocs.len && is_padding(d->insn + strspn(d->insn, " \t"))) {
+		free(d->insn);
+		d->insn = NULL;
+		return;
+	}
+	add_insn(&d->code, d->insn, d->self, d->relocs.len > 0 && !d->rel_section);
 	strbuf_addstr(&d->code, strbuf_str(&d->relocs));
 	strbuf_addch(&d->code, '\n');
 	strbuf_reset(&d->relocs);
+	d->rel_section = 0;
 	free(d->insn);
 	d->insn = NULL;
 }
 
-/* Padding the assembler puts after a function so that the next one is aligned. */
+/* Padding the assembler puts so that code (the next function, a loop) is aligned. */
 static int is_padding(const char *insn)
 {
 	static const char *const pads[] = { "nop", "xchg %ax,%ax", "data16", "cs nop", "mov r0, r0",
@@ -248,29 +267,14 @@ static int is_padding(const char *insn)
 	return 0;
 }
 
-/* Drop the padding at the end of a function's code (one instruction a line). */
-static void trim_padding(struct strbuf *code)
-{
-	while (code->len) {
-		char *end = code->buf + code->len - 1;	/* the last line's '\n' */
-		char *start = end;
-
-		while (start > code->buf && start[-1] != '\n')
-			start--;
-		*end = '\0';
-		if (!is_padding(start)) {
-			*end = '\n';
-			return;
-		}
-		code->len = (size_t)(start - code->buf);
-		code->buf[code->len] = '\0';
-	}
-}
-
 static void flush_func(struct disasm *d)
 {
 	flush_insn(d);
-	trim_padding(&d->code);
+	/* "<.altinstr_replacement>:", "<.fixup>:": a section's code, not a function's */
+	if (d->self && d->self[0] == '.') {
+		free(d->self);
+		d->self = NULL;
+	}
 	if (d->self) {
 		struct objcode *oc = d->oc;
 		char *name = xstrdup(d->self);
@@ -304,9 +308,12 @@ static void disasm_line(struct disasm *d, const char *l)
 	} else if (d->self && r && l[0] == '\t') {
 		/* "\t\t\t2d: R_X86_64_PC32\t.LC1-0x4" */
 		const char *type = r + 2, *tab = type + strcspn(type, " \t");
+		const char *raw = tab + strspn(tab, " \t");
 		char *t = xstrndup(type, (size_t)(tab - type));
-		char *target = resolve(d->oi, t, tab + strspn(tab, " \t"));
+		int bare = strvec_contains(&d->oi->sections, raw);
+		char *target = bare ? xstrdup(raw) : resolve(d->oi, t, raw);
 
+		d->rel_section |= bare;
 		strbuf_addf(&d->relocs, " [%s %s]", t, target);
 		free(t);
 		free(target);
