@@ -34,9 +34,9 @@ static const struct command_usage usage_build = {
 	"  bisectability. The proof: every changed line of code was compiled on some\n"
 	"  arch (gcc -E of each object with its own flags), and every function the\n"
 	"  series does not touch compiles to the same code at BASE and TIP. A hunk is\n"
-	"  the series' when it (or another hunk of its function) names one of the\n"
-	"  series' tokens (or --all-hunks); a function only other hunks change is\n"
-	"  'unexpected'.\n"
+	"  the series' when a line of it names one of the series' tokens, or its lines\n"
+	"  belong to what such a line names (or --all-hunks); a function only other\n"
+	"  hunks change is 'unexpected'. See docs/proof.md.\n"
 	"  Writes DIR/<BASE..TIP>/report.txt, report.json, build/, DIR/matrix.txt\n"
 	"  and matrix.json, as 'kseries series' does.\n",
 	"Exit status: 0 every cell built, every line proven, no unexpected change;\n"

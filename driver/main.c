@@ -15,7 +15,7 @@ struct command {
 static const struct command commands[] = {
 	{ "series", cmd_series, "regenerate the patch series on kernel revisions" },
 	{ "rewrite", cmd_rewrite, "apply the series' rules to a kernel tree in place" },
-	{ "build", cmd_build, "cross-build the objects that use the API" },
+	{ "build", cmd_build, "build and prove commits BASE..TIP (lines compiled, code unchanged)" },
 	{ "audit", cmd_audit, "audit an out-of-tree driver for the removed API" },
 	{ NULL, NULL, NULL },
 };

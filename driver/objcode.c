@@ -231,6 +231,28 @@ struct disasm {
 
 static int is_padding(const char *insn);
 
+/*
+ * The numbers of an instruction as "#": a relocation against a bare
+ * section (arm's and mips' REL) keeps its addend in the instruction, the
+ * offset of a static function that moves when one before it is deleted.
+ * Registers (r4, x29, a1) keep theirs.
+ */
+static char *mask_numbers(const char *insn)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (const char *p = insn; *p;) {
+		if (isdigit((unsigned char)*p) && (p == insn || !(isalnum((unsigned char)p[-1]) || p[-1] == '_'))) {
+			while (isalnum((unsigned char)*p))
+				p++;
+			strbuf_addch(&sb, '#');
+		} else {
+			strbuf_addch(&sb, *p++);
+		}
+	}
+	return strbuf_detach(&sb);
+}
+
 static void flush_insn(struct disasm *d)
 {
 	if (!d->insn)
@@ -244,6 +266,12 @@ static void flush_insn(struct disasm *d)
 		free(d->insn);
 		d->insn = NULL;
 		return;
+	}
+	if (d->rel_section) {
+		char *masked = mask_numbers(d->insn);
+
+		free(d->insn);
+		d->insn = masked;
 	}
 	add_insn(&d->code, d->insn, d->self, d->relocs.len > 0 && !d->rel_section);
 	strbuf_addstr(&d->code, strbuf_str(&d->relocs));
