@@ -76,6 +76,11 @@ static int get_variants(json_t *b, struct manifest *m, const char *where)
 		if (!name || !arch || !why || !json_is_array(json_object_get(v, "files")))
 			return error("%s: \"build\".\"variants\"[%zu] needs \"name\", \"arch\", "
 				     "\"why\" (strings) and \"files\" (a list of folders)", where, i);
+		/* an O= folder and a column of the matrix: Kbuild splits on spaces and colons */
+		if (!*name || strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+				     "0123456789._-") != strlen(name))
+			return error("%s: \"build\".\"variants\"[%zu]: name \"%s\" may hold only "
+				     "letters, digits and . _ -", where, i, name);
 		json_array_foreach(json_object_get(v, "files"), k, s)
 			if (json_is_string(s))
 				strvec_push(&files, json_string_value(s));

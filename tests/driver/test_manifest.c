@@ -70,6 +70,9 @@ int main(void)
 	CHECK("manifest: ... but not the one that opts out",
 	      m.nr_patches && strncmp(m.patches[m.nr_patches - 1].message, "The invalidate_page callback", 28));
 	CHECK("manifest: per-arch build settings and targets", m.config.rows > 20 && m.targets.rows == 2);
+	CHECK("manifest: its variant, config under its name", m.variants.rows == 1 &&
+	      !strcmp(cell(&m.variants, 0, VARIANT_NAME), "x86_64-nomn") &&
+	      !strcmp(cell(&m.variants, 0, VARIANT_FILES), "mm/rmap fs/dax"));
 	manifest_clear(&m);
 
 	CHECK("manifest: the second series loads", !manifest_load(&m, TOP "/tests/series2/series"));
@@ -88,6 +91,18 @@ int main(void)
 	      !loads(MINIMAL("\"options\": [{\"name\": \"x\", \"define\": \"x\"}], ")));
 	CHECK("manifest: a Kconfig setting that is not SYMBOL=y|m|n is refused",
 	      !loads(MINIMAL("\"build\": {\"config\": {\"all\": [\"KVM\"]}}, ")));
+	CHECK("manifest: a variant loads",
+	      loads(MINIMAL("\"build\": {\"variants\": [{\"name\": \"x86_64-v\", \"arch\": \"x86_64\", "
+			    "\"why\": \"w\", \"config\": [\"A=n\"], \"files\": [\"mm/\"]}]}, ")));
+	CHECK("manifest: a variant without its files is refused",
+	      !loads(MINIMAL("\"build\": {\"variants\": [{\"name\": \"v\", \"arch\": \"x86_64\", "
+			     "\"why\": \"w\"}]}, ")));
+	CHECK("manifest: a variant named with a colon is refused (Kbuild cannot build there)",
+	      !loads(MINIMAL("\"build\": {\"variants\": [{\"name\": \"x86:v\", \"arch\": \"x86_64\", "
+			     "\"why\": \"w\", \"files\": []}]}, ")));
+	CHECK("manifest: a variant's setting that is not SYMBOL=y|m|n is refused",
+	      !loads(MINIMAL("\"build\": {\"variants\": [{\"name\": \"v\", \"arch\": \"x86_64\", "
+			     "\"why\": \"w\", \"config\": [\"A\"], \"files\": []}]}, ")));
 	CHECK("manifest: two patches removing the API are refused", !loads(
 		"{\"name\": \"n\", \"cover\": \"c\", \"tokens\": [\"t\"], \"macro_file\": \"m\", "
 		"\"catchall\": {\"subject\": \"%s\", \"message\": \"m\"}, \"patches\": ["
