@@ -8,19 +8,19 @@
 # 2. build over a scratch clone's branch: REV + the series (git am) + one
 #    constant changed in anon_vma_fork() of mm/rmap.c (a function the series
 #    does not touch): exit 1, and exactly that function is unexpected.
-# The repo is only read; everything goes to a scratch folder (KSERIES_OUT).
+# The repo is only read; everything goes to a scratch folder (KSERIES_OUT; the name out belongs to lib.sh's check).
 set -u
 . "$(dirname "$0")/../lib.sh"
 : "${KSERIES_REPO:?set KSERIES_REPO to a kernel git repo}" "${KSERIES_REV:?set KSERIES_REV}"
 kseries="$(cd "$(dirname "$0")/../.." && pwd)/driver/kseries"
-out=${KSERIES_OUT:-$(mktemp -d)}
+dest=${KSERIES_OUT:-$(mktemp -d)}
 arch_opts=${KSERIES_ARCHS:-}
 
 # KSERIES_SERIES_OUT: the --out of a series run of REV already made (it takes minutes)
-series_out=${KSERIES_SERIES_OUT:-$out/series}
+series_out=${KSERIES_SERIES_OUT:-$dest/series}
 if [ -z "${KSERIES_SERIES_OUT:-}" ]; then
 	"$kseries" series -q --kernel "$KSERIES_REPO" --rev "$KSERIES_REV" $arch_opts --out "$series_out" \
-		--allow-unproven > "$out/series.log" 2>&1
+		--allow-unproven > "$dest/series.log" 2>&1
 	check "series $KSERIES_REV: exit 0 (--allow-unproven)" test $? = 0
 fi
 rj="$series_out/$KSERIES_REV/report.json"
@@ -51,7 +51,7 @@ for c in r['build']['archs']:
 assert bad == 0, bad"
 
 # a branch with the series and one sneaky constant, in a clone of our own
-clone="$out/clone"
+clone="$dest/clone"
 git clone -q --shared --no-checkout "$KSERIES_REPO" "$clone"
 git -C "$clone" -c advice.detachedHead=false checkout -q -b sneaky "$KSERIES_REV"
 git -C "$clone" -c user.name=t -c user.email=t@localhost am -q \
@@ -67,11 +67,11 @@ open(p, "w").write(s[:j] + "return 1;" + s[j + 9:])
 EOP
 git -C "$clone" -c user.name=t -c user.email=t@localhost commit -q -am "mm/rmap: a constant"
 "$kseries" build -q --kernel "$clone" --base "$KSERIES_REV" --tip sneaky $arch_opts --allow-unproven \
-	--no-bisect --out "$out/build" > "$out/build.log" 2>&1
+	--no-bisect --out "$dest/build" > "$dest/build.log" 2>&1
 check "build $KSERIES_REV..sneaky: exit 1" test $? = 1
 check "build: exactly anon_vma_fork in mm/rmap.o is unexpected, on every cell that built it" python3 -c "
 import json
-r = json.load(open('$out/build/$KSERIES_REV..sneaky/report.json'))
+r = json.load(open('$dest/build/$KSERIES_REV..sneaky/report.json'))
 seen = 0
 for c in r['build']['archs']:
     u = (c['proof'] or {}).get('unexpected_functions', [])
@@ -79,5 +79,5 @@ for c in r['build']['archs']:
     assert all(x.startswith('mm/rmap.o: anon_vma_fork: ') for x in u), u
     seen += len(u)
 assert seen >= 1, seen"
-echo "output in $out"
+echo "output in $dest"
 finish
