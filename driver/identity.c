@@ -292,8 +292,54 @@ static int moved_line(struct identity *id, long before, long after)
 	return 0;
 }
 
-/* Two instructions that differ only in numbers the diff's line map explains. */
-static int same_but_line_numbers(struct identity *id, const char *a, size_t an, const char *b,
+static const struct objsym *data_sym(const struct objcode *oc, const char *name, const char *sec)
+{
+	for (size_t i = 0; oc && i < oc->nr_data; i++)
+		if (!strcmp(oc->data[i].name, name) && !strcmp(oc->data[i].section, sec))
+			return &oc->data[i];
+	return NULL;
+}
+
+/*
+ * Is (before, after) the offset of one data object, from its section or a
+ * section anchor (.LANCHOR0), in each build? A changed object before it
+ * (an ops table one member shorter) moves it: that is the diff's doing.
+ */
+static int moved_data(const struct objcode *b, const struct objcode *a, long before, long after)
+{
+	for (size_t i = 0; b && before != after && i < b->nr_data; i++) {
+		const struct objsym *sb = &b->data[i];
+		const struct objsym *sa = data_sym(a, sb->name, sb->section);
+
+		if (!sa || sb->value == sa->value)
+			continue;
+		if ((long)sb->value == before && (long)sa->value == after)
+			return 1;
+		for (size_t k = 0; k < b->nr_data; k++) {
+			const struct objsym *ab = &b->data[k];
+			const struct objsym *aa;
+
+			if (strncmp(ab->name, ".LANCHOR", 8) || strcmp(ab->section, sb->section) ||
+			    !(aa = data_sym(a, ab->name, ab->section)))
+				continue;
+			if ((long)(sb->value - ab->value) == before && (long)(sa->value - aa->value) == after)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* arm's mov and movw both load an immediate: which one depends on the number */
+static int same_word(const char *a, size_t an, const char *b, size_t bn)
+{
+	return (an == bn && !memcmp(a, b, an)) ||
+	       ((an == 3 || an == 4) && (bn == 3 || bn == 4) && !strncmp(a, "mov", 3) &&
+		!strncmp(b, "mov", 3) && (an == 3 || a[3] == 'w') && (bn == 3 || b[3] == 'w'));
+}
+
+/* Two instructions that differ only in numbers the diff explains (lines, data moved). */
+static int same_but_line_numbers(struct identity *id, const struct objcode *bo,
+				 const struct objcode *ao, const char *a, size_t an, const char *b,
 				 size_t bn)
 {
 	size_t i = 0, j = 0;
@@ -313,8 +359,9 @@ static int same_but_line_numbers(struct identity *id, const char *a, size_t an, 
 			j++;
 			continue;
 		}
-		if ((ti != tj || memcmp(a + i, b + j, ti)) &&
-		    !(number(a + i, ti, &va) && number(b + j, tj, &vb) && moved_line(id, va, vb)))
+		if (!same_word(a + i, ti, b + j, tj) &&
+		    !(number(a + i, ti, &va) && number(b + j, tj, &vb) &&
+		      (moved_line(id, va, vb) || moved_data(bo, ao, va, vb))))
 			return 0;
 		i += ti;
 		j += tj;
@@ -322,14 +369,15 @@ static int same_but_line_numbers(struct identity *id, const char *a, size_t an, 
 	return i == an && j == bn;
 }
 
-int identity_same_but_lines(struct identity *id, const char *before, const char *after)
+int identity_same_but_lines(struct identity *id, const struct objcode *bo, const struct objcode *ao,
+			    const char *before, const char *after)
 {
 	const char *a = before, *b = after;
 
 	while (*a && *b) {
 		size_t an = strcspn(a, "\n"), bn = strcspn(b, "\n");
 
-		if ((an != bn || memcmp(a, b, an)) && !same_but_line_numbers(id, a, an, b, bn))
+		if ((an != bn || memcmp(a, b, an)) && !same_but_line_numbers(id, bo, ao, a, an, b, bn))
 			return 0;
 		a += an + (a[an] == '\n');
 		b += bn + (b[bn] == '\n');
@@ -385,7 +433,7 @@ static void compare_object(struct identity *id, const char *obj, const struct ob
 		if (!fa)
 			judge(id, obj, b->funcs[i].name, ": gone", res);
 		else if (!strcmp(fa->code, b->funcs[i].code) ||
-			 identity_same_but_lines(id, b->funcs[i].code, fa->code))
+			 identity_same_but_lines(id, b, a, b->funcs[i].code, fa->code))
 			res->identical++;
 		else
 			judge(id, obj, b->funcs[i].name, "", res);

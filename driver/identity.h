@@ -49,8 +49,14 @@ void identity_init(struct identity *id, const char *wt, struct hunks *h, const c
  */
 void identity_arch(struct identity *id, const char *cross, const char *before_dir,
 		   const char *o_dir, const struct strvec *objects, struct ident_result *res);
-/* Code that differs only in line numbers the diff moved (__LINE__ immediates). */
-int identity_same_but_lines(struct identity *id, const char *before, const char *after);
+/*
+ * Code that differs only in numbers the diff explains: line numbers it
+ * moved (__LINE__ immediates), offsets of data objects it moved (from the
+ * objects bo and ao, or NULL).
+ */
+struct objcode;
+int identity_same_but_lines(struct identity *id, const struct objcode *bo, const struct objcode *ao,
+			    const char *before, const char *after);
 void identity_clear(struct identity *id);
 void ident_result_clear(struct ident_result *res);
 

@@ -353,6 +353,27 @@ static void disasm_line(struct disasm *d, const char *l)
 	}
 }
 
+/* Where each data object sits (and gcc's .LANCHOR section anchors): for the identity. */
+static void keep_data_symbols(struct objcode *oc, const struct objinfo *oi)
+{
+	static const char *const code[] = { ".text", ".init.text", ".exit.text", ".ref.text",
+					    ".sched.text", ".fixup", ".altinstr", NULL };
+
+	for (size_t i = 0; i < oi->nr_syms; i++) {
+		const struct sym *s = &oi->syms[i];
+		int is_code = s->section[0] == '*';
+
+		for (size_t k = 0; code[k] && !is_code; k++)
+			is_code = !strncmp(s->section, code[k], strlen(code[k]));
+		if (is_code || !strcmp(s->name, s->section))
+			continue;
+		oc->data = xrealloc(oc->data, (oc->nr_data + 1) * sizeof(*oc->data));
+		oc->data[oc->nr_data].name = objcode_norm_name(s->name);
+		oc->data[oc->nr_data].section = xstrdup(s->section);
+		oc->data[oc->nr_data++].value = s->value;
+	}
+}
+
 void objcode_parse(struct objcode *oc, const char *dis, const char *strings)
 {
 	struct objinfo oi = { .sections = STRVEC_INIT };
@@ -391,6 +412,7 @@ void objcode_parse(struct objcode *oc, const char *dis, const char *strings)
 	strbuf_release(&d.code);
 	strbuf_release(&d.relocs);
 	strvec_clear(&lines);
+	keep_data_symbols(oc, &oi);
 	for (size_t i = 0; i < oi.nr_syms; i++) {
 		free(oi.syms[i].name);
 		free(oi.syms[i].section);
@@ -462,6 +484,11 @@ void objcode_clear(struct objcode *oc)
 		free(oc->funcs[i].name);
 		free(oc->funcs[i].code);
 	}
+	for (size_t i = 0; i < oc->nr_data; i++) {
+		free(oc->data[i].name);
+		free(oc->data[i].section);
+	}
+	free(oc->data);
 	free(oc->funcs);
 	memset(oc, 0, sizeof(*oc));
 }

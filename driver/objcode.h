@@ -16,9 +16,18 @@ struct objfunc {
 	char *code;		/* normalised instructions, one a line */
 };
 
+/* A symbol of data (and the section anchors gcc addresses data through). */
+struct objsym {
+	char *name;		/* normalised */
+	char *section;
+	unsigned long value;
+};
+
 struct objcode {
 	struct objfunc *funcs;
 	size_t nr;
+	struct objsym *data;	/* the symbols outside code sections */
+	size_t nr_data;
 };
 
 /* objdump (cross: its prefix, "" for the host) of path. 0, or -1 with *why set (caller frees). */
