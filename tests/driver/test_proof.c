@@ -66,6 +66,21 @@ int main(void)
 		  "cmp $0x2,%edi\njg <user+.>\ncall <helper.constprop>\nmov $0x1a2,%esi\nret\n");
 	objcode_clear(&oc);
 	{
+		/* a data object moved by 4 in .rodata: its offsets are no change, other numbers are */
+		struct hunks h = { 0 };
+		struct identity id = { .h = &h };
+		struct objsym bs[] = { { "ops", ".rodata", 0x0 }, { "vm_ops", ".rodata", 0x60 } };
+		struct objsym as[] = { { "ops", ".rodata", 0x0 }, { "vm_ops", ".rodata", 0x5c } };
+		struct objcode bo = { .data = bs, .nr_data = 2 }, ao = { .data = as, .nr_data = 2 };
+
+		CHECK("identity: a moved data object's offset is no change",
+		      identity_same_but_lines(&id, &bo, &ao, "add x1, x1, #0x60\n", "add x1, x1, #0x5c\n"));
+		CHECK("identity: ... another number is",
+		      !identity_same_but_lines(&id, &bo, &ao, "add x1, x1, #0x64\n", "add x1, x1, #0x5c\n"));
+		CHECK("identity: arm's mov and movw of one immediate are one",
+		      identity_same_but_lines(&id, &bo, &ao, "mov r1, #0x60\n", "movw r1, #0x5c\n"));
+	}
+	{
 		char *n = objcode_norm_name("foo.part.0.isra.12");
 
 		CHECK_STR("objcode: every .N part goes", n, "foo.part.isra");
