@@ -203,8 +203,8 @@ static const char *folder_o_dir;
 
 /*
  * obj, or what it is linked from: a compiled object has "source_X :=" in
- * its .cmd; a composite (kvm.o, built-in.o) names its members on its ld
- * line, which may live outside the folder (arch/x86/kvm/../../../virt/kvm/).
+ * its .cmd; a composite (built-in.o, a module linked from parts) names its
+ * members on its ld line, which may live outside the folder (dir/../../other/).
  */
 static void add_object(const char *o_dir, const char *obj, struct strvec *objs, int depth)
 {

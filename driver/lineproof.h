@@ -47,8 +47,8 @@ void lineproof_clear(struct lineproof *lp);
 
 /*
  * Make targets as objects: dir/file.o, or a folder: every object compiled
- * under it or linked into its objects (built-in.o and composites such as
- * kvm.o are not objects of their own: their members are).
+ * under it or linked into its objects (built-in.o and other composites
+ * are not objects of their own: their members are).
  */
 void objects_of_targets(const char *o_dir, const struct strvec *targets, struct strvec *objs);
 /* Kbuild's saved compiler line for obj (o_dir/dir/.file.o.cmd), as gcc -E -dD; NULL if none. */
