@@ -8,10 +8,22 @@
 #include "run.h"
 #include "usage.h"
 
+/*
+ * Held by this process, and how deep: a cleanup that runs while the lock is
+ * held (a stop signal during git worktree add) takes it again, and a second
+ * flock on another descriptor would wait for ourselves for ever.
+ */
+static int held_fd = -1, held_depth;
+
 int repo_lock(const char *repo)
 {
 	char *dir = NULL;
 	int fd = -1;
+
+	if (held_depth) {
+		held_depth++;
+		return held_fd;
+	}
 
 	if (run_capture(&dir, NULL, "git", "-C", repo, "rev-parse", "--path-format=absolute",
 			"--git-common-dir", NULL) || !dir || !*dir) {
@@ -35,11 +47,23 @@ int repo_lock(const char *repo)
 		}
 	}
 	free(dir);
+	if (fd >= 0) {
+		held_fd = fd;
+		held_depth = 1;
+	}
 	return fd;
 }
 
 void repo_unlock(int fd)
 {
+	if (fd >= 0 && fd == held_fd && held_depth > 1) {
+		held_depth--;
+		return;
+	}
+	if (fd == held_fd) {
+		held_fd = -1;
+		held_depth = 0;
+	}
 	if (fd >= 0)
 		close(fd);	/* closing the only descriptor releases the flock */
 }
