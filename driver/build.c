@@ -66,14 +66,6 @@ void build_check_arch_names(const struct strvec *names)
 	}
 }
 
-static double since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 void build_failed_objects(const char *log, struct strvec *out, struct strvec *other)
 {
 	struct strvec lines = STRVEC_INIT;
@@ -649,7 +641,7 @@ static void arch_after(struct matrix *mx, size_t i)
 		free(o_dir);
 		free(log);
 	}
-	c->seconds = since(&mx->t0[i]);
+	c->seconds = seconds_since(&mx->t0[i]);
 }
 
 static void matrix_clear(struct matrix *mx)

@@ -182,14 +182,6 @@ static int build_range(const struct range *g, const char *wt, const char *bdir, 
 	return n;
 }
 
-static double since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 /* One range in rev_dir: worktree, build, report. 0 all good, 1 not. */
 static int run_range(const struct range *g, const char *name, const char *rev_dir)
 {
@@ -219,7 +211,7 @@ static int run_range(const struct range *g, const char *name, const char *rev_di
 	else
 		r.state = REV_CONVERTED;
 	cleanup_worktree_now(g->repo, wt);
-	r.seconds = since(&t0);
+	r.seconds = seconds_since(&t0);
 	if (!report_write(rev_dir, &r, &g->m->kinds))
 		remove(marker);
 	ret = r.state == REV_FAILED;

@@ -443,14 +443,6 @@ static void compare_object(struct identity *id, const char *obj, const struct ob
 			judge(id, obj, a->funcs[i].name, ": new", res);
 }
 
-static double since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 void identity_arch(struct identity *id, const char *cross, const char *before_dir,
 		   const char *o_dir, const struct strvec *objects, struct ident_result *res)
 {
@@ -488,7 +480,7 @@ void identity_arch(struct identity *id, const char *cross, const char *before_di
 		free(apath);
 	}
 	strvec_clear(&objs);
-	id->seconds += since(&t0);
+	id->seconds += seconds_since(&t0);
 }
 
 void identity_clear(struct identity *id)

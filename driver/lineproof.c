@@ -399,14 +399,6 @@ static void apply_object(struct lineproof *lp, int after, unsigned bit, unsigned
 	}
 }
 
-static double since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 /* The objects of this side that read a proof file: their gcc -E commands. */
 static size_t cpp_jobs(struct lineproof *lp, int after, const char *arch, const char *o_dir,
 		       const struct strvec *objs, struct child_process **cps, struct strvec *outs)
@@ -490,7 +482,7 @@ void lineproof_arch(struct lineproof *lp, int after, unsigned arch_bit, const ch
 	free(results);
 	strvec_clear(&objs);
 	strvec_clear(&outs);
-	lp->seconds += since(&t0);
+	lp->seconds += seconds_since(&t0);
 }
 
 /* The config symbols a directive names ("CONFIG_X, CONFIG_Y"), or NULL. */

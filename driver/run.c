@@ -534,3 +534,11 @@ int run_parallel(struct child_process *cps, size_t n, int jobs, int *results)
 	}
 	return failed ? -1 : 0;
 }
+
+double seconds_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) / 1e9;
+}

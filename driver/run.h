@@ -70,6 +70,9 @@ const char *run_capture_error(void);
  * results[i] gets each status. Returns 0 when all exited 0, else -1.
  */
 int run_parallel(struct child_process *cps, size_t n, int jobs, int *results);
+struct timespec;
+/* Seconds on the monotonic clock since t0 (clock_gettime(CLOCK_MONOTONIC, t0)). */
+double seconds_since(const struct timespec *t0);
 /* Search PATH for an executable; 1 if found. */
 int program_exists(const char *name);
 

@@ -26,14 +26,6 @@ char *series_dir_name(const char *rev)
 	return name;
 }
 
-static double since(const struct timespec *t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) / 1e9;
-}
-
 static int owned(const char *file, const struct strvec *paths)
 {
 	for (size_t i = 0; i < paths->nr; i++) {
@@ -308,7 +300,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 		goto out;
 	r->candidates = c.files.nr;
 	parse_failure_lines(&c, r);
-	info("[%s] %zu files hold the tokens (%.0fs)", r->rev, c.files.nr, since(t0));
+	info("[%s] %zu files hold the tokens (%.0fs)", r->rev, c.files.nr, seconds_since(t0));
 	if (c.files.nr && convert_report(&c, wt, &r->findings))
 		goto out;
 
@@ -333,7 +325,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 		strvec_pushv(&committed, (const char *const *)mine.v);
 		if (mine.nr) {
 			info("[%s] patch %zu: %s (%.0fs)", r->rev, r->nr_patches + 1, p->subject,
-			     since(t0));
+			     seconds_since(t0));
 			err = commit_patch(so, wt, r, p->subject, p->message, &mine, 0);
 		}
 		strvec_clear(&mine);
@@ -403,7 +395,7 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 		r->state = r->nr_patches ? REV_CONVERTED : REV_ALREADY_CONVERTED;
 	}
 	cleanup_worktree_now(so->repo, wt);
-	r->seconds = since(&t0);
+	r->seconds = seconds_since(&t0);
 	/* a failed revision with its report is complete: the report says why */
 	if (!report_write(rev_dir, r, &so->m->kinds))
 		remove(marker);
