@@ -26,15 +26,6 @@ size_t report_count(const struct strvec *findings, const char *kind)
 	return n;
 }
 
-static json_t *strings(const struct strvec *sv)
-{
-	json_t *a = json_array();
-
-	for (size_t i = 0; i < sv->nr; i++)
-		json_array_append_new(a, json_string(sv->v[i]));
-	return a;
-}
-
 /* "path:line:col-col: msg" -> "path" (caller frees) */
 static char *finding_file(const char *line)
 {
@@ -93,12 +84,12 @@ static json_t *build_json(const struct rev_result *r)
 		json_object_set_new(cell, "arch", json_string(c->arch));
 		json_object_set_new(cell, "state", json_string(cell_state_name(c->state)));
 		json_object_set_new(cell, "reason", c->reason ? json_string(c->reason) : json_null());
-		json_object_set_new(cell, "built", strings(&c->built));
-		json_object_set_new(cell, "regressions", strings(&c->regressions));
-		json_object_set_new(cell, "not_buildable", strings(&c->not_buildable));
-		json_object_set_new(cell, "fragment_dropped", strings(&c->fragment_dropped));
+		json_object_set_new(cell, "built", json_strings(&c->built));
+		json_object_set_new(cell, "regressions", json_strings(&c->regressions));
+		json_object_set_new(cell, "not_buildable", json_strings(&c->not_buildable));
+		json_object_set_new(cell, "fragment_dropped", json_strings(&c->fragment_dropped));
 		json_object_set_new(cell, "patches_built", json_integer(c->patches_built));
-		json_object_set_new(cell, "bisect_failures", strings(&c->bisect_failures));
+		json_object_set_new(cell, "bisect_failures", json_strings(&c->bisect_failures));
 		json_object_set_new(cell, "proof", proof_cell_json(c, r->proof));
 		json_object_set_new(cell, "seconds", json_real(c->seconds));
 		json_array_append_new(cells, cell);
@@ -107,8 +98,8 @@ static json_t *build_json(const struct rev_result *r)
 	if (r->nr_cells) {
 		json_t *cov = json_object();
 
-		json_object_set_new(cov, "compiled", strings(&r->compiled));
-		json_object_set_new(cov, "not_compiled", strings(&r->not_compiled));
+		json_object_set_new(cov, "compiled", json_strings(&r->compiled));
+		json_object_set_new(cov, "not_compiled", json_strings(&r->not_compiled));
 		json_object_set_new(o, "coverage", cov);
 		json_object_set_new(o, "proof", proof_json(r->proof, r->cells, r->nr_cells,
 							   r->proof_incomplete));
@@ -129,7 +120,7 @@ static json_t *to_json(const struct rev_result *r, const struct manifest_table *
 		json_object_set_new(found, cell(kinds, k, KIND_KEY),
 				    json_integer(report_count(&r->findings, cell(kinds, k, KIND_PREFIX))));
 	json_object_set_new(o, "found", found);
-	json_object_set_new(o, "findings", strings(&r->findings));
+	json_object_set_new(o, "findings", json_strings(&r->findings));
 	{
 		struct strvec files = STRVEC_INIT;
 		json_t *per_file = json_array();
@@ -157,14 +148,14 @@ static json_t *to_json(const struct rev_result *r, const struct manifest_table *
 
 		json_object_set_new(p, "number", json_integer(i + 1));
 		json_object_set_new(p, "subject", json_string(r->patches[i].subject));
-		json_object_set_new(p, "files", strings(&r->patches[i].files));
+		json_object_set_new(p, "files", json_strings(&r->patches[i].files));
 		json_object_set_new(p, "catch_all", json_boolean(r->patches[i].catch_all));
 		if (r->patches[i].cp_errors >= 0) {
 			json_t *cp = json_object();
 
 			json_object_set_new(cp, "errors", json_integer(r->patches[i].cp_errors));
 			json_object_set_new(cp, "warnings", json_integer(r->patches[i].cp_warnings));
-			json_object_set_new(cp, "messages", strings(&r->patches[i].cp_messages));
+			json_object_set_new(cp, "messages", json_strings(&r->patches[i].cp_messages));
 			json_object_set_new(p, "checkpatch", cp);
 		} else {
 			json_object_set_new(p, "checkpatch", json_null());
@@ -175,12 +166,12 @@ static json_t *to_json(const struct rev_result *r, const struct manifest_table *
 	json_object_set_new(o, "files_changed", json_integer(r->files_changed));
 	json_object_set_new(o, "insertions", json_integer(r->insertions));
 	json_object_set_new(o, "deletions", json_integer(r->deletions));
-	json_object_set_new(o, "residuals", strings(&r->residuals));
-	json_object_set_new(o, "parse_failures", strings(&r->parse_failures));
+	json_object_set_new(o, "residuals", json_strings(&r->residuals));
+	json_object_set_new(o, "parse_failures", json_strings(&r->parse_failures));
 	json_object_set_new(o, "parse_errors", json_integer(r->parse_errors));
-	json_object_set_new(o, "check_failures", strings(&r->check_failures));
+	json_object_set_new(o, "check_failures", json_strings(&r->check_failures));
 	json_object_set_new(o, "unchecked", json_integer(r->unchecked));
-	json_object_set_new(o, "check_notes", strings(&r->check_notes));
+	json_object_set_new(o, "check_notes", json_strings(&r->check_notes));
 	json_object_set_new(o, "build", build_json(r));
 	json_object_set_new(o, "branch", r->branch ? json_string(r->branch) : json_null());
 	json_object_set_new(o, "checkpatch", json_string(r->checkpatch ? r->checkpatch : "not run"));

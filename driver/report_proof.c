@@ -3,7 +3,7 @@
 #include "report_proof.h"
 #include "strbuf.h"
 
-static json_t *strings(const struct strvec *sv)
+json_t *json_strings(const struct strvec *sv)
 {
 	json_t *a = json_array();
 
@@ -86,7 +86,7 @@ json_t *proof_json(const struct build_proof *p, const struct build_cell *cells, 
 	json_object_set_new(o, "preprocessed", json_integer((json_int_t)p->lines.preprocessed));
 	json_object_set_new(o, "line_seconds", json_real(p->lines.seconds));
 	json_object_set_new(o, "identity_seconds", json_real(p->ident.seconds));
-	json_object_set_new(o, "errors", strings(&p->lines.errors));
+	json_object_set_new(o, "errors", json_strings(&p->lines.errors));
 	for (size_t i = 0; i < p->hunks.nr; i++)
 		json_array_append_new(hunks, hunk_json(&p->hunks.v[i], cells, nr_cells));
 	json_object_set_new(o, "hunks", hunks);
@@ -106,8 +106,8 @@ json_t *proof_cell_json(const struct build_cell *c, const struct build_proof *p)
 	json_object_set_new(o, "identical", json_integer((json_int_t)c->ident.identical));
 	json_object_set_new(o, "changed", json_integer((json_int_t)c->ident.changed));
 	json_object_set_new(o, "unexpected", json_integer((json_int_t)c->ident.unexpected));
-	json_object_set_new(o, "changed_functions", strings(&c->ident.changed_list));
-	json_object_set_new(o, "unexpected_functions", strings(&c->ident.unexpected_list));
+	json_object_set_new(o, "changed_functions", json_strings(&c->ident.changed_list));
+	json_object_set_new(o, "unexpected_functions", json_strings(&c->ident.unexpected_list));
 	return o;
 }
 

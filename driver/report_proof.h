@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include "build.h"
 
+/* A JSON array of the strings of sv (report.json's lists). */
+json_t *json_strings(const struct strvec *sv);
 /* report.json "build"."proof": per hunk the arches that compiled it, what none did and why. */
 json_t *proof_json(const struct build_proof *p, const struct build_cell *cells, size_t nr_cells,
 		   int incomplete);
