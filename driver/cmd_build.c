@@ -113,15 +113,14 @@ static void read_commits(const char *repo, const char *base, const char *tip, st
 
 /* What to build: the files the commits change, and those holding the series' tokens at base. */
 static void build_files(const char *repo, const struct manifest *m, const char *base,
-			const struct rev_result *r, struct strvec *files, struct strvec *changed)
+			const struct rev_result *r, struct strvec *files)
 {
 	struct strvec tokens = STRVEC_INIT;
 
 	for (size_t i = 0; i < r->nr_patches; i++)
 		for (size_t f = 0; f < r->patches[i].files.nr; f++)
-			if (!strvec_contains(changed, r->patches[i].files.v[f]))
-				strvec_push(changed, r->patches[i].files.v[f]);
-	strvec_pushv(files, (const char *const *)changed->v);
+			if (!strvec_contains(files, r->patches[i].files.v[f]))
+				strvec_push(files, r->patches[i].files.v[f]);
 	grep_tokens(repo, base, &m->tokens, &tokens);
 	for (size_t i = 0; i < tokens.nr; i++)
 		if (!strvec_contains(files, tokens.v[i]))
@@ -140,45 +139,22 @@ struct range {
 /* The matrix, its proof, each commit on its own: into r. Returns the failed cells, or -1. */
 static int build_range(const struct range *g, const char *wt, const char *bdir, struct rev_result *r)
 {
-	struct strvec commits = STRVEC_INIT, files = STRVEC_INIT, changed = STRVEC_INIT;
+	struct strvec commits = STRVEC_INIT, files = STRVEC_INIT;
+	struct build_request q;
 	int n;
 
 	read_commits(g->repo, g->base, g->tip, r, &commits);
-	build_files(g->repo, g->m, g->base, r, &files, &changed);
+	build_files(g->repo, g->m, g->base, r, &files);
 	series_diff_stats(g->repo, g->base, g->tip, r);
 	info("[%s] %zu commits, %zu files to build", r->rev, commits.nr, files.nr);
-	r->proof = xcalloc(1, sizeof(*r->proof));
-	if (build_proof_init(r->proof, wt, g->base, g->tip, g->a->all_hunks ? NULL : &g->m->tokens)) {
-		free(r->proof);
-		r->proof = NULL;
-	}
-	n = build_matrix(wt, g->base, g->tip, &files, g->a->archs.nr ? &g->a->archs : NULL, g->m,
-			 bdir, g->a->jobs, r->proof, &r->cells, &r->nr_cells);
-	if (r->proof)
-		build_proof_finish(r->proof, r->cells, r->nr_cells);
-	if (n >= 0)
-		n += build_judge_proof(r->proof, g->a->allow_unproven, &r->proof_incomplete);
-	if (n >= 0 && g->a->bisect && commits.nr > 1) {
-		struct strvec subjects = STRVEC_INIT, *per = xcalloc(commits.nr, sizeof(*per));
-
-		for (size_t i = 0; i < r->nr_patches; i++) {
-			strvec_pushv(&per[i], (const char *const *)r->patches[i].files.v);
-			strvec_push(&subjects, r->patches[i].subject);
-		}
-		info("[%s] build: each commit on its own (bisectability)", r->rev);
-		commits.nr--;	/* the tip is what the matrix built */
-		n += build_patches(wt, &commits, per, &subjects, &files, &g->m->targets, r->cells,
-				   r->nr_cells, bdir, g->a->jobs);
-		commits.nr++;
-		for (size_t i = 0; i < r->nr_patches; i++)
-			strvec_clear(&per[i]);
-		free(per);
-		strvec_clear(&subjects);
-	}
-	build_coverage(bdir, r->cells, r->nr_cells, &changed, &r->compiled, &r->not_compiled);
+	q = (struct build_request){ .wt = wt, .base = g->base, .head = g->tip, .dir = bdir,
+				    .files = &files, .archs = g->a->archs.nr ? &g->a->archs : NULL,
+				    .scope = g->a->all_hunks ? NULL : &g->m->tokens, .m = g->m,
+				    .jobs = g->a->jobs, .bisect = g->a->bisect,
+				    .allow_unproven = g->a->allow_unproven };
+	n = series_build(&q, r);
 	strvec_clear(&commits);
 	strvec_clear(&files);
-	strvec_clear(&changed);
 	return n;
 }
 

@@ -210,15 +210,14 @@ static int make_branch(const struct series_opts *so, const char *wt, struct rev_
 }
 
 /* Bisectability: every commit of the series but the last, built on its own. */
-static int build_each_patch(const struct series_opts *so, const struct convert *c,
-			    const char *wt, const char *head, const char *bdir, struct rev_result *r)
+static int build_each_patch(const struct build_request *q, struct rev_result *r)
 {
 	struct strvec commits = STRVEC_INIT, subjects = STRVEC_INIT, *files;
-	char *range = xstrfmt("%s..%s", r->commit, head), *out = NULL;
+	char *range = xstrfmt("%s..%s", q->base, q->head), *out = NULL;
 	int failed = 0;
 
-	run_capture(&out, wt, "git", "rev-list", "--reverse", range, NULL);
-	strvec_split_lines(&commits, out);
+	run_capture(&out, q->wt, "git", "rev-list", "--reverse", "--first-parent", range, NULL);
+	strvec_split_lines(&commits, out ? out : "");
 	free(out);
 	free(range);
 	files = xcalloc(r->nr_patches + 1, sizeof(*files));
@@ -230,8 +229,8 @@ static int build_each_patch(const struct series_opts *so, const struct convert *
 	if (commits.nr == r->nr_patches && commits.nr > 1) {
 		commits.nr--;
 		info("[%s] build: each patch on its own (bisectability)", r->rev);
-		failed = build_patches(wt, &commits, files, &subjects, &c->files, &so->m->targets,
-				       r->cells, r->nr_cells, bdir, so->co.jobs);
+		failed = build_patches(q->wt, &commits, files, &subjects, q->files, &q->m->targets,
+				       r->cells, r->nr_cells, q->dir, q->jobs);
 		commits.nr++;
 	}
 	for (size_t i = 0; i < r->nr_patches; i++)
@@ -242,13 +241,39 @@ static int build_each_patch(const struct series_opts *so, const struct convert *
 	return failed;
 }
 
-/* The build matrix of one revision, then (unless --no-bisect) patch by patch, then coverage. */
+int series_build(const struct build_request *q, struct rev_result *r)
+{
+	struct strvec changed = STRVEC_INIT;
+	int n;
+
+	r->proof = xcalloc(1, sizeof(*r->proof));
+	if (build_proof_init(r->proof, q->wt, q->base, q->head, q->scope)) {
+		free(r->proof);
+		r->proof = NULL;
+	}
+	n = build_matrix(q->wt, q->base, q->head, q->files, q->archs, q->m, q->dir, q->jobs,
+			 r->proof, &r->cells, &r->nr_cells);
+	if (r->proof)
+		build_proof_finish(r->proof, r->cells, r->nr_cells);
+	if (n >= 0)
+		n += build_judge_proof(r->proof, q->allow_unproven, &r->proof_incomplete);
+	if (n >= 0 && q->bisect)
+		n += build_each_patch(q, r);
+	for (size_t i = 0; i < r->nr_patches; i++)
+		for (size_t f = 0; f < r->patches[i].files.nr; f++)
+			if (!strvec_contains(&changed, r->patches[i].files.v[f]))
+				strvec_push(&changed, r->patches[i].files.v[f]);
+	build_coverage(q->dir, r->cells, r->nr_cells, &changed, &r->compiled, &r->not_compiled);
+	strvec_clear(&changed);
+	return n;
+}
+
+/* The build matrix of one revision, its proof, patch by patch, coverage. */
 static void build_revision(const struct series_opts *so, const struct convert *c,
 			   const char *wt, const char *rev_dir, struct rev_result *r)
 {
-	struct strvec changed = STRVEC_INIT;
 	char *head = NULL, *bdir;
-	int n;
+	struct build_request q;
 
 	if (!so->build || !r->nr_patches) {
 		r->build_note = xstrdup(!so->build ? "skipped: --no-build" :
@@ -264,28 +289,15 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 	}
 	head[strcspn(head, "\n")] = '\0';
 	bdir = xstrfmt("%s/build", rev_dir);
-	/* every hunk is the series': kseries wrote them all */
-	r->proof = xcalloc(1, sizeof(*r->proof));
-	if (build_proof_init(r->proof, wt, r->commit, head, NULL)) {
-		free(r->proof);
-		r->proof = NULL;
-	}
-	n = build_matrix(wt, r->commit, head, &c->files, so->archs, so->m, bdir, so->co.jobs,
-			 r->proof, &r->cells, &r->nr_cells);
-	if (r->proof)
-		build_proof_finish(r->proof, r->cells, r->nr_cells);
-	if (n >= 0)
-		n += build_judge_proof(r->proof, so->allow_unproven, &r->proof_incomplete);
-	if (n >= 0 && so->bisect)
-		n += build_each_patch(so, c, wt, head, bdir, r);
-	for (size_t i = 0; i < r->nr_patches; i++)
-		strvec_pushv(&changed, (const char *const *)r->patches[i].files.v);
-	build_coverage(bdir, r->cells, r->nr_cells, &changed, &r->compiled, &r->not_compiled);
-	strvec_clear(&changed);
+	/* every hunk is the series': kseries wrote them all (scope NULL) */
+	q = (struct build_request){ .wt = wt, .base = r->commit, .head = head, .dir = bdir,
+				    .files = &c->files, .archs = so->archs, .m = so->m,
+				    .jobs = so->co.jobs, .bisect = so->bisect,
+				    .allow_unproven = so->allow_unproven };
+	if (series_build(&q, r))
+		r->build_failed = 1;
 	free(bdir);
 	free(head);
-	if (n)
-		r->build_failed = 1;
 }
 
 static int run_revision(const struct series_opts *so, const char *wt, const char *rev_dir,

@@ -27,6 +27,23 @@ char *series_dir_name(const char *rev);
 int series_revision(const struct series_opts *so, const char *rev, const char *commit,
 		    const char *rev_dir, struct rev_result *r);
 
+/* A build of base..head in the worktree wt (see series_build). */
+struct build_request {
+	const char *wt, *base, *head;
+	const char *dir;		/* the O= folders, logs and kept objects */
+	const struct strvec *files;	/* whose objects to build */
+	const struct strvec *archs;	/* NULL: all five */
+	const struct strvec *scope;	/* the tokens of the series' hunks; NULL: every hunk */
+	const struct manifest *m;
+	int jobs, bisect, allow_unproven;
+};
+/*
+ * The build matrix of base..head with its proof, then (q->bisect) each
+ * commit but the last on its own, then the coverage of what r's patches
+ * (the commits, in order) change: into r. Returns the failed cells (an
+ * incomplete proof is one unless allow_unproven), or -1.
+ */
+int series_build(const struct build_request *q, struct rev_result *r);
 /* Files changed, insertions, deletions of base..head (git diff --shortstat) into r. */
 void series_diff_stats(const char *wt, const char *base, const char *head, struct rev_result *r);
 
