@@ -243,14 +243,7 @@ int cmd_build(int argc, char **argv)
 	failed = run_range(&g, names.v[0], dirs.v[0]);
 	report_matrix(out, &dirs, &names);
 	remove(marker);
-	if (!usage_quiet) {
-		char *matrix = xstrfmt("%s/matrix.txt", out), *text = read_file(matrix);
-
-		if (text)
-			fputs(text, stdout);
-		free(text);
-		free(matrix);
-	}
+	report_show_matrix(out);
 	free(marker);
 	free(dir);
 	free(base);

@@ -281,14 +281,7 @@ int cmd_series(int argc, char **argv)
 	failed = run_revisions(&a, &commits, &dirs);
 	report_matrix(out_abs, &dirs, &a.revs);
 	remove(marker);
-	if (!usage_quiet) {
-		char *matrix = xstrfmt("%s/matrix.txt", out_abs), *text = read_file(matrix);
-
-		if (text)
-			fputs(text, stdout);
-		free(text);
-		free(matrix);
-	}
+	report_show_matrix(out_abs);
 	free(marker);
 	status = failed ? 1 : 0;
 out:

@@ -59,6 +59,14 @@ static int get_table(json_t *obj, const char *key, const char *const *fields,
 	return 0;
 }
 
+/* "SYMBOL=y", "SYMBOL=m" or "SYMBOL=n" */
+static int is_setting(const char *s)
+{
+	const char *eq = s ? strchr(s, '=') : NULL;
+
+	return eq && (!strcmp(eq, "=y") || !strcmp(eq, "=m") || !strcmp(eq, "=n"));
+}
+
 /* "variants": [{"name", "arch", "config": [...], "files": [...], "why"}] */
 static int get_variants(json_t *b, struct manifest *m, const char *where)
 {
@@ -90,9 +98,9 @@ static int get_variants(json_t *b, struct manifest *m, const char *where)
 		free(joined);
 		strvec_clear(&files);
 		json_array_foreach(json_object_get(v, "config"), k, s) {
-			const char *set = json_string_value(s), *eq = set ? strchr(set, '=') : NULL;
+			const char *set = json_string_value(s);
 
-			if (!eq || (strcmp(eq, "=y") && strcmp(eq, "=m") && strcmp(eq, "=n")))
+			if (!is_setting(set))
 				return error("%s: \"build\".\"variants\"[%zu].\"config\"[%zu] must be "
 					     "\"SYMBOL=y\", \"=m\" or \"=n\"", where, i, k);
 			strvec_pushl(&m->config.cells, name, set, NULL);
@@ -129,9 +137,9 @@ static int get_build(json_t *root, struct manifest *m, const char *where)
 	config = json_object_get(b, "config");
 	json_object_foreach(config, arch, list) {
 		json_array_foreach(list, i, v) {
-			const char *s = json_string_value(v), *eq = s ? strchr(s, '=') : NULL;
+			const char *s = json_string_value(v);
 
-			if (!eq || (strcmp(eq, "=y") && strcmp(eq, "=m") && strcmp(eq, "=n")))
+			if (!is_setting(s))
 				return error("%s: \"build\".\"config\".\"%s\"[%zu] must be "
 					     "\"SYMBOL=y\", \"=m\" or \"=n\"", where, arch, i);
 			strvec_pushl(&m->config.cells, arch, s, NULL);

@@ -381,6 +381,16 @@ int report_matrix(const char *out, const struct strvec *rev_dirs, const struct s
 	return ret;
 }
 
+void report_show_matrix(const char *out)
+{
+	char *matrix = xstrfmt("%s/matrix.txt", out), *text = usage_quiet ? NULL : read_file(matrix);
+
+	if (text)
+		fputs(text, stdout);
+	free(text);
+	free(matrix);
+}
+
 void rev_result_clear(struct rev_result *r)
 {
 	free(r->rev);

@@ -55,6 +55,8 @@ size_t report_count(const struct strvec *findings, const char *kind);
 int report_write(const char *dir, const struct rev_result *r, const struct manifest_table *kinds);
 /* Write out/matrix.txt and out/matrix.json from every out/<rev>/report.json. */
 int report_matrix(const char *out, const struct strvec *rev_dirs, const struct strvec *revs);
+/* Print out/matrix.txt on stdout (not with --quiet). */
+void report_show_matrix(const char *out);
 void rev_result_clear(struct rev_result *r);
 
 #endif
