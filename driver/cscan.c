@@ -338,14 +338,6 @@ const struct cextent *cscan_extent_at(const struct cscan *s, long nr)
 	return NULL;
 }
 
-const struct cextent *cscan_function(const struct cscan *s, const char *name)
-{
-	for (size_t i = 0; i < s->nr_extents; i++)
-		if (s->extents[i].kind == EXTENT_FUNCTION && !strcmp(s->extents[i].name, name))
-			return &s->extents[i];
-	return NULL;
-}
-
 void cscan_clear(struct cscan *s)
 {
 	for (size_t i = 0; i < s->nr_groups; i++)

@@ -40,7 +40,6 @@ struct cscan {
 void cscan_text(struct cscan *s, const char *text);
 /* The extent (function, type, variable) line nr sits in, or NULL. */
 const struct cextent *cscan_extent_at(const struct cscan *s, long nr);
-const struct cextent *cscan_function(const struct cscan *s, const char *name);
 /* The identifiers of a piece of code text, each once. */
 void cscan_identifiers(const char *text, struct strvec *out);
 /* Whether text uses identifier id as a whole word. */
