@@ -16,10 +16,13 @@
 #include "fixups.h"
 #include "worktree.h"
 #include "run.h"
+#include "treenames.h"
 #include "usage.h"
 
 struct arch_desc {
-	const char *name, *arch, *srcarch, *cross, *defconfig, *package;
+	const char *name, *arch, *srcarch, *cross;
+	const char *defconfig;	/* the ones to try, in order, space-separated */
+	const char *package;
 	const char *const *toolchain;	/* scripts/config args that keep gcc 12 building */
 };
 
@@ -40,7 +43,8 @@ static const struct arch_desc archs[] = {
 	  no_toolchain },
 	{ "arm", "arm", "arm", "arm-linux-gnueabi-", "multi_v7_defconfig", "gcc-arm-linux-gnueabi",
 	  no_toolchain },
-	{ "powerpc", "powerpc", "powerpc", "powerpc64le-linux-gnu-", "powernv_defconfig",
+	{ "powerpc", "powerpc", "powerpc", "powerpc64le-linux-gnu-",
+	  "powernv_defconfig ppc64le_defconfig pseries_le_defconfig",
 	  "gcc-powerpc64le-linux-gnu", powerpc_toolchain },
 	{ "mips", "mips", "mips", "mips-linux-gnu-", "malta_defconfig", "gcc-mips-linux-gnu",
 	  no_toolchain },
@@ -160,21 +164,25 @@ void build_targets(const char *wt, const char *srcarch, const struct strvec *fil
 }
 
 /* make -k TARGETS for one arch in its O= folder; stdout and stderr into log. */
-static int make(const char *wt, const struct arch_desc *a, const char *o_dir, int jobs,
+static const struct arch_desc *cell_arch(const struct build_cell *c);
+
+static int make(const char *wt, const struct build_cell *c, const char *o_dir, int jobs,
 		const char *log, const struct strvec *targets)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
+	const struct arch_desc *a = cell_arch(c);
+	const char *cross = c->cross ? c->cross : a->cross;
 	int ret;
 
 	strvec_pushl(&cp.args, "make", "-k", NULL);
 	strvec_pushf(&cp.args, "-j%d", jobs > 0 ? jobs : 1);
 	strvec_pushf(&cp.args, "O=%s", o_dir);
 	strvec_pushf(&cp.args, "ARCH=%s", a->arch);
-	if (*a->cross)
-		strvec_pushf(&cp.args, "CROSS_COMPILE=%s", a->cross);
+	if (*cross)
+		strvec_pushf(&cp.args, "CROSS_COMPILE=%s", cross);
 	/* ccache when there: rebuilds of the same objects across revisions are cheap */
 	if (program_exists("ccache"))
-		strvec_pushf(&cp.args, "CC=ccache %sgcc", a->cross);
+		strvec_pushf(&cp.args, "CC=ccache %sgcc", cross);
 	strvec_pushv(&cp.args, (const char *const *)targets->v);
 	cp.dir = wt;
 	cp.out_file = log;
@@ -207,14 +215,14 @@ static const struct arch_desc *find_arch(const char *name)
 	return NULL;
 }
 
-static int make1(const char *wt, const struct arch_desc *a, const char *o_dir, const char *log,
+static int make1(const char *wt, const struct build_cell *c, const char *o_dir, const char *log,
 		 const char *target)
 {
 	struct strvec t = STRVEC_INIT;
 	int ret;
 
 	strvec_push(&t, target);
-	ret = make(wt, a, o_dir, 2, log, &t);
+	ret = make(wt, c, o_dir, 2, log, &t);
 	strvec_clear(&t);
 	return ret;
 }
@@ -278,7 +286,7 @@ static void make_step_clear(struct make_step *st)
 	st->broken = NULL;
 }
 
-static void make_step(const char *wt, const struct arch_desc *a, const char *o_dir, int jobs,
+static void make_step(const char *wt, const struct build_cell *c, const char *o_dir, int jobs,
 		      const char *log, const struct strvec *targets, struct make_step *st)
 {
 	struct strvec missing = STRVEC_INIT;
@@ -294,7 +302,7 @@ static void make_step(const char *wt, const struct arch_desc *a, const char *o_d
 			nftw(path, rm_object, 16, FTW_PHYS);	/* a folder target's objects */
 		free(path);
 	}
-	ret = make(wt, a, o_dir, jobs, log, targets);
+	ret = make(wt, c, o_dir, jobs, log, targets);
 	text = read_file(log);
 	build_failed_objects(text ? text : "", &st->failed, &st->other);
 	free(text);
@@ -360,49 +368,80 @@ static void series_config(const struct manifest_table *config, const struct buil
 	}
 }
 
-/* defconfig + toolchain and series settings + olddefconfig + prepare; what olddefconfig dropped */
+/* The defconfig the series wants for this arch, or NULL: the arch's own. */
+static const char *series_defconfig(const struct manifest *m, const struct arch_desc *a)
+{
+	const char *wanted = NULL;
+
+	for (size_t r = 0; r < m->defconfigs.rows; r++)
+		if (!strcmp(cell(&m->defconfigs, r, CONFIG_ARCH), a->name))
+			wanted = cell(&m->defconfigs, r, CONFIG_SETTING);
+	return wanted;
+}
+
+/*
+ * olddefconfig drops what the arch cannot have, silently: read every
+ * setting back. A symbol no Kconfig of the tree defines is "not in this
+ * tree" (not_in_tree), never "dropped".
+ */
+static void read_back(const char *wt, const char *srcarch, const char *o_dir,
+		      const struct strvec *set, struct build_cell *c)
+{
+	struct strvec syms = STRVEC_INIT;
+
+	for (size_t i = 0; i + 1 < set->nr; i += 2)
+		strvec_push(&syms, set->v[i + 1]);
+	treenames_kconfig_unknown(wt, srcarch, &syms, &c->not_in_tree);
+	for (size_t i = 0; i + 1 < set->nr; i += 2) {
+		const char *q[] = { "-s", set->v[i + 1], NULL };
+		struct strvec val = STRVEC_INIT;
+		int on;
+
+		if (strvec_contains(&c->not_in_tree, set->v[i + 1]) || kconfig(wt, o_dir, q, &val)) {
+			strvec_clear(&val);
+			continue;
+		}
+		on = val.nr && (!strcmp(val.v[0], "y") || !strcmp(val.v[0], "m"));
+		if (strcmp(set->v[i], "-d") && !on)
+			strvec_push(&c->fragment_dropped, set->v[i + 1]);
+		/* a symbol turned off that something selects is on again */
+		else if (!strcmp(set->v[i], "-d") && c->base_arch && on)
+			strvec_pushf(&c->fragment_dropped, "%s=n", set->v[i + 1]);
+		strvec_clear(&val);
+	}
+	strvec_clear(&syms);
+}
+
+/*
+ * defconfig (the first the tree has of the series' and the arch's
+ * names) + toolchain and series settings + olddefconfig + prepare.
+ */
 static const char *configure(const char *wt, const struct arch_desc *a, const char *o_dir,
 			     const char *log, const struct manifest *m, struct build_cell *c,
 			     const char *prepare)
 {
-	const struct manifest_table *config = &m->config;
 	struct strvec set = STRVEC_INIT;
-	const char *why = NULL, *defconfig = a->defconfig;
-
-	/* the series may want another defconfig (one with its users enabled) */
-	for (size_t r = 0; r < m->defconfigs.rows; r++)
-		if (!strcmp(cell(&m->defconfigs, r, CONFIG_ARCH), a->name))
-			defconfig = cell(&m->defconfigs, r, CONFIG_SETTING);
-	strvec_pushv(&set, common_toolchain);
-	strvec_pushv(&set, a->toolchain);
-	series_config(config, c, &set);
+	const char *why = NULL;
 	char *dotconfig = xstrfmt("%s/.config", o_dir);
 
-	if (make1(wt, a, o_dir, log, defconfig))
+	c->defconfig = treenames_defconfig(wt, a->srcarch, series_defconfig(m, a), a->defconfig,
+					   &c->defconfig_note);
+	strvec_pushv(&set, common_toolchain);
+	strvec_pushv(&set, a->toolchain);
+	series_config(&m->config, c, &set);
+	if (!c->defconfig)
+		why = "no defconfig kseries knows for this arch is in this tree";
+	else if (make1(wt, c, o_dir, log, c->defconfig))
 		why = "make defconfig failed";
 	else if (access(dotconfig, R_OK))
 		why = "make defconfig wrote no .config";
 	else if (set.nr && kconfig(wt, o_dir, (const char *const *)set.v, NULL))
 		why = "scripts/config failed";
-	else if (make1(wt, a, o_dir, log, "olddefconfig"))
+	else if (make1(wt, c, o_dir, log, "olddefconfig"))
 		why = "make olddefconfig failed";
-	/* olddefconfig drops what the arch cannot have, silently: read it back */
-	for (size_t i = 0; !why && i + 1 < set.nr; i += 2) {
-		const char *q[] = { "-s", set.v[i + 1], NULL };
-		struct strvec val = STRVEC_INIT;
-
-		if (kconfig(wt, o_dir, q, &val))
-			;
-		else if (strcmp(set.v[i], "-d") &&
-			 (!val.nr || (strcmp(val.v[0], "y") && strcmp(val.v[0], "m"))))
-			strvec_push(&c->fragment_dropped, set.v[i + 1]);
-		/* a symbol turned off that something selects is on again */
-		else if (!strcmp(set.v[i], "-d") && c->base_arch && val.nr &&
-			 (!strcmp(val.v[0], "y") || !strcmp(val.v[0], "m")))
-			strvec_pushf(&c->fragment_dropped, "%s=n", set.v[i + 1]);
-		strvec_clear(&val);
-	}
-	if (!why && make1(wt, a, o_dir, log, prepare))
+	if (!why)
+		read_back(wt, a->srcarch, o_dir, &set, c);
+	if (!why && make1(wt, c, o_dir, log, prepare))
 		why = !strcmp(prepare, "prepare") ? "make prepare failed" : "make modules_prepare failed";
 	strvec_clear(&set);
 	free(dotconfig);
@@ -579,7 +618,7 @@ static void arch_before(struct matrix *mx, size_t i)
 	if (why) {
 		fail_cell(mx, c, xstrfmt("%s: see %s", why, log));
 	} else if (mx->targets[i].nr) {
-		make_step(mx->wt, a, o_dir, mx->jobs, log, &mx->targets[i], &st);
+		make_step(mx->wt, c, o_dir, mx->jobs, log, &mx->targets[i], &st);
 		strvec_pushv(&mx->fail_base[i], (const char *const *)st.failed.v);
 		if (st.broken)
 			fail_cell(mx, c, xstrfmt("before the series: %s", st.broken));
@@ -623,7 +662,7 @@ static void arch_after(struct matrix *mx, size_t i)
 		info("build: %s: objects after the series", mx->cells[i].arch);
 		o_dir = xstrfmt("%s/%s", mx->out_dir, mx->cells[i].arch);
 		log = xstrfmt("%s/%s.log", mx->out_dir, mx->cells[i].arch);
-		make_step(mx->wt, a, o_dir, mx->jobs, log, &mx->targets[i], &st);
+		make_step(mx->wt, c, o_dir, mx->jobs, log, &mx->targets[i], &st);
 		if (st.other.nr)
 			strvec_pushf(&c->regressions, "%s (the build itself)", st.other.v[0]);
 		judge_after(mx, i, &st.failed, log);
@@ -709,26 +748,68 @@ out:
 }
 
 /*
- * The build matrix needs the whole tree: widen the sparse worktree, take
- * away a .config the tree commits (Kbuild refuses O= builds next to one)
- * and apply the toolchain fixups for old trees (in this worktree only,
- * never in the series). What was done goes to *note. 0 or -1.
+ * In-tree build leftovers Kbuild refuses O= builds beside ("is not clean,
+ * please run 'make mrproper'"): a committed .config, include/config/, the
+ * generated headers. The first one found, or NULL.
+ */
+static char *in_tree_leftover(const char *wt)
+{
+	static const char *const marks[] = { ".config", "include/config", "include/generated", NULL };
+	char *found = NULL, *out = NULL;
+
+	for (size_t i = 0; marks[i] && !found; i++) {
+		char *path = xstrfmt("%s/%s", wt, marks[i]);
+
+		if (!access(path, F_OK))
+			found = xstrdup(marks[i]);
+		free(path);
+	}
+	/* arch/<arch>/include/generated, whatever the arch: a glob */
+	if (!found && !run_capture(&out, wt, "sh", "-c", "ls -d arch/*/include/generated 2>/dev/null | head -1",
+				   NULL) && out && *out) {
+		out[strcspn(out, "\n")] = 0;
+		found = xstrdup(out);
+	}
+	free(out);
+	return found;
+}
+
+/* make mrproper in the build worktree (never the user's checkout) */
+static int mrproper(const char *wt, const char *leftover, struct strvec *notes)
+{
+	char *out = NULL;
+	int ret = run_capture(&out, wt, "make", "-s", "mrproper", NULL);
+
+	free(out);
+	if (ret)
+		return error("make mrproper failed in the build worktree %s (it holds %s): %s", wt,
+			     leftover, run_capture_error());
+	strvec_pushf(notes, "in-tree build leftovers (%s): make mrproper in the build worktree",
+		     leftover);
+	return 0;
+}
+
+/*
+ * The build matrix needs the whole tree: widen the sparse worktree, clean
+ * in-tree build leftovers (Kbuild refuses O= builds next to them) and apply
+ * the toolchain fixups for old trees (in this worktree only, never in the
+ * series). What was done goes to *note. 0 or -1.
  */
 int build_prepare_tree(const char *wt, char **note)
 {
 	struct strvec notes = STRVEC_INIT, applied = STRVEC_INIT;
-	char *config = xstrfmt("%s/.config", wt);
+	char *leftover = NULL;
 	int ret = 0;
 
 	if (worktree_sparse_checkout(wt, "/*\n")) {
 		*note = xstrdup("failed: cannot check out the whole tree");
 		ret = -1;
 	} else {
-		if (!access(config, F_OK)) {
-			remove(config);
-			strvec_push(&notes, "the tree commits a top-level .config: removed in the build worktree");
-		}
-		if (fixups_apply(kseries_fixups_dir(), wt, &applied)) {
+		leftover = in_tree_leftover(wt);
+		if (leftover && mrproper(wt, leftover, &notes)) {
+			*note = xstrdup("failed: make mrproper failed in the build worktree");
+			ret = -1;
+		} else if (fixups_apply(kseries_fixups_dir(), wt, &applied)) {
 			ret = -1;
 		} else if (applied.nr) {
 			char *list = strvec_join(&applied, applied.nr, ", ");
@@ -736,12 +817,12 @@ int build_prepare_tree(const char *wt, char **note)
 			strvec_pushf(&notes, "build fixups applied (kernel-fixups/build): %s", list);
 			free(list);
 		}
-		if (notes.nr)
+		if (notes.nr && !ret)
 			*note = strvec_join(&notes, notes.nr, "; ");
 	}
 	strvec_clear(&notes);
 	strvec_clear(&applied);
-	free(config);
+	free(leftover);
 	return ret;
 }
 
@@ -781,7 +862,7 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 			}
 			o_dir = xstrfmt("%s/%s", out_dir, cells[i].arch);
 			log = xstrfmt("%s/%s-patch-%04zu.log", out_dir, cells[i].arch, p + 1);
-			make_step(wt, a, o_dir, jobs, log, &targets, &st);
+			make_step(wt, &cells[i], o_dir, jobs, log, &targets, &st);
 			strvec_pushv(&st.failed, (const char *const *)st.other.v);
 			if (st.broken)
 				strvec_pushf(&cells[i].bisect_failures, "%04zu %s: %s", p + 1,
@@ -859,17 +940,25 @@ void build_coverage(const char *out_dir, const struct build_cell *cells, size_t 
 	}
 }
 
+static void cell_clear(struct build_cell *c)
+{
+	strvec_clear(&c->bisect_failures);
+	free(c->reason);
+	free(c->defconfig);
+	free(c->defconfig_note);
+	free(c->cross);
+	strvec_clear(&c->built);
+	strvec_clear(&c->regressions);
+	strvec_clear(&c->not_buildable);
+	strvec_clear(&c->fragment_dropped);
+	strvec_clear(&c->not_in_tree);
+	ident_result_clear(&c->ident);
+}
+
 void build_cells_free(struct build_cell *cells, size_t nr)
 {
-	for (size_t i = 0; i < nr; i++) {
-		strvec_clear(&cells[i].bisect_failures);
-		free(cells[i].reason);
-		strvec_clear(&cells[i].built);
-		strvec_clear(&cells[i].regressions);
-		strvec_clear(&cells[i].not_buildable);
-		strvec_clear(&cells[i].fragment_dropped);
-		ident_result_clear(&cells[i].ident);
-	}
+	for (size_t i = 0; i < nr; i++)
+		cell_clear(&cells[i]);
 	free(cells);
 }
 
@@ -890,15 +979,16 @@ int build_external_module(const char *wt, const char *arch, const struct manifes
 	}
 	mkdir(o_dir, 0777);
 	failed = configure(wt, a, o_dir, log, m, &c, "modules_prepare");
-	strvec_clear(&c.fragment_dropped);
 	if (failed) {
 		*why = xstrfmt("%s: see %s", failed, log);
+		cell_clear(&c);
 		return -1;
 	}
 	strvec_pushf(&targets, "M=%s", module_dir);
 	strvec_push(&targets, "modules");
-	ret = make(wt, a, o_dir, jobs, log, &targets);
+	ret = make(wt, &c, o_dir, jobs, log, &targets);
 	strvec_clear(&targets);
+	cell_clear(&c);
 	if (ret < 0 || ret >= 128) {
 		*why = ret < 0 ? xstrfmt("make could not run: see %s", log) :
 				 xstrfmt("make died of signal %d (%s): see %s", ret - 128,

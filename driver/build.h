@@ -21,7 +21,11 @@ struct build_cell {
 	struct strvec built;		/* objects (or folders) built after the series */
 	struct strvec regressions;	/* build before the series, fail after it */
 	struct strvec not_buildable;	/* fail before the series too: config, toolchain */
+	char *defconfig;		/* the defconfig used: the first the tree has */
+	char *defconfig_note;		/* the choice, when a wanted one was not there */
+	char *cross;			/* CROSS_COMPILE when not the arch's usual one */
 	struct strvec fragment_dropped;	/* fragment symbols olddefconfig did not keep */
+	struct strvec not_in_tree;	/* fragment symbols no Kconfig of the tree defines */
 	struct strvec bisect_failures;	/* "NNNN subject: object": a patch that does not build */
 	size_t patches_built;		/* patches built one by one */
 	int proved;			/* the proof ran on this cell */

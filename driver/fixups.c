@@ -19,63 +19,86 @@ const char *kseries_fixups_dir(void)
 	return dir;
 }
 
-/* "key: value" lines; '#' lines are comments */
-static char *field(const char *text, const char *key)
+/* The value of a "key: value" line, or NULL when line is not that key's. */
+static const char *value_of(const char *line, const char *key)
 {
 	size_t klen = strlen(key);
 
-	for (const char *p = text; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
-		if (!strncmp(p, key, klen) && p[klen] == ':') {
-			const char *v = p + klen + 1, *end = strchr(v, '\n');
-
-			while (*v == ' ')
-				v++;
-			return xstrndup(v, end ? (size_t)(end - v) : strlen(v));
-		}
-	}
-	return NULL;
+	if (strncmp(line, key, klen) || line[klen] != ':')
+		return NULL;
+	line += klen + 1;
+	return line + strspn(line, " ");
 }
 
+/* Replace the whole line match in *src by replace; 0 when it is not there. */
+static int replace_line(char **src, const char *match, const char *replace)
+{
+	size_t mlen = strlen(match);
+
+	for (char *p = *src; p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		if (!strncmp(p, match, mlen) && (p[mlen] == '\n' || !p[mlen])) {
+			char *out = xstrfmt("%.*s%s%s", (int)(p - *src), *src, replace, p + mlen);
+
+			free(*src);
+			*src = out;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * A fixup is "file:" lines, each followed by "match:"/"replace:" pairs on
+ * that file. It applies whole or not at all: when one of its lines is not
+ * in the tree (a tree that does not need it), nothing is written.
+ */
 static int apply_one(const char *path, const char *name, const char *wt, struct strvec *applied)
 {
-	char *text = read_file(path), *file = NULL, *match = NULL, *replace = NULL, *target = NULL;
-	char *src = NULL;
-	int ret = 0;
+	struct strvec lines = STRVEC_INIT, files = STRVEC_INIT, texts = STRVEC_INIT;
+	char *text = read_file(path);
+	const char *match = NULL;
+	int ret = 0, found = 1, pairs = 0;
 
 	if (!text)
 		return error("cannot read the fixup %s", path);
-	file = field(text, "file");
-	match = field(text, "match");
-	replace = field(text, "replace");
-	if (!file || !match || !replace || !*match) {
-		ret = error("fixup %s needs file:, match: and replace: lines", path);
-		goto out;
-	}
-	target = xstrfmt("%s/%s", wt, file);
-	src = read_file(target);
-	if (src) {
-		/* the match is a whole line: find it at a line start, ending the line */
-		size_t mlen = strlen(match);
+	strvec_split_lines(&lines, text);
+	for (size_t i = 0; i < lines.nr && !ret; i++) {
+		const char *v;
 
-		for (char *p = src; p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
-			if (!strncmp(p, match, mlen) && (p[mlen] == '\n' || !p[mlen])) {
-				char *out = xstrfmt("%.*s%s%s", (int)(p - src), src, replace, p + mlen);
+		if ((v = value_of(lines.v[i], "file"))) {
+			char *target = xstrfmt("%s/%s", wt, v), *src = read_file(target);
 
-				ret = write_file(target, out);
-				free(out);
-				if (!ret)
-					strvec_push(applied, name);
+			free(target);
+			found &= src != NULL;
+			strvec_push(&files, v);
+			strvec_push(&texts, src ? src : "");
+			free(src);
+		} else if ((v = value_of(lines.v[i], "match"))) {
+			match = *v ? v : NULL;
+		} else if ((v = value_of(lines.v[i], "replace"))) {
+			if (!files.nr || !match) {
+				ret = error("fixup %s: each replace: needs a file: line and a match: line before it", path);
 				break;
 			}
+			found &= replace_line(&texts.v[texts.nr - 1], match, v);
+			match = NULL;
+			pairs++;
 		}
 	}
-out:
+	if (!ret && !pairs)
+		ret = error("fixup %s needs file:, match: and replace: lines", path);
+	for (size_t i = 0; !ret && found && i < files.nr; i++) {
+		char *target = xstrfmt("%s/%s", wt, files.v[i]);
+
+		ret = write_file(target, texts.v[i]);
+		free(target);
+	}
+	if (!ret && found)
+		strvec_push(applied, name);
+	strvec_clear(&lines);
+	strvec_clear(&files);
+	strvec_clear(&texts);
 	free(text);
-	free(file);
-	free(match);
-	free(replace);
-	free(target);
-	free(src);
 	return ret;
 }
 

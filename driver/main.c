@@ -17,6 +17,7 @@ static const struct command commands[] = {
 	{ "rewrite", cmd_rewrite, "apply the series' rules to a kernel tree in place" },
 	{ "build", cmd_build, "build and prove commits BASE..TIP (lines compiled, code unchanged)" },
 	{ "audit", cmd_audit, "audit an out-of-tree driver for the removed API" },
+	{ "matrix", cmd_matrix, "merge the output folders of several runs into one matrix" },
 	{ NULL, NULL, NULL },
 };
 

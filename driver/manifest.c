@@ -110,6 +110,29 @@ static int get_variants(json_t *b, struct manifest *m, const char *where)
 	return 0;
 }
 
+/* A defconfig name, or a list of them: space-separated, in order; NULL when neither. */
+static char *defconfig_names(json_t *v)
+{
+	struct strvec names = STRVEC_INIT;
+	char *joined = NULL;
+	size_t i;
+	json_t *e;
+
+	if (json_is_string(v) && *json_string_value(v) && !strchr(json_string_value(v), ' '))
+		return xstrdup(json_string_value(v));
+	json_array_foreach(v, i, e) {
+		if (!json_is_string(e) || !*json_string_value(e) || strchr(json_string_value(e), ' ')) {
+			strvec_clear(&names);
+			return NULL;
+		}
+		strvec_push(&names, json_string_value(e));
+	}
+	if (names.nr)
+		joined = strvec_join(&names, names.nr, " ");
+	strvec_clear(&names);
+	return joined;
+}
+
 /* "build": {"config": {ARCH or "all": ["SYMBOL=y|m|n", ...]}, "targets": [...]} */
 static int get_build(json_t *root, struct manifest *m, const char *where)
 {
@@ -125,11 +148,15 @@ static int get_build(json_t *root, struct manifest *m, const char *where)
 		return 0;
 	if (get_table(b, "targets", target_fields, &m->targets, where))
 		return -1;
-	m->defconfigs.cols = 2;
 	json_object_foreach(json_object_get(b, "defconfigs"), arch, v) {
-		if (!json_is_string(v))
-			return error("%s: \"build\".\"defconfigs\".\"%s\" must be a string", where, arch);
-		strvec_pushl(&m->defconfigs.cells, arch, json_string_value(v), NULL);
+		char *names = defconfig_names(v);
+
+		if (!names)
+			return error("%s: \"build\".\"defconfigs\".\"%s\" must be a defconfig name or a "
+				     "list of them, the first the tree has is used (\"powernv_defconfig\" or "
+				     "[\"powernv_defconfig\", \"ppc64le_defconfig\"])", where, arch);
+		strvec_pushl(&m->defconfigs.cells, arch, names, NULL);
+		free(names);
 		m->defconfigs.rows++;
 	}
 	if (get_variants(b, m, where))

@@ -2,8 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "fileio.h"
 #include "report.h"
+#include "report_html.h"
 #include "report_proof.h"
 #include "usage.h"
 
@@ -87,7 +89,12 @@ static json_t *build_json(const struct rev_result *r)
 		json_object_set_new(cell, "built", json_strings(&c->built));
 		json_object_set_new(cell, "regressions", json_strings(&c->regressions));
 		json_object_set_new(cell, "not_buildable", json_strings(&c->not_buildable));
+		json_object_set_new(cell, "defconfig", c->defconfig ? json_string(c->defconfig) : json_null());
+		json_object_set_new(cell, "defconfig_note",
+				    c->defconfig_note ? json_string(c->defconfig_note) : json_null());
+		json_object_set_new(cell, "cross_compile", c->cross ? json_string(c->cross) : json_null());
 		json_object_set_new(cell, "fragment_dropped", json_strings(&c->fragment_dropped));
+		json_object_set_new(cell, "config_not_in_tree", json_strings(&c->not_in_tree));
 		json_object_set_new(cell, "patches_built", json_integer(c->patches_built));
 		json_object_set_new(cell, "bisect_failures", json_strings(&c->bisect_failures));
 		json_object_set_new(cell, "proof", proof_cell_json(c, r->proof));
@@ -176,6 +183,14 @@ static json_t *to_json(const struct rev_result *r, const struct manifest_table *
 	json_object_set_new(o, "branch", r->branch ? json_string(r->branch) : json_null());
 	json_object_set_new(o, "checkpatch", json_string(r->checkpatch ? r->checkpatch : "not run"));
 	json_object_set_new(o, "seconds", json_real(r->seconds));
+	{
+		/* when the run ended: `kseries matrix --prefer newest` compares it */
+		char when[32];
+		time_t now = time(NULL);
+
+		strftime(when, sizeof(when), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+		json_object_set_new(o, "finished", json_string(when));
+	}
 	return o;
 }
 
@@ -209,6 +224,17 @@ static void write_kinds(FILE *f, const struct rev_result *r, const struct manife
 			fprintf(f, "%s\n", left ? "NOT CONVERTED" : "no patch");
 	}
 	strvec_clear(&files);
+}
+
+/* "           TITLE a b c", or nothing when there are none */
+static void strings_line(FILE *f, const char *title, const struct strvec *sv)
+{
+	if (!sv->nr)
+		return;
+	fprintf(f, "           %s", title);
+	for (size_t j = 0; j < sv->nr; j++)
+		fprintf(f, " %s", sv->v[j]);
+	fputc('\n', f);
 }
 
 static void write_text(FILE *f, const struct rev_result *r, const struct manifest_table *kinds)
@@ -272,12 +298,13 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 		for (size_t j = 0; j < c->not_buildable.nr; j++)
 			fprintf(f, "           not buildable before the series either: %s\n",
 				c->not_buildable.v[j]);
-		if (c->fragment_dropped.nr) {
-			fprintf(f, "           config fragment dropped by olddefconfig:");
-			for (size_t j = 0; j < c->fragment_dropped.nr; j++)
-				fprintf(f, " %s", c->fragment_dropped.v[j]);
-			fputc('\n', f);
-		}
+		if (c->defconfig)
+			fprintf(f, "           config: %s%s%s\n", c->defconfig_note ? c->defconfig_note : c->defconfig,
+				c->cross ? ", compiler " : "", c->cross ? c->cross : "");
+		else if (c->defconfig_note)
+			fprintf(f, "           config: %s\n", c->defconfig_note);
+		strings_line(f, "config fragment dropped by olddefconfig:", &c->fragment_dropped);
+		strings_line(f, "config fragment not in this tree:", &c->not_in_tree);
 	}
 	if (r->nr_cells)
 		proof_text(f, r->proof, r->cells, r->nr_cells, r->proof_incomplete);
@@ -304,7 +331,7 @@ int report_write(const char *dir, const struct rev_result *r, const struct manif
 }
 
 /* One revision's line of matrix.txt and its row of matrix.json, from its report.json. */
-static json_t *matrix_row(FILE *f, const char *rev, const char *rev_dir)
+static json_t *matrix_row(FILE *f, const char *rev, const char *rev_dir, const char *dir)
 {
 	char *path = xstrfmt("%s/report.json", rev_dir), pm[32], build[256] = "", proof[64];
 	json_error_t jerr;
@@ -313,6 +340,7 @@ static json_t *matrix_row(FILE *f, const char *rev, const char *rev_dir)
 
 	free(path);
 	json_object_set_new(row, "revision", json_string(rev));
+	json_object_set_new(row, "dir", json_string(dir));
 	if (!o) {
 		/* a revision that died before its report: say so, never skip it */
 		json_object_set_new(row, "state", json_string("incomplete"));
@@ -350,11 +378,34 @@ static json_t *matrix_row(FILE *f, const char *rev, const char *rev_dir)
 	return row;
 }
 
+/* The columns: the arches in matrix order, then the variants, as the rows have them. */
+static json_t *matrix_archs(json_t *rows)
+{
+	json_t *archs = json_array(), *row, *cell;
+	struct strvec names = STRVEC_INIT;
+	size_t k, c;
+
+	for (size_t a = 0; build_arch_names[a]; a++)
+		strvec_push(&names, build_arch_names[a]);
+	json_array_foreach(rows, k, row)
+		json_array_foreach(json_object_get(row, "build"), c, cell) {
+			const char *arch = json_string_value(json_object_get(cell, "arch"));
+
+			if (arch && !strvec_contains(&names, arch))
+				strvec_push(&names, arch);
+		}
+	for (size_t a = 0; a < names.nr; a++)
+		json_array_append_new(archs, json_string(names.v[a]));
+	strvec_clear(&names);
+	return archs;
+}
+
 int report_matrix(const char *out, const struct strvec *rev_dirs, const struct strvec *revs)
 {
 	char *txt = xstrfmt("%s/matrix.txt", out), *js = xstrfmt("%s/matrix.json", out);
-	json_t *top = json_object(), *rows = json_array(), *archs = json_array();
+	json_t *top = json_object(), *rows = json_array();
 	FILE *f = fopen(txt, "w");
+	size_t olen = strlen(out);
 	int ret = 0;
 
 	if (!f) {
@@ -362,19 +413,23 @@ int report_matrix(const char *out, const struct strvec *rev_dirs, const struct s
 	} else {
 		fprintf(f, "%-24s %-18s %7s %6s %12s %9s %6s %-22s %s\n", "revision", "state", "patches",
 			"files", "+/-", "residuals", "parse", "proof", "build");
-		for (size_t i = 0; i < rev_dirs->nr; i++)
-			json_array_append_new(rows, matrix_row(f, revs->v[i], rev_dirs->v[i]));
+		for (size_t i = 0; i < rev_dirs->nr; i++) {
+			/* the revision's folder, relative to out (links of matrix.html) */
+			const char *dir = strncmp(rev_dirs->v[i], out, olen) ? rev_dirs->v[i] :
+					  rev_dirs->v[i] + olen + (rev_dirs->v[i][olen] == '/');
+
+			json_array_append_new(rows, matrix_row(f, revs->v[i], rev_dirs->v[i], dir));
+		}
 		if (fclose(f))
 			ret = error_write(txt);
-		for (size_t a = 0; build_arch_names[a]; a++)
-			json_array_append_new(archs, json_string(build_arch_names[a]));
 		json_object_set(top, "revisions", rows);
-		json_object_set(top, "archs", archs);
+		json_object_set_new(top, "archs", matrix_archs(rows));
 		if (json_dump_file(top, js, JSON_INDENT(1) | JSON_PRESERVE_ORDER))
 			ret = error_write(js);
+		if (report_matrix_html(out, top))
+			ret = -1;
 	}
 	json_decref(rows);
-	json_decref(archs);
 	json_decref(top);
 	free(txt);
 	free(js);

@@ -47,6 +47,39 @@ int main(void)
 	      applied.nr == 1 && !strcmp(applied.v[0], "a-yylloc"));
 	free(text);
 	{
+		/* two files, three lines: all or nothing */
+		char p[600], q[600];
+
+		snprintf(p, sizeof(p), "%s/Makefile", tree);
+		write_file(p, "CFLAGS := -Wall \\\n\t-std=gnu89\nAFLAGS := -D__ASSEMBLY__\n");
+		snprintf(q, sizeof(q), "%s/cc.h", tree);
+		write_file(q, "#include gcc_header(__GNUC__)\n");
+		snprintf(p, sizeof(p), "%s/e-half.fixup", fx);
+		write_file(p, "file: Makefile\nmatch: \t-std=gnu89\nreplace: \t-std=gnu89 -fno-PIE\n"
+			      "file: cc.h\nmatch: #include gcc_header(4)\nreplace: x\n");
+		snprintf(p, sizeof(p), "%s/f-whole.fixup", fx);
+		write_file(p, "# two files\nfile: Makefile\nmatch: \t-std=gnu89\nreplace: \t-std=gnu89 -fno-PIE\n"
+			      "match: AFLAGS := -D__ASSEMBLY__\nreplace: AFLAGS := -D__ASSEMBLY__ -fno-PIE\n"
+			      "file: cc.h\nmatch: #include gcc_header(__GNUC__)\n"
+			      "replace: #include <linux/compiler-gcc5.h>\n");
+		strvec_clear(&applied);
+		CHECK("fixups: several lines over two files apply", fixups_apply(fx, tree, &applied) == 0);
+		CHECK("fixups: the half-matching one is not named, the whole one is",
+		      applied.nr == 1 && !strcmp(applied.v[0], "f-whole"));
+		snprintf(p, sizeof(p), "%s/Makefile", tree);
+		text = read_file(p);
+		CHECK_STR("fixups: both lines of one file replaced, once", text,
+			  "CFLAGS := -Wall \\\n\t-std=gnu89 -fno-PIE\nAFLAGS := -D__ASSEMBLY__ -fno-PIE\n");
+		free(text);
+		text = read_file(q);
+		CHECK_STR("fixups: the second file too", text, "#include <linux/compiler-gcc5.h>\n");
+		free(text);
+		snprintf(p, sizeof(p), "%s/e-half.fixup", fx);
+		unlink(p);
+		snprintf(p, sizeof(p), "%s/f-whole.fixup", fx);
+		unlink(p);
+	}
+	{
 		char p[600];
 
 		snprintf(p, sizeof(p), "%s/d-bad.fixup", fx);

@@ -81,6 +81,13 @@ int main(void)
 	manifest_clear(&m);
 
 	CHECK("manifest: a minimal series loads", loads(MINIMAL("")));
+	CHECK("manifest: a defconfig may be a list, the first the tree has wins",
+	      loads(MINIMAL("\"build\": {\"defconfigs\": {\"powerpc\": [\"powernv_defconfig\", "
+			    "\"ppc64le_defconfig\"]}}, ")));
+	CHECK("manifest: a defconfig list of something else is refused",
+	      !loads(MINIMAL("\"build\": {\"defconfigs\": {\"powerpc\": [\"a b\"]}}, ")) &&
+	      !loads(MINIMAL("\"build\": {\"defconfigs\": {\"powerpc\": [1]}}, ")) &&
+	      !loads(MINIMAL("\"build\": {\"defconfigs\": {\"powerpc\": []}}, ")));
 	CHECK("manifest: no macro_file is refused", !loads(
 		"{\"name\": \"n\", \"cover\": \"c\", \"tokens\": [\"t\"], \"catchall\": {\"subject\": "
 		"\"%s\", \"message\": \"m\"}, \"patches\": [{\"subject\": \"s\", \"message\": \"m\", "

@@ -1,0 +1,123 @@
+/*
+ * Names the build matrix relies on change across 3.x and 4.x (powernv_defconfig
+ * is 4.5's; Kconfig symbols come and go): pick them from what the tree
+ * itself has, and say what was picked.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "fileio.h"
+#include "run.h"
+#include "treenames.h"
+#include "usage.h"
+
+/*
+ * A defconfig target the tree has: a file arch/SRCARCH/configs/NAME, or a
+ * rule "NAME:" of the arch Makefile (4.4's ppc64le_defconfig merges
+ * ppc64_defconfig with le.config), or the generic "defconfig".
+ */
+static int has_defconfig(const char *wt, const char *srcarch, const char *name)
+{
+	char *file = xstrfmt("%s/arch/%s/configs/%s", wt, srcarch, name);
+	char *makefile = xstrfmt("%s/arch/%s/Makefile", wt, srcarch);
+	char *text = NULL, *rule = xstrfmt("\n%s:", name);
+	int found = !strcmp(name, "defconfig") || !access(file, R_OK);
+
+	if (!found && (text = read_file(makefile)))
+		found = strstr(text, rule) != NULL;
+	free(file);
+	free(makefile);
+	free(text);
+	free(rule);
+	return found;
+}
+
+/* the words of a space-separated list (NULL: none), each once */
+static void split_words(struct strvec *out, const char *list)
+{
+	char *copy = xstrdup(list ? list : ""), *save = NULL;
+
+	for (char *tok = strtok_r(copy, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
+		if (!strvec_contains(out, tok))
+			strvec_push(out, tok);
+	free(copy);
+}
+
+char *treenames_defconfig(const char *wt, const char *srcarch, const char *wanted,
+			  const char *fallback, char **note)
+{
+	struct strvec tried = STRVEC_INIT, cand = STRVEC_INIT;
+	char *chosen = NULL;
+
+	*note = NULL;
+	split_words(&cand, wanted);
+	split_words(&cand, fallback);
+	for (size_t i = 0; i < cand.nr && !chosen; i++) {
+		if (has_defconfig(wt, srcarch, cand.v[i]))
+			chosen = xstrdup(cand.v[i]);
+		else
+			strvec_push(&tried, cand.v[i]);
+	}
+	if (chosen && tried.nr) {
+		char *list = strvec_join(&tried, tried.nr, ", ");
+
+		*note = xstrfmt("%s (%s: not in this tree)", chosen, list);
+		free(list);
+	} else if (!chosen) {
+		char *list = strvec_join(&cand, cand.nr, ", ");
+
+		*note = xstrfmt("none of %s is in this tree (arch/%s/configs)", list, srcarch);
+		free(list);
+	}
+	strvec_clear(&tried);
+	strvec_clear(&cand);
+	return chosen;
+}
+
+void treenames_kconfig_unknown(const char *wt, const char *srcarch, const struct strvec *syms,
+			       struct strvec *unknown)
+{
+	struct child_process cp = CHILD_PROCESS_INIT;
+	struct strvec defined = STRVEC_INIT;
+
+	if (!syms->nr)
+		return;
+	/* one git grep over the Kconfig files this arch reads: generic ones and its own */
+	strvec_pushl(&cp.args, "git", "grep", "-E", NULL);
+	for (size_t i = 0; i < syms->nr; i++)
+		strvec_pushf(&cp.args, "-e^[[:space:]]*(menu)?config[[:space:]]+%s[[:space:]]*$",
+			     syms->v[i]);
+	strvec_pushl(&cp.args, "--", "*Kconfig*", NULL);
+	cp.dir = wt;
+	cp.capture_out = 1;
+	cp.quiet_err = 1;
+	/* exit 1 is "no line matched": every symbol is unknown */
+	if (run_command(&cp) <= 1 && cp.out) {
+		struct strvec lines = STRVEC_INIT;
+
+		char *own = xstrfmt("arch/%s/", srcarch);
+
+		strvec_split_lines(&lines, cp.out);
+		for (size_t i = 0; i < lines.nr; i++) {
+			char *colon = strchr(lines.v[i], ':'), *s, *end;
+
+			/* "path:line"; another arch's Kconfig is not this arch's */
+			if (!colon || (!strncmp(lines.v[i], "arch/", 5) && strncmp(lines.v[i], own, strlen(own))))
+				continue;
+			s = strstr(colon, "config");
+
+			s += strlen("config");
+			s += strspn(s, " \t");
+			end = s + strcspn(s, " \t");
+			strvec_pushf(&defined, "%.*s", (int)(end - s), s);
+		}
+		strvec_clear(&lines);
+		free(own);
+		for (size_t i = 0; i < syms->nr; i++)
+			if (!strvec_contains(&defined, syms->v[i]))
+				strvec_push(unknown, syms->v[i]);
+	}
+	child_process_clear(&cp);
+	strvec_clear(&defined);
+}

@@ -1,0 +1,23 @@
+#ifndef KSERIES_TREENAMES_H
+#define KSERIES_TREENAMES_H
+
+#include "strvec.h"
+
+/*
+ * The first defconfig of wanted, then of fallback (space-separated lists;
+ * fallback may be NULL), that the tree wt has for arch/srcarch; NULL when
+ * none is there. *note (caller frees) says the choice when a wanted name
+ * was not there ("ppc64le_defconfig (powernv_defconfig: not in this
+ * tree)"), or why none could be chosen; NULL when the first one was taken.
+ */
+char *treenames_defconfig(const char *wt, const char *srcarch, const char *wanted,
+			  const char *fallback, char **note);
+/*
+ * The symbols of syms (names without CONFIG_) that no Kconfig file of the
+ * tree that arch/srcarch reads defines, into unknown. A git grep that
+ * cannot run reports nothing unknown.
+ */
+void treenames_kconfig_unknown(const char *wt, const char *srcarch, const struct strvec *syms,
+			       struct strvec *unknown);
+
+#endif

@@ -1,0 +1,79 @@
+/* Unit tests of driver/treenames.c: defconfigs and Kconfig symbols picked from what a tree has. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "fileio.h"
+#include "treenames.h"
+#include "unit.h"
+#include "usage.h"
+
+/* a git tree shaped like a 4.4 kernel: powerpc has ppc64le_defconfig only as a Makefile rule */
+static char *make_tree(void)
+{
+	char tmpl[] = "/tmp/kseries-treenames-XXXXXX", *dir = mkdtemp(tmpl), *cmd;
+
+	if (!dir)
+		return NULL;
+	cmd = xstrfmt("cd %s && mkdir -p arch/powerpc/configs arch/x86/configs arch/arm/kvm mm && "
+		      "echo '# ppc64' > arch/powerpc/configs/ppc64_defconfig && "
+		      "printf 'all:\\n\\nppc64le_defconfig:\\n\\t$(call merge_into_defconfig,ppc64_defconfig,le)\\n'"
+		      " > arch/powerpc/Makefile && "
+		      "printf 'config PPC_DISABLE_WERROR\\n\\tbool\\n' > arch/powerpc/Kconfig.debug && "
+		      "printf 'config KVM_ARM_HOST\\n' > arch/arm/kvm/Kconfig && "
+		      "printf 'menuconfig TRANSPARENT_HUGEPAGE\\n  bool\\nconfig  KSM \\n' > mm/Kconfig && "
+		      "git init -q && git add -A && git -c user.name=t -c user.email=t@t commit -q -m t",
+		      dir);
+	if (system(cmd))
+		dir = NULL;
+	free(cmd);
+	return dir ? xstrdup(dir) : NULL;
+}
+
+int main(void)
+{
+	char *tree = make_tree(), *note = NULL, *got;
+	struct strvec syms = STRVEC_INIT, unknown = STRVEC_INIT;
+
+	if (!tree)
+		return 1;
+	got = treenames_defconfig(tree, "powerpc", NULL, "powernv_defconfig ppc64le_defconfig", &note);
+	CHECK_STR("treenames: 4.4 has ppc64le_defconfig as a Makefile rule", got, "ppc64le_defconfig");
+	CHECK_STR("treenames: the choice names what the tree lacks", note,
+		  "ppc64le_defconfig (powernv_defconfig: not in this tree)");
+	free(got);
+	free(note);
+	got = treenames_defconfig(tree, "powerpc", "ppc64_defconfig", "powernv_defconfig", &note);
+	CHECK("treenames: the series' defconfig first, no note when the first is there",
+	      got && !strcmp(got, "ppc64_defconfig") && !note);
+	free(got);
+	got = treenames_defconfig(tree, "powerpc", "nope_defconfig", "none_defconfig", &note);
+	CHECK("treenames: none there is NULL, and the note lists what was tried",
+	      !got && note && strstr(note, "nope_defconfig, none_defconfig") &&
+	      strstr(note, "arch/powerpc/configs"));
+	free(note);
+	got = treenames_defconfig(tree, "arm64", NULL, "defconfig", &note);
+	CHECK_STR("treenames: the generic defconfig always exists", got, "defconfig");
+	free(got);
+	free(note);
+	strvec_pushl(&syms, "TRANSPARENT_HUGEPAGE", "KSM", "PPC_DISABLE_WERROR", "KVM_ARM_HOST",
+		     "ZONE_DEVICE", "KS", NULL);
+	treenames_kconfig_unknown(tree, "powerpc", &syms, &unknown);
+	CHECK("treenames: unknown symbols are the ones no Kconfig of the arch defines",
+	      unknown.nr == 3 && !strcmp(unknown.v[0], "KVM_ARM_HOST") &&
+	      !strcmp(unknown.v[1], "ZONE_DEVICE") && !strcmp(unknown.v[2], "KS"));
+	strvec_clear(&unknown);
+	treenames_kconfig_unknown(tree, "arm", &syms, &unknown);
+	CHECK("treenames: another arch's Kconfig counts for that arch only",
+	      strvec_contains(&unknown, "PPC_DISABLE_WERROR") && !strvec_contains(&unknown, "KVM_ARM_HOST"));
+	strvec_clear(&unknown);
+	strvec_clear(&syms);
+	{
+		char *cmd = xstrfmt("rm -rf %s", tree);
+
+		if (system(cmd))
+			return 1;
+		free(cmd);
+	}
+	free(tree);
+	UNIT_EXIT();
+}
