@@ -141,7 +141,13 @@ static void take_revision(const struct matrix_args *a, const char *input, json_t
 	json_t *report = json_load_file(path, 0, NULL), *cell;
 	size_t k;
 
-	mkdir(rev_dir, 0777);
+	if (!mkdir(rev_dir, 0777)) {
+		/* until its merged report is written, the revision's folder says it is partial */
+		char *marker = xstrfmt("%s/INCOMPLETE", rev_dir);
+
+		write_file(marker, "kseries matrix did not finish this revision: its output is partial\n");
+		free(marker);
+	}
 	free(rev_dir);
 	copy_input(src, dest);
 	if (!report) {
@@ -179,10 +185,14 @@ static int write_merged(const char *out, const struct merged_rev *m)
 	size_t k;
 	int ret = 0;
 
+	char *marker = xstrfmt("%s/INCOMPLETE", dir);
+
 	if (m->report && json_dump_file(m->report, js, JSON_INDENT(1) | JSON_PRESERVE_ORDER))
 		ret = error_write(js);
 	if (!(f = fopen(txt, "w")))
-		return error_write(txt);
+		ret = error_write(txt);
+	if (!f)
+		goto out;
 	fprintf(f, "revision: %s (merged from %zu runs: kseries matrix)\nstate: %s\n", m->rev, m->inputs,
 		m->report ? json_string_value(json_object_get(m->report, "state")) : "incomplete");
 	json_array_foreach(json_object_get(json_object_get(m->report, "build"), "archs"), k, cell)
@@ -192,6 +202,10 @@ static int write_merged(const char *out, const struct merged_rev *m)
 			json_string_value(json_object_get(cell, "dir")));
 	if (fclose(f))
 		ret = error_write(txt);
+out:
+	if (!ret)
+		remove(marker);
+	free(marker);
 	free(dir);
 	free(js);
 	free(txt);
