@@ -662,6 +662,7 @@ static void arch_after(struct matrix *mx, size_t i)
 		info("build: %s: objects after the series", mx->cells[i].arch);
 		o_dir = xstrfmt("%s/%s", mx->out_dir, mx->cells[i].arch);
 		log = xstrfmt("%s/%s.log", mx->out_dir, mx->cells[i].arch);
+		c->after_started = time(NULL);
 		make_step(mx->wt, c, o_dir, mx->jobs, log, &mx->targets[i], &st);
 		if (st.other.nr)
 			strvec_pushf(&c->regressions, "%s (the build itself)", st.other.v[0]);
@@ -893,17 +894,31 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 }
 
 /* A .c file is compiled when the after step built its object (or its folder). */
-static int c_compiled(const struct build_cell *c, const char *file)
+/*
+ * A .c file compiled after the series on cell c: its object was built, or
+ * a folder target built it (virt/kvm/kvm_main.o through arch/x86/kvm/'s
+ * Makefile) and the after step wrote it (its mtime is not older than the
+ * step: an object left from the before step never counts).
+ */
+static int c_compiled(const char *out_dir, const struct build_cell *c, const char *file)
 {
 	size_t n = strlen(file);
 	char *obj = xstrfmt("%.*s.o", (int)(n - 2), file);
-	int ok = 0;
+	int ok = 0, folder = 0;
 
 	for (size_t t = 0; t < c->built.nr && !ok; t++) {
 		const char *b = c->built.v[t];
 		size_t bn = strlen(b);
 
+		folder |= bn && b[bn - 1] == '/';
 		ok = !strcmp(b, obj) || (bn && b[bn - 1] == '/' && !strncmp(obj, b, bn));
+	}
+	if (!ok && folder && c->after_started) {
+		char *path = xstrfmt("%s/%s/%s", out_dir, c->arch, obj);
+		struct stat st;
+
+		ok = !stat(path, &st) && st.st_mtime >= c->after_started;
+		free(path);
 	}
 	ok = ok && !strvec_contains(&c->regressions, obj) && !strvec_contains(&c->not_buildable, obj);
 	free(obj);
@@ -933,7 +948,7 @@ void build_coverage(const char *out_dir, const struct build_cell *cells, size_t 
 		for (size_t i = 0; i < nr_cells && !ok; i++) {
 			if (cells[i].state == CELL_PENDING || cells[i].state == CELL_SKIPPED)
 				continue;
-			ok = is_c ? c_compiled(&cells[i], file) :
+			ok = is_c ? c_compiled(out_dir, &cells[i], file) :
 				    header_compiled(out_dir, &cells[i], file);
 		}
 		strvec_push(ok ? compiled : not_compiled, file);

@@ -9,6 +9,7 @@
 enum cell_state { CELL_PENDING, CELL_OK, CELL_FAILED, CELL_SKIPPED };
 /* "ok", "failed", "skipped" (pending ones count as skipped: never a pass) */
 const char *cell_state_name(enum cell_state s);
+#include <time.h>
 #include "strvec.h"
 
 /* One cell of the build matrix: one revision on one architecture. */
@@ -31,6 +32,7 @@ struct build_cell {
 	int proved;			/* the proof ran on this cell */
 	size_t hunks_compiled;		/* hunks whose code lines this arch compiled, every one */
 	struct ident_result ident;	/* functions before and after */
+	time_t after_started;		/* when the build after the series began */
 	double seconds;
 };
 
