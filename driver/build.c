@@ -635,13 +635,45 @@ static void arch_before(struct matrix *mx, size_t i)
 }
 
 /* Sort what failed after the series: new failures are the series' fault. */
+/*
+ * The compiler's first error for object obj in log ("mm/x.c:12:3: error:
+ * ..."), so the report names why without the log; NULL when there is none.
+ */
+static char *first_error(const char *log_text, const char *obj)
+{
+	char *src = xstrfmt("%.*s.c:", (int)(strlen(obj) - 2), obj), *found = NULL;
+
+	for (const char *p = log_text; p && *p && !found; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
+		size_t len = strcspn(p, "\n");
+		const char *at = memmem(p, len, src, strlen(src));
+
+		/* the path is the worktree's: keep it from the object's own path on */
+		if (at && (at == p || at[-1] == '/') && memmem(p, len, ": error: ", 9))
+			found = xstrndup(at, len - (size_t)(at - p));
+	}
+	free(src);
+	return found;
+}
+
 static void judge_after(struct matrix *mx, size_t i, const struct strvec *fail_head, const char *log)
 {
 	struct build_cell *c = &mx->cells[i];
+	char *text = read_file(log);
 
-	for (size_t t = 0; t < fail_head->nr; t++)
-		strvec_push(strvec_contains(&mx->fail_base[i], fail_head->v[t]) ?
-			    &c->not_buildable : &c->regressions, fail_head->v[t]);
+	for (size_t t = 0; t < fail_head->nr; t++) {
+		char *why;
+
+		if (strvec_contains(&mx->fail_base[i], fail_head->v[t])) {
+			strvec_push(&c->not_buildable, fail_head->v[t]);
+			continue;
+		}
+		strvec_push(&c->regressions, fail_head->v[t]);
+		why = ends_with(fail_head->v[t], ".o") && text ? first_error(text, fail_head->v[t]) : NULL;
+		strvec_pushf(&c->regression_errors, "%s: %s", fail_head->v[t],
+			     why ? why : "(no compiler error names it: see the log)");
+		free(why);
+	}
+	free(text);
 	targets_built(&mx->targets[i], fail_head, &c->built);
 	if (c->regressions.nr)
 		fail_cell(mx, c, xstrfmt("%zu objects build before the series and fail after it: see %s",
@@ -964,6 +996,7 @@ static void cell_clear(struct build_cell *c)
 	free(c->cross);
 	strvec_clear(&c->built);
 	strvec_clear(&c->regressions);
+	strvec_clear(&c->regression_errors);
 	strvec_clear(&c->not_buildable);
 	strvec_clear(&c->fragment_dropped);
 	strvec_clear(&c->not_in_tree);

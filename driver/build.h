@@ -21,6 +21,7 @@ struct build_cell {
 	char *reason;			/* why skipped or failed, or NULL */
 	struct strvec built;		/* objects (or folders) built after the series */
 	struct strvec regressions;	/* build before the series, fail after it */
+	struct strvec regression_errors;	/* "obj: the compiler's first error for it" */
 	struct strvec not_buildable;	/* fail before the series too: config, toolchain */
 	char *defconfig;		/* the defconfig used: the first the tree has */
 	char *defconfig_note;		/* the choice, when a wanted one was not there */

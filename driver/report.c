@@ -88,6 +88,7 @@ static json_t *build_json(const struct rev_result *r)
 		json_object_set_new(cell, "reason", c->reason ? json_string(c->reason) : json_null());
 		json_object_set_new(cell, "built", json_strings(&c->built));
 		json_object_set_new(cell, "regressions", json_strings(&c->regressions));
+		json_object_set_new(cell, "regression_errors", json_strings(&c->regression_errors));
 		json_object_set_new(cell, "not_buildable", json_strings(&c->not_buildable));
 		json_object_set_new(cell, "defconfig", c->defconfig ? json_string(c->defconfig) : json_null());
 		json_object_set_new(cell, "defconfig_note",
@@ -290,6 +291,8 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 			c->not_buildable.nr, c->seconds, c->reason ? ": " : "", c->reason ? c->reason : "");
 		for (size_t j = 0; j < c->regressions.nr; j++)
 			fprintf(f, "           ERROR fails after the series: %s\n", c->regressions.v[j]);
+		for (size_t j = 0; j < c->regression_errors.nr; j++)
+			fprintf(f, "             %s\n", c->regression_errors.v[j]);
 		if (c->patches_built)
 			fprintf(f, "           patches built one by one before the last: %zu\n",
 				c->patches_built);
