@@ -24,6 +24,8 @@ struct arch_desc {
 	const char *defconfig;	/* the ones to try, in order, space-separated */
 	const char *package;
 	const char *const *toolchain;	/* scripts/config args that keep gcc 12 building */
+	/* a tree that lacks this Kconfig symbol builds with be_cross (big-endian only) */
+	const char *le_symbol, *be_cross, *be_package;
 };
 
 /*
@@ -38,16 +40,18 @@ static const char *const powerpc_toolchain[] = { "-e", "PPC_DISABLE_WERROR", NUL
 static const char *const no_toolchain[] = { NULL };
 
 static const struct arch_desc archs[] = {
-	{ "x86_64", "x86_64", "x86", "", "x86_64_defconfig", "gcc", no_toolchain },
+	{ "x86_64", "x86_64", "x86", "", "x86_64_defconfig", "gcc", no_toolchain, NULL, NULL, NULL },
 	{ "arm64", "arm64", "arm64", "aarch64-linux-gnu-", "defconfig", "gcc-aarch64-linux-gnu",
-	  no_toolchain },
+	  no_toolchain, NULL, NULL, NULL },
 	{ "arm", "arm", "arm", "arm-linux-gnueabi-", "multi_v7_defconfig", "gcc-arm-linux-gnueabi",
-	  no_toolchain },
+	  no_toolchain, NULL, NULL, NULL },
 	{ "powerpc", "powerpc", "powerpc", "powerpc64le-linux-gnu-",
-	  "powernv_defconfig ppc64le_defconfig pseries_le_defconfig",
-	  "gcc-powerpc64le-linux-gnu", powerpc_toolchain },
+	  "powernv_defconfig ppc64le_defconfig pseries_le_defconfig pseries_defconfig ppc64_defconfig",
+	  "gcc-powerpc64le-linux-gnu", powerpc_toolchain,
+	  /* little-endian powerpc came in 3.13: older trees are built big-endian */
+	  "CPU_LITTLE_ENDIAN", "powerpc64-linux-gnu-", "gcc-powerpc64-linux-gnu" },
 	{ "mips", "mips", "mips", "mips-linux-gnu-", "malta_defconfig", "gcc-mips-linux-gnu",
-	  no_toolchain },
+	  no_toolchain, NULL, NULL, NULL },
 };
 
 const char *cell_state_name(enum cell_state s)
@@ -503,6 +507,40 @@ static const struct arch_desc *usable_arch(struct build_cell *c)
 	return a;
 }
 
+/*
+ * The compiler the tree can use: an arch whose little-endian support the
+ * tree predates (no le_symbol in its Kconfig) takes the big-endian one, and
+ * says so; a machine without it gets a skipped cell naming the package.
+ * 0, or -1 when skipped.
+ */
+static int tree_compiler(const char *wt, const struct arch_desc *a, struct build_cell *c)
+{
+	struct strvec sym = STRVEC_INIT, unknown = STRVEC_INIT;
+	int ret = 0;
+
+	if (!a->le_symbol)
+		return 0;
+	strvec_push(&sym, a->le_symbol);
+	treenames_kconfig_unknown(wt, a->srcarch, &sym, &unknown);
+	if (unknown.nr) {
+		char *gcc = xstrfmt("%sgcc", a->be_cross);
+
+		if (program_exists(gcc)) {
+			c->cross = xstrdup(a->be_cross);
+		} else {
+			c->state = CELL_SKIPPED;
+			c->reason = xstrfmt("this tree has no %s (little-endian %s): its big-endian build needs "
+					    "%s: apt-get install %s (or make deps)", a->le_symbol, a->name, gcc,
+					    a->be_package);
+			ret = -1;
+		}
+		free(gcc);
+	}
+	strvec_clear(&sym);
+	strvec_clear(&unknown);
+	return ret;
+}
+
 /* The targets of step i that did not fail (a folder: when none of its objects did). */
 static void targets_built(const struct strvec *targets, const struct strvec *failed,
 			  struct strvec *built)
@@ -605,7 +643,7 @@ static void arch_before(struct matrix *mx, size_t i)
 	char *o_dir, *log;
 	const char *why;
 
-	if (!a)
+	if (!a || tree_compiler(mx->wt, a, c))
 		return;
 	info("build: %s: configure, prepare, objects before the series", mx->cells[i].arch);
 	o_dir = xstrfmt("%s/%s", mx->out_dir, mx->cells[i].arch);
@@ -1021,8 +1059,10 @@ int build_external_module(const char *wt, const char *arch, const struct manifes
 	int ret;
 
 	*why = NULL;
-	if (!a) {
+	if (!a || tree_compiler(wt, a, &c)) {
 		*why = c.reason;
+		c.reason = NULL;
+		cell_clear(&c);
 		return -1;
 	}
 	mkdir(o_dir, 0777);

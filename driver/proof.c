@@ -38,8 +38,30 @@ static void arch_not_built(struct hunk_line *v, size_t n, const char *file,
 					   "--arch, or it was skipped or failed)", (int)len, file + 5);
 }
 
+/*
+ * No cell built its objects (every one failed at configure or prepare, or
+ * was skipped): no line was read as code or compiled, so none is proven.
+ */
+static void nothing_built(struct hunk_line *v, size_t n)
+{
+	for (size_t l = 0; l < n; l++) {
+		v[l].code = 1;
+		if (!v[l].why)
+			v[l].why = xstrdup("no cell built its objects (see each cell's reason): "
+					   "nothing was compiled");
+	}
+}
+
 void build_proof_finish(struct build_proof *p, struct build_cell *cells, size_t nr_cells)
 {
+	int proved = 0;
+
+	for (size_t i = 0; i < nr_cells; i++)
+		proved |= cells[i].proved;
+	for (size_t i = 0; !proved && i < p->hunks.nr; i++) {
+		nothing_built(p->hunks.v[i].removed, p->hunks.v[i].nr_removed);
+		nothing_built(p->hunks.v[i].added, p->hunks.v[i].nr_added);
+	}
 	for (size_t i = 0; i < p->hunks.nr; i++) {
 		struct hunk *hk = &p->hunks.v[i];
 

@@ -28,6 +28,22 @@ check "leftovers: the report says make mrproper ran in the build worktree" \
 	"$tmp/left/leftovers/report.txt"
 check "leftovers: the user's repo is untouched" test "$before" = "$(repo_state)"
 
+# --- a tree without the arch's defconfig: the cell fails before any object, and proves nothing
+git -C "$repo" checkout -q -b nodefconfig v4.12-demo
+git -C "$repo" rm -q arch/x86/configs/x86_64_defconfig
+git -C "$repo" commit -q -m "demo: no x86_64_defconfig"
+git -C "$repo" checkout -q v4.12-demo
+"$kseries" series --kernel "$repo" --rev nodefconfig --arch x86_64 --no-bisect --allow-unproven \
+	--out "$tmp/nodef" > "$tmp/nodef.log" 2>&1
+check "no defconfig: exit 1" test $? -eq 1
+check "no defconfig: the cell fails naming what the tree lacks" \
+	grep -q 'config: none of x86_64_defconfig is in this tree (arch/x86/configs)' "$tmp/nodef/nodefconfig/report.txt"
+check "no defconfig: no cell built, so no hunk is proven (never 'complete')" $py -c "
+import json, sys
+p = json.load(open('$tmp/nodef/nodefconfig/report.json'))['build']['proof']
+sys.exit(not (p['complete'] is False and p['hunks_proven'] == 0 and p['hunks_total'] > 0 and
+              'no cell built its objects' in p['hunks'][0]['unproven'][0]['why']))"
+
 # --- three runs, as three CI jobs would make them
 run() { # NAME REV ARCH...
 	name=$1 rev=$2
