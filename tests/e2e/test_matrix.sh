@@ -103,35 +103,8 @@ check "merge: matrix.txt and matrix.html are written" \
 check "merge: no INCOMPLETE marker once done" test ! -e "$tmp/merged/INCOMPLETE"
 
 # matrix.html holds what matrix.json says, cell by cell, and links that resolve
-check "html: every cell of matrix.json, with its state and counts, and its log links" $py - <<EOF
-import json, os, sys
-from html.parser import HTMLParser
-m = json.load(open('$tmp/merged/matrix.json'))
-class P(HTMLParser):
-    cells, links, tags = {}, [], 0
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag in ('script', 'link', 'img', 'iframe'):
-            P.tags += 1
-        if tag == 'td' and 'data-arch' in a:
-            P.cells[(a['data-revision'], a['data-arch'])] = a
-        if tag == 'a':
-            P.links.append(a['href'])
-P().feed(open('$tmp/merged/matrix.html').read())
-bad = []
-for r in m['revisions']:
-    for arch in m['archs']:
-        c = next((c for c in r['build'] if c['arch'] == arch), None)
-        got = P.cells.get((r['revision'], arch))
-        want = c['state'] if c else 'not-run'
-        if not got or got['data-state'] != want or (c and int(got['data-built']) != len(c['built'])):
-            bad.append((r['revision'], arch, want, got))
-bad += [l for l in P.links if not os.path.exists(os.path.join('$tmp/merged', l))]
-if P.tags or not P.links:
-    bad.append('external resources or no links')
-print(bad)
-sys.exit(bool(bad))
-EOF
+check "html: every cell of matrix.json, with its state and counts, and its log links" \
+	$py "$here/../matrix_html_check.py" "$tmp/merged"
 
 # --- two runs that disagree on one cell
 cp -R "$tmp/x86" "$tmp/x86b"

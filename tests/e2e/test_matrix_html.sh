@@ -6,7 +6,7 @@
 set -u
 . "$(dirname "$0")/../lib.sh"
 e2e_demo_setup
-py=python3
+py="python3 -B"
 chromium=$(command -v chromium || command -v chromium-browser || true)
 check "chromium is installed (make deps)" test -n "$chromium"
 [ -n "$chromium" ] || { finish; exit 1; }
@@ -35,39 +35,15 @@ check "merge: exit 1 (a failed cell)" test $? -eq 1
 
 browse --dump-dom "file://$tmp/m/matrix.html" > "$tmp/dom.html"
 check "chromium: the DOM it built has the matrix table" grep -q '<table id="matrix">' "$tmp/dom.html"
-check "chromium: every cell of matrix.json is in the DOM with its state, counts and links" $py - <<EOF
-import json, os, sys
-from html.parser import HTMLParser
-m = json.load(open('$tmp/m/matrix.json'))
-class P(HTMLParser):
-    cells, links, text = {}, [], []
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if tag == 'td' and 'data-arch' in a:
-            P.cells[(a['data-revision'], a['data-arch'])] = a
-        if tag == 'a':
-            P.links.append(a['href'])
-    def handle_data(self, d):
-        P.text.append(d)
-P().feed(open('$tmp/dom.html').read())
-bad = []
-for r in m['revisions']:
-    for arch in m['archs']:
-        c = next((c for c in r['build'] if c['arch'] == arch), None)
-        got = P.cells.get((r['revision'], arch))
-        want = c['state'] if c else 'not-run'
-        if not got or got['data-state'] != want or (c and (
-                int(got['data-built']) != len(c['built']) or
-                int(got['data-failed']) != len(c['regressions']) or want not in got['class'])):
-            bad.append((r['revision'], arch, want, got))
-if ('v4.12-demo', 'arm') not in P.cells or P.cells[('v4.12-demo', 'arm')]['data-state'] != 'failed':
-    bad.append('the failed cell')
-if 'made to fail <here> & there' not in ''.join(P.text):
-    bad.append('the reason, escaped and shown')
-bad += [l for l in P.links if not os.path.exists(os.path.join('$tmp/m', l))]
-print(bad)
-sys.exit(bool(bad) or not P.links)
-EOF
+check "chromium: every cell of matrix.json is in the DOM with its state, counts and links" \
+	$py "$here/../matrix_html_check.py" "$tmp/m" "$tmp/dom.html"
+check "chromium: the failed cell and its reason, escaped, are in the DOM" $py -c "
+import sys
+sys.path.insert(0, '$here/..')
+from matrix_html_check import problems
+bad, page = problems('$tmp/m', '$tmp/dom.html')
+sys.exit(not (page.cells[('v4.12-demo', 'arm')]['data-state'] == 'failed' and
+              'made to fail <here> & there' in ''.join(page.text)))"
 
 browse --window-size=1400,700 --screenshot="$tmp/matrix.png" "file://$tmp/m/matrix.html" >/dev/null
 check "chromium: a screenshot of the page" test -s "$tmp/matrix.png"
