@@ -475,7 +475,6 @@ struct matrix {
 	int jobs, failed;
 	struct build_cell *cells;
 	struct strvec *targets, *fail_base;
-	struct timespec *t0;
 	size_t n;
 };
 
@@ -642,7 +641,9 @@ static void arch_before(struct matrix *mx, size_t i)
 	struct make_step st = { STRVEC_INIT, STRVEC_INIT, NULL };
 	char *o_dir, *log;
 	const char *why;
+	struct timespec t0;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!a || tree_compiler(mx->wt, a, c))
 		return;
 	info("build: %s: configure, prepare, objects before the series", mx->cells[i].arch);
@@ -670,9 +671,9 @@ static void arch_before(struct matrix *mx, size_t i)
 	make_step_clear(&st);
 	free(o_dir);
 	free(log);
+	c->seconds += seconds_since(&t0);
 }
 
-/* Sort what failed after the series: new failures are the series' fault. */
 /*
  * The compiler's first error for object obj in log ("mm/x.c:12:3: error:
  * ..."), so the report names why without the log; NULL when there is none.
@@ -693,6 +694,7 @@ static char *first_error(const char *log_text, const char *obj)
 	return found;
 }
 
+/* Sort what failed after the series: new failures are the series' fault. */
 static void judge_after(struct matrix *mx, size_t i, const struct strvec *fail_head, const char *log)
 {
 	struct build_cell *c = &mx->cells[i];
@@ -727,7 +729,9 @@ static void arch_after(struct matrix *mx, size_t i)
 	const struct arch_desc *a = cell_arch(c);
 	struct make_step st = { STRVEC_INIT, STRVEC_INIT, NULL };
 	char *o_dir, *log;
+	struct timespec t0;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (c->state == CELL_PENDING) {
 		info("build: %s: objects after the series", mx->cells[i].arch);
 		o_dir = xstrfmt("%s/%s", mx->out_dir, mx->cells[i].arch);
@@ -751,7 +755,7 @@ static void arch_after(struct matrix *mx, size_t i)
 		free(o_dir);
 		free(log);
 	}
-	c->seconds = seconds_since(&mx->t0[i]);
+	c->seconds += seconds_since(&t0);
 }
 
 static void matrix_clear(struct matrix *mx)
@@ -762,7 +766,6 @@ static void matrix_clear(struct matrix *mx)
 	}
 	free(mx->targets);
 	free(mx->fail_base);
-	free(mx->t0);
 }
 
 int build_matrix(const char *wt, const char *base, const char *head, const struct strvec *files,
@@ -781,7 +784,6 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
 	mx.cells = *cells = xcalloc(mx.n, sizeof(**cells));
 	mx.targets = xcalloc(mx.n, sizeof(*mx.targets));
 	mx.fail_base = xcalloc(mx.n, sizeof(*mx.fail_base));
-	mx.t0 = xcalloc(mx.n, sizeof(*mx.t0));
 	for (size_t i = 0; i < plain; i++)
 		mx.cells[i].arch = names[i];
 	/* the series' variants of the arches asked for, after them */
@@ -798,8 +800,6 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
 		mx.cells[mx.n++].only = cell(&m->variants, v, VARIANT_FILES);
 	}
 	*nr_cells = mx.n;
-	for (size_t i = 0; i < mx.n; i++)
-		clock_gettime(CLOCK_MONOTONIC, &mx.t0[i]);
 	if (mkdir(out_dir, 0777) && access(out_dir, W_OK)) {
 		error_errno("cannot create %s", out_dir);
 		goto out;
@@ -918,6 +918,7 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 			const struct arch_desc *a = cell_arch(&cells[i]);
 			struct strvec targets = STRVEC_INIT;
 			struct make_step st = { STRVEC_INIT, STRVEC_INIT, NULL };
+			struct timespec t0;
 			char *o_dir, *log;
 
 			if (!a || cells[i].state != CELL_OK)
@@ -933,7 +934,9 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 			}
 			o_dir = xstrfmt("%s/%s", out_dir, cells[i].arch);
 			log = xstrfmt("%s/%s-patch-%04zu.log", out_dir, cells[i].arch, p + 1);
+			clock_gettime(CLOCK_MONOTONIC, &t0);
 			make_step(wt, &cells[i], o_dir, jobs, log, &targets, &st);
+			cells[i].seconds += seconds_since(&t0);	/* the cell's time, bisect included */
 			strvec_pushv(&st.failed, (const char *const *)st.other.v);
 			if (st.broken)
 				strvec_pushf(&cells[i].bisect_failures, "%04zu %s: %s", p + 1,
