@@ -966,12 +966,12 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 	return failed;
 }
 
-/* A .c file is compiled when the after step built its object (or its folder). */
 /*
  * A .c file compiled after the series on cell c: its object was built, or
- * a folder target built it (virt/kvm/kvm_main.o through arch/x86/kvm/'s
- * Makefile) and the after step wrote it (its mtime is not older than the
- * step: an object left from the before step never counts).
+ * a folder target built it (a file of virt/ through an arch folder's
+ * Makefile, series.json "targets") and the after step wrote it (its mtime
+ * is not older than the step: an object left from the before step never
+ * counts).
  */
 static int c_compiled(const char *out_dir, const struct build_cell *c, const char *file)
 {
