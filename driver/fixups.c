@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "commands.h"
 #include "fileio.h"
 #include "fixups.h"
@@ -49,8 +50,9 @@ static int replace_line(char **src, const char *match, const char *replace)
 
 /*
  * A fixup is "file:" lines, each followed by "match:"/"replace:" pairs on
- * that file. It applies whole or not at all: when one of its lines is not
- * in the tree (a tree that does not need it), nothing is written.
+ * that file, and "unless:" files. It applies whole or not at all: when one
+ * of its lines is not in the tree, or an "unless:" file is (a tree that
+ * does not need it), nothing is written.
  */
 static int apply_one(const char *path, const char *name, const char *wt, struct strvec *applied)
 {
@@ -65,7 +67,13 @@ static int apply_one(const char *path, const char *name, const char *wt, struct 
 	for (size_t i = 0; i < lines.nr && !ret; i++) {
 		const char *v;
 
-		if ((v = value_of(lines.v[i], "file"))) {
+		if ((v = value_of(lines.v[i], "unless"))) {
+			/* a tree that has this file does not need the fixup */
+			char *there = xstrfmt("%s/%s", wt, v);
+
+			found &= access(there, F_OK) != 0;
+			free(there);
+		} else if ((v = value_of(lines.v[i], "file"))) {
 			char *target = xstrfmt("%s/%s", wt, v), *src = read_file(target);
 
 			free(target);

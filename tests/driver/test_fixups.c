@@ -78,6 +78,21 @@ int main(void)
 		unlink(p);
 		snprintf(p, sizeof(p), "%s/f-whole.fixup", fx);
 		unlink(p);
+		/* unless: a tree that has the file is left alone */
+		write_file(q, "#include gcc_header(__GNUC__)\n");
+		snprintf(p, sizeof(p), "%s/g-unless.fixup", fx);
+		write_file(p, "unless: cc.h\nfile: cc.h\nmatch: #include gcc_header(__GNUC__)\nreplace: x\n");
+		strvec_clear(&applied);
+		CHECK("fixups: an unless: file that is there skips the fixup",
+		      fixups_apply(fx, tree, &applied) == 0 && !strvec_contains(&applied, "g-unless"));
+		text = read_file(q);
+		CHECK_STR("fixups: ... and writes nothing", text, "#include gcc_header(__GNUC__)\n");
+		free(text);
+		write_file(p, "unless: not-there.h\nfile: cc.h\nmatch: #include gcc_header(__GNUC__)\nreplace: x\n");
+		strvec_clear(&applied);
+		CHECK("fixups: an unless: file that is not there lets it apply",
+		      fixups_apply(fx, tree, &applied) == 0 && strvec_contains(&applied, "g-unless"));
+		unlink(p);
 	}
 	{
 		char p[600];
