@@ -310,6 +310,16 @@ static void make_step(const char *wt, const struct build_cell *c, const char *o_
 	text = read_file(log);
 	build_failed_objects(text ? text : "", &st->failed, &st->other);
 	free(text);
+	/* a folder target that failed (make names it without its "/") failed as a target */
+	for (size_t o = st->other.nr; o-- > 0;) {
+		char *folder = xstrfmt("%s/", st->other.v[o]);
+
+		if (strvec_contains(targets, folder)) {
+			strvec_push(&st->failed, folder);
+			strvec_remove(&st->other, o);
+		}
+		free(folder);
+	}
 	for (size_t t = 0; t < targets->nr; t++) {
 		char *path = xstrfmt("%s/%s", o_dir, targets->v[t]);
 
