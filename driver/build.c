@@ -440,6 +440,13 @@ static const char *configure(const char *wt, const struct arch_desc *a, const ch
 
 	c->defconfig = treenames_defconfig(wt, a->srcarch, series_defconfig(m, a), a->defconfig,
 					   &c->defconfig_note);
+	if (c->defconfig && strcmp(treenames_olddefconfig(wt), "olddefconfig")) {
+		char *note = xstrfmt("%s, then oldnoconfig (this tree has no olddefconfig)",
+				     c->defconfig_note ? c->defconfig_note : c->defconfig);
+
+		free(c->defconfig_note);
+		c->defconfig_note = note;
+	}
 	strvec_pushv(&set, common_toolchain);
 	strvec_pushv(&set, a->toolchain);
 	series_config(&m->config, c, &set);
@@ -451,8 +458,8 @@ static const char *configure(const char *wt, const struct arch_desc *a, const ch
 		why = "make defconfig wrote no .config";
 	else if (set.nr && kconfig(wt, o_dir, (const char *const *)set.v, NULL))
 		why = "scripts/config failed";
-	else if (make1(wt, c, o_dir, log, "olddefconfig"))
-		why = "make olddefconfig failed";
+	else if (make1(wt, c, o_dir, log, treenames_olddefconfig(wt)))
+		why = "make olddefconfig (or the tree's oldnoconfig) failed";
 	if (!why)
 		read_back(wt, a->srcarch, o_dir, &set, c);
 	if (!why && make1(wt, c, o_dir, log, prepare))

@@ -121,3 +121,15 @@ void treenames_kconfig_unknown(const char *wt, const char *srcarch, const struct
 	child_process_clear(&cp);
 	strvec_clear(&defined);
 }
+
+const char *treenames_olddefconfig(const char *wt)
+{
+	char *path = xstrfmt("%s/scripts/kconfig/Makefile", wt), *text = read_file(path);
+	/* before 3.7 the target was oldnoconfig (which, despite its name, took the defaults) */
+	const char *target = text && !strstr(text, "olddefconfig") && strstr(text, "oldnoconfig") ?
+			     "oldnoconfig" : "olddefconfig";
+
+	free(path);
+	free(text);
+	return target;
+}

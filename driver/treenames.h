@@ -20,4 +20,10 @@ char *treenames_defconfig(const char *wt, const char *srcarch, const char *wante
 void treenames_kconfig_unknown(const char *wt, const char *srcarch, const struct strvec *syms,
 			       struct strvec *unknown);
 
+/*
+ * The Kconfig target that fills in new symbols with their defaults:
+ * "olddefconfig", or "oldnoconfig" in trees before 3.7 that lack it.
+ */
+const char *treenames_olddefconfig(const char *wt);
+
 #endif

@@ -67,6 +67,25 @@ int main(void)
 	      strvec_contains(&unknown, "PPC_DISABLE_WERROR") && !strvec_contains(&unknown, "KVM_ARM_HOST"));
 	strvec_clear(&unknown);
 	strvec_clear(&syms);
+	CHECK_STR("treenames: no scripts/kconfig/Makefile: olddefconfig", treenames_olddefconfig(tree),
+		  "olddefconfig");
+	{
+		char *mk = xstrfmt("%s/scripts/kconfig", tree), *cmd = xstrfmt("mkdir -p %s && printf "
+			"'PHONY += listnewconfig oldnoconfig\\n' > %s/Makefile", mk, mk);
+
+		if (system(cmd))
+			return 1;
+		CHECK_STR("treenames: a 3.4 tree's Kconfig has only oldnoconfig", treenames_olddefconfig(tree),
+			  "oldnoconfig");
+		free(cmd);
+		cmd = xstrfmt("printf 'listnewconfig olddefconfig oldnoconfig:\\n' > %s/Makefile", mk);
+		if (system(cmd))
+			return 1;
+		CHECK_STR("treenames: a tree with both: olddefconfig", treenames_olddefconfig(tree),
+			  "olddefconfig");
+		free(cmd);
+		free(mk);
+	}
 	{
 		char *cmd = xstrfmt("rm -rf %s", tree);
 
