@@ -310,9 +310,10 @@ static void make_step(const char *wt, const struct build_cell *c, const char *o_
 	text = read_file(log);
 	build_failed_objects(text ? text : "", &st->failed, &st->other);
 	free(text);
-	/* a folder target that failed (make names it without its "/") failed as a target */
+	/* a folder target that failed (make names it with or without its "/") failed as a target */
 	for (size_t o = st->other.nr; o-- > 0;) {
-		char *folder = xstrfmt("%s/", st->other.v[o]);
+		const char *t = st->other.v[o];
+		char *folder = t[strlen(t) - 1] == '/' ? xstrdup(t) : xstrfmt("%s/", t);
 
 		if (strvec_contains(targets, folder)) {
 			strvec_push(&st->failed, folder);
