@@ -316,6 +316,9 @@ void cscan_text(struct cscan *s, const char *text)
 
 		line++;
 		scan_line(&lx, p, end, line);
+		/* the line break is white space: "static void\n__xip_unmap (" names __xip_unmap */
+		if (!lx.in_comment && !lx.directive)
+			code_char(&lx, ' ', line);
 		if (lx.directive && !(n && end[-1] == '\\')) {
 			lx.directive = 0;
 			directive(&lx, line);

@@ -72,5 +72,17 @@ int main(void)
 	      hunks_map_line(&h, "mm/x.c", 5) == -1 && hunks_map_line(&h, "mm/x.c", 10) == 8 &&
 	      hunks_map_line(&h, "mm/x.c", 21) == 21);
 	hunks_clear(&h);
+	{
+		/* 3.x style: the return type on a line of its own, a space before the ( */
+		struct cscan k;
+		const struct cextent *e;
+
+		cscan_text(&k, "static void\n__xip_unmap (struct address_space * mapping,\n"
+			       "\t\t     unsigned long pgoff)\n{\n\tgo();\n}\n");
+		e = cscan_extent_at(&k, 5);
+		CHECK("cscan: a name on the line after its type is the function's, alone",
+		      e && e->kind == EXTENT_FUNCTION && !strcmp(e->name, "__xip_unmap") && e->first == 1);
+		cscan_clear(&k);
+	}
 	UNIT_EXIT();
 }
