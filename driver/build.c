@@ -5,6 +5,7 @@
  * O= folder of its own (../shared/BUILDING.md has the measurements).
  */
 #include <ftw.h>
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -436,12 +437,12 @@ static const char *configure(const char *wt, const struct arch_desc *a, const ch
 			     const char *prepare)
 {
 	struct strvec set = STRVEC_INIT;
-	const char *why = NULL;
+	const char *why = NULL, *olddefconfig = treenames_olddefconfig(wt);
 	char *dotconfig = xstrfmt("%s/.config", o_dir);
 
 	c->defconfig = treenames_defconfig(wt, a->srcarch, series_defconfig(m, a), a->defconfig,
 					   &c->defconfig_note);
-	if (c->defconfig && strcmp(treenames_olddefconfig(wt), "olddefconfig")) {
+	if (c->defconfig && strcmp(olddefconfig, "olddefconfig")) {
 		char *note = xstrfmt("%s, then oldnoconfig (this tree has no olddefconfig)",
 				     c->defconfig_note ? c->defconfig_note : c->defconfig);
 
@@ -459,7 +460,7 @@ static const char *configure(const char *wt, const struct arch_desc *a, const ch
 		why = "make defconfig wrote no .config";
 	else if (set.nr && kconfig(wt, o_dir, (const char *const *)set.v, NULL))
 		why = "scripts/config failed";
-	else if (make1(wt, c, o_dir, log, treenames_olddefconfig(wt)))
+	else if (make1(wt, c, o_dir, log, olddefconfig))
 		why = "make olddefconfig (or the tree's oldnoconfig) failed";
 	if (!why)
 		read_back(wt, a->srcarch, o_dir, &set, c);
@@ -843,23 +844,20 @@ out:
  */
 static char *in_tree_leftover(const char *wt)
 {
-	static const char *const marks[] = { ".config", "include/config", "include/generated", NULL };
-	char *found = NULL, *out = NULL;
+	static const char *const marks[] = { ".config", "include/config", "include/generated",
+					     "arch/*/include/generated", NULL };
+	char *found = NULL;
 
 	for (size_t i = 0; marks[i] && !found; i++) {
-		char *path = xstrfmt("%s/%s", wt, marks[i]);
+		char *pattern = xstrfmt("%s/%s", wt, marks[i]);
+		glob_t g;
 
-		if (!access(path, F_OK))
-			found = xstrdup(marks[i]);
-		free(path);
+		/* GLOB_NOCHECK off: only what is there matches */
+		if (!glob(pattern, 0, NULL, &g) && g.gl_pathc)
+			found = xstrdup(g.gl_pathv[0] + strlen(wt) + 1);
+		globfree(&g);
+		free(pattern);
 	}
-	/* arch/<arch>/include/generated, whatever the arch: a glob */
-	if (!found && !run_capture(&out, wt, "sh", "-c", "ls -d arch/*/include/generated 2>/dev/null | head -1",
-				   NULL) && out && *out) {
-		out[strcspn(out, "\n")] = 0;
-		found = xstrdup(out);
-	}
-	free(out);
 	return found;
 }
 
