@@ -78,43 +78,46 @@ static void parse_args(int argc, char **argv, struct matrix_args *a)
 	}
 }
 
-/* cp -R of what the page links to: reports, the patches, the build logs (not O= or worktrees) */
-static void copy_input(const char *src, const char *dest)
+/* cp -R of the files of src that exist among names into dest; dies on a copy that fails */
+static void copy_existing(const char *src, const struct strvec *names, const char *dest)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
-	char *build = xstrfmt("%s/build", src), *dest_build = xstrfmt("%s/build", dest);
-	DIR *d;
-	struct dirent *e;
 
-	mkdir(dest, 0777);
 	strvec_pushl(&cp.args, "cp", "-R", NULL);
-	for (const char *const *n = (const char *const[]){ "report.txt", "report.json", "series", NULL };
-	     *n; n++) {
-		char *p = xstrfmt("%s/%s", src, *n);
+	for (size_t i = 0; i < names->nr; i++) {
+		char *p = xstrfmt("%s/%s", src, names->v[i]);
 
 		if (!access(p, F_OK))
 			strvec_push(&cp.args, p);
 		free(p);
 	}
-	if ((d = opendir(build))) {
-		mkdir(dest_build, 0777);
-		while ((e = readdir(d)))
-			if (strlen(e->d_name) > 4 && !strcmp(e->d_name + strlen(e->d_name) - 4, ".log")) {
-				struct child_process log = CHILD_PROCESS_INIT;
-
-				strvec_pushl(&log.args, "cp", NULL);
-				strvec_pushf(&log.args, "%s/%s", build, e->d_name);
-				strvec_push(&log.args, dest_build);
-				if (run_command(&log))
-					die("cannot copy %s/%s into %s", build, e->d_name, dest_build);
-				child_process_clear(&log);
-			}
-		closedir(d);
-	}
 	strvec_push(&cp.args, dest);
 	if (cp.args.nr > 3 && run_command(&cp))
-		die("cannot copy the reports of %s into %s", src, dest);
+		die("cannot copy from %s into %s", src, dest);
 	child_process_clear(&cp);
+}
+
+/* What the page links to: reports, the patches, the build logs (not O= folders or worktrees). */
+static void copy_input(const char *src, const char *dest)
+{
+	struct strvec top = STRVEC_INIT, logs = STRVEC_INIT;
+	char *build = xstrfmt("%s/build", src), *dest_build = xstrfmt("%s/build", dest);
+	DIR *d;
+	struct dirent *e;
+
+	mkdir(dest, 0777);
+	strvec_pushl(&top, "report.txt", "report.json", "series", NULL);
+	copy_existing(src, &top, dest);
+	if ((d = opendir(build))) {
+		while ((e = readdir(d)))
+			if (strlen(e->d_name) > 4 && !strcmp(e->d_name + strlen(e->d_name) - 4, ".log"))
+				strvec_push(&logs, e->d_name);
+		closedir(d);
+		mkdir(dest_build, 0777);
+		copy_existing(build, &logs, dest_build);
+	}
+	strvec_clear(&top);
+	strvec_clear(&logs);
 	free(build);
 	free(dest_build);
 }
