@@ -382,7 +382,13 @@ int rules_run(const struct rules_opts *o, const char *dir, const char *rule, con
 	cp.dir = o->tmp_dir;
 	cp.capture_out = cp.capture_err = 1;
 	ret = run_command(&cp);
-	if (ret || spatch_stderr_failed(cp.err))
+	/*
+	 * "No rules apply": every rule of the file depends on a define this run
+	 * does not give (a probe that did not fire), so there is nothing to do.
+	 */
+	if (ret > 0 && cp.err && strstr(cp.err, "No rules apply."))
+		ret = 0;
+	else if (ret || spatch_stderr_failed(cp.err))
 		ret = error("spatch failed on rule %s (%s mode, exit %d):\n%s", rule, mode, ret,
 			    cp.err ? cp.err : "");
 	else if (report)

@@ -27,9 +27,3 @@ expression M, S, E;
 @@
 - mmu_notifier_invalidate_range(M, S, E);
 
-// spatch refuses a file none of whose rules can apply ("No rules apply"):
-// on a tree that has the function (or in report mode) this one does, to
-// say there is nothing to do.
-@script:python nothing_to_do depends on patch || report@
-@@
-pass
