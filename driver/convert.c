@@ -402,15 +402,53 @@ int convert_check_writable(const struct convert *c, const char *dir)
 	return ret;
 }
 
-int convert_report(struct convert *c, const char *dir, struct strvec *found)
+int convert_report_files(struct convert *c, const char *dir, const struct strvec *files,
+			 struct strvec *found)
 {
 	for (size_t r = 0; r < c->order.nr; r++) {
 		verbose("report: %s", c->order.v[r]);
-		if (rules_run(&c->o, dir, c->order.v[r], "report", &c->files, found))
+		if (rules_run(&c->o, dir, c->order.v[r], "report", files, found))
 			return -1;
 	}
 	strvec_sort(found);
 	return 0;
+}
+
+int convert_report(struct convert *c, const char *dir, struct strvec *found)
+{
+	return convert_report_files(c, dir, &c->files, found);
+}
+
+/* "FILE:LINE:..." belongs to FILE */
+static int line_of_file(const char *line, const char *file)
+{
+	size_t n = strlen(file);
+
+	return !strncmp(line, file, n) && line[n] == ':';
+}
+
+int convert_report_again(struct convert *c, const char *dir, const struct strvec *before,
+			 const struct strvec *changed, struct strvec *found)
+{
+	struct strvec again = STRVEC_INIT;
+	int ret;
+
+	for (size_t i = 0; i < c->files.nr; i++)
+		if (strvec_contains(changed, c->files.v[i]))
+			strvec_push(&again, c->files.v[i]);
+	/* a file is matched on its own: the same text gives the same lines */
+	for (size_t i = 0; i < before->nr; i++) {
+		int keep = 1;
+
+		for (size_t k = 0; k < again.nr && keep; k++)
+			keep = !line_of_file(before->v[i], again.v[k]);
+		if (keep)
+			strvec_push(found, before->v[i]);
+	}
+	ret = again.nr ? convert_report_files(c, dir, &again, found) : 0;
+	strvec_sort(found);
+	strvec_clear(&again);
+	return ret;
 }
 
 void convert_clear(struct convert *c)

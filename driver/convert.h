@@ -53,6 +53,16 @@ int convert_apply(struct convert *c, const char *dir, const struct strvec *rules
 int convert_check_writable(const struct convert *c, const char *dir);
 /* Every rule in report mode on every candidate; sorted lines into found. */
 int convert_report(struct convert *c, const char *dir, struct strvec *found);
+/* The same on some of the candidates. */
+int convert_report_files(struct convert *c, const char *dir, const struct strvec *files,
+			 struct strvec *found);
+/*
+ * The report after a change, from the report before it: files not in
+ * changed keep their lines of before (same text, same defines, same
+ * lines), the others are reported again. Sorted lines into found.
+ */
+int convert_report_again(struct convert *c, const char *dir, const struct strvec *before,
+			 const struct strvec *changed, struct strvec *found);
 void convert_clear(struct convert *c);
 
 #endif

@@ -161,40 +161,150 @@ static char *spatch_tmp_dir(const struct rules_opts *o)
 	return dir;
 }
 
+/* Every folder of rel below top, made as needed. */
+static int make_parents(const char *top, const char *rel)
+{
+	char *path = xstrfmt("%s/%s", top, rel);
+	int ret = 0;
+
+	for (char *p = path + strlen(top) + 1; (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		if (mkdir(path, 0700) && errno != EEXIST)
+			ret = error_errno("cannot create %s", path);
+		*p = '/';
+	}
+	free(path);
+	return ret;
+}
+
+/*
+ * A copy of each file of the batch under batch_dir, at its own relative
+ * path: spatch parses a folder in one process, and does not follow links.
+ */
+static int copy_batch(const char *dir, const struct strvec *files, size_t first, size_t step,
+		      const char *batch_dir)
+{
+	if (mkdir(batch_dir, 0700) && errno != EEXIST)
+		return error_errno("cannot create %s", batch_dir);
+	for (size_t i = first; i < files->nr; i += step) {
+		char *from = xstrfmt("%s/%s", dir, files->v[i]);
+		char *to = xstrfmt("%s/%s", batch_dir, files->v[i]);
+		char *text = read_file(from);
+		int ret = !text ? error_errno("cannot read %s", from) :
+			  make_parents(batch_dir, files->v[i]) ? -1 : write_file(to, text);
+
+		free(text);
+		free(from);
+		free(to);
+		if (ret)
+			return -1;
+	}
+	return 0;
+}
+
+/*
+ * One batch's log, cut where spatch says "PARSING: BATCH/FILE": each file's
+ * part goes through rules_parse_output as if it had been parsed alone.
+ */
+static void split_parse_log(const char *batch_dir, const char *log, const struct strvec *tokens,
+			    struct parse_failure **out, size_t *nr, struct strvec *parsed)
+{
+	char *head = xstrfmt("PARSING: %s/", batch_dir);
+	size_t head_len = strlen(head);
+	const char *p = strstr(log, head);
+
+	while (p) {
+		const char *name = p + head_len, *eol = strchrnul(name, '\n');
+		const char *next = strstr(eol, head);
+		char *file = xstrndup(name, eol - name);
+		char *part = xstrndup(eol, next ? (size_t)(next - eol) : strlen(eol));
+
+		rules_parse_output(file, part, tokens, out, nr);
+		strvec_push(parsed, file);
+		free(file);
+		free(part);
+		p = next;
+	}
+	free(head);
+}
+
+/* Failures in the order of files (batches mix them), each file's own order kept. */
+static void sort_failures(const struct strvec *files, struct parse_failure **f, size_t nr)
+{
+	struct parse_failure *sorted = xcalloc(nr + 1, sizeof(*sorted));
+	size_t n = 0;
+
+	for (size_t i = 0; i < files->nr; i++)
+		for (size_t k = 0; k < nr; k++)
+			if (!strcmp((*f)[k].file, files->v[i]))
+				sorted[n++] = (*f)[k];
+	/* a name outside files (none expected) keeps its place at the end */
+	for (size_t k = 0; k < nr; k++)
+		if (!strvec_contains(files, (*f)[k].file))
+			sorted[n++] = (*f)[k];
+	free(*f);
+	*f = sorted;
+}
+
 int rules_parse_check(const struct rules_opts *o, const char *dir, const struct strvec *files,
 		      const struct strvec *tokens, struct parse_failure **out, size_t *nr)
 {
-	struct child_process *cps = xcalloc(files->nr ? files->nr : 1, sizeof(*cps));
-	int *results = xcalloc(files->nr ? files->nr : 1, sizeof(*results));
-	char *tmp = spatch_tmp_dir(o);
-	int ret = 0;
+	size_t batches = o->jobs > 1 ? (size_t)o->jobs : 1;
+	struct child_process *cps;
+	struct strvec parsed = STRVEC_INIT;
+	int *results, ret = 0;
+	char *tmp;
 
 	*out = NULL;
 	*nr = 0;
-	/* one spatch --parse-c per file, in parallel, each into its own log */
-	for (size_t i = 0; i < files->nr; i++) {
-		strvec_pushl(&cps[i].args, "spatch", "--parse-c", files->v[i], "--no-includes", NULL);
-		strvec_pushf(&cps[i].args, "--macro-file=%s", o->macro_file);
-		cps[i].dir = dir;
-		cps[i].out_file = "/dev/null";
-		cps[i].err_file = xstrfmt("%s/parse-%zu.log", o->tmp_dir, i);
-		cps[i].tmp_dir = tmp;
-	}
-	run_parallel(cps, files->nr, o->jobs, results);
-	for (size_t i = 0; i < files->nr; i++) {
-		char *log = read_file(cps[i].err_file);
+	if (!files->nr)
+		return 0;
+	if (batches > files->nr)
+		batches = files->nr;
+	cps = xcalloc(batches, sizeof(*cps));
+	results = xcalloc(batches, sizeof(*results));
+	tmp = spatch_tmp_dir(o);
+	/* one spatch --parse-ch per batch (a process per file cost seconds), in parallel */
+	for (size_t b = 0; b < batches; b++) {
+		char *batch_dir = xstrfmt("%s/parse-%zu", o->tmp_dir, b);
 
-		if (results[i]) {
-			error("spatch --parse-c %s failed (exit %d)", files->v[i], results[i]);
+		if (copy_batch(dir, files, b, batches, batch_dir))
+			ret = -1;
+		strvec_pushl(&cps[b].args, "spatch", "--parse-ch", batch_dir, "--no-includes", NULL);
+		strvec_pushf(&cps[b].args, "--macro-file=%s", o->macro_file);
+		cps[b].dir = o->tmp_dir;
+		cps[b].out_file = "/dev/null";
+		cps[b].err_file = xstrfmt("%s.log", batch_dir);
+		cps[b].tmp_dir = tmp;
+		free(batch_dir);
+	}
+	if (!ret)
+		run_parallel(cps, batches, o->jobs, results);
+	for (size_t b = 0; b < batches; b++) {
+		char *batch_dir = xstrfmt("%s/parse-%zu", o->tmp_dir, b);
+		char *log = ret ? NULL : read_file(cps[b].err_file);
+
+		if (!ret && results[b]) {
+			error("spatch --parse-ch failed (exit %d) on %s and the other files of its "
+			      "batch:\n%s", results[b], files->v[b], log ? log : "");
 			ret = -1;
 		} else if (log) {
-			rules_parse_output(files->v[i], log, tokens, out, nr);
+			split_parse_log(batch_dir, log, tokens, out, nr, &parsed);
 		}
 		free(log);
-		unlink(cps[i].err_file);
-		free((char *)cps[i].err_file);
-		child_process_clear(&cps[i]);
+		unlink(cps[b].err_file);
+		free((char *)cps[b].err_file);
+		child_process_clear(&cps[b]);
+		free(batch_dir);
 	}
+	/* never silent: a file spatch's folder walk left out was not checked */
+	for (size_t i = 0; !ret && i < files->nr; i++)
+		if (!strvec_contains(&parsed, files->v[i]))
+			ret = error("spatch --parse-ch did not parse %s: its parse check is missing",
+				    files->v[i]);
+	if (!ret)
+		sort_failures(files, out, *nr);
+	strvec_clear(&parsed);
 	free(cps);
 	free(results);
 	free(tmp);

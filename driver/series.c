@@ -300,6 +300,26 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 	free(head);
 }
 
+/* The report after the series: only the files whose text it changed run again. */
+static int residual_report(struct convert *c, const char *wt, struct rev_result *r)
+{
+	struct strvec differ = STRVEC_INIT;
+	char *out = NULL;
+	int ret = run_capture(&out, wt, "git", "diff", "--name-only", "--no-renames", r->commit,
+			      NULL);
+
+	if (ret) {
+		free(out);
+		return error("cannot list what the series changed in %s: %s", wt,
+			     run_capture_error());
+	}
+	strvec_split_lines(&differ, out ? out : "");
+	ret = convert_report_again(c, wt, &r->findings, &differ, &r->residuals);
+	strvec_clear(&differ);
+	free(out);
+	return ret;
+}
+
 static int run_revision(const struct series_opts *so, const char *wt, const char *rev_dir,
 			struct rev_result *r, const struct timespec *t0)
 {
@@ -345,7 +365,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 			goto out;
 	}
 
-	if (c.files.nr && convert_report(&c, wt, &r->residuals))
+	if (c.files.nr && residual_report(&c, wt, r))
 		goto out;
 	strvec_pushv(&r->residuals, (const char *const *)c.outside.v);
 	if (mkdir(series_dir, 0777) && errno != EEXIST) {

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "cache.h"
 #include "fileio.h"
 #include "repolock.h"
 #include "run.h"
@@ -101,6 +102,45 @@ int grep_tokens_on_disk(const char *dir, const char *only, const struct strvec *
 	return search(dir, NULL, 0, only, tokens, files);
 }
 
+/*
+ * The files of a commit that hold the tokens. git grep of a kernel commit
+ * reads every blob (seconds); the answer depends only on the commit's tree
+ * and the tokens, so it is kept in the cache and a rerun reads it back.
+ */
+static int commit_candidates(const char *repo, const char *commit, const struct strvec *tokens,
+			     struct strvec *files)
+{
+	char *spec = xstrfmt("%s^{tree}", commit), *tree = NULL, *key = NULL, *text = NULL;
+	int ret = run_capture(&tree, NULL, "git", "-C", repo, "rev-parse", "--verify", "--quiet",
+			      spec, NULL);
+
+	free(spec);
+	if (!ret && tree && *tree) {
+		char *hash = cache_hash((const char *const *)tokens->v, tokens->nr);
+
+		tree[strcspn(tree, "\n")] = '\0';
+		key = xstrfmt("%s-%s", tree, hash);
+		free(hash);
+		text = cache_get("candidates", key);
+	}
+	if (text) {
+		strvec_split_lines(files, text);
+		verbose("the token search of %s: from the cache", commit);
+	} else {
+		ret = grep_tokens(repo, commit, tokens, files);
+		if (!ret && key) {
+			char *list = strvec_join(files, files->nr, "\n");
+
+			cache_put("candidates", key, files->nr ? list : "");
+			free(list);
+		}
+	}
+	free(text);
+	free(key);
+	free(tree);
+	return ret;
+}
+
 /* Write the worktree's sparse pattern and check out what it selects. */
 int worktree_sparse_checkout(const char *wt, const char *patterns)
 {
@@ -151,7 +191,7 @@ int worktree_add_sparse(const char *repo, const struct strvec *tokens, const cha
 	if (ret)
 		return error("git worktree add %s %s failed: %s%s", wt, commit, run_capture_error(),
 			     full_disk_hint(run_capture_error(), wt));
-	if (grep_tokens(repo, commit, tokens, &lines))
+	if (commit_candidates(repo, commit, tokens, &lines))
 		return -1;
 	/* each file as an exact sparse-checkout pattern */
 	for (size_t i = 0; i < lines.nr; i++)

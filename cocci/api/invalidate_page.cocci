@@ -10,6 +10,69 @@
 virtual patch
 virtual report
 
+// Report rules come first, and name the API literally (no "identifier f =
+// ..." constraints): spatch then derives a grep query from them and skips
+// files without those names, and a name a later rule declares as a symbol
+// could not be matched as a function definition with a position.
+
+@r_call depends on report@
+position p;
+@@
+mmu_notifier_invalidate_page@p(...)
+
+// the wrapper's own call of the internal function is part of the API
+@r_call_internal depends on report@
+position p;
+@@
+__mmu_notifier_invalidate_page@p(...)
+
+@r_member depends on report@
+identifier mn, mm, addr;
+position p;
+@@
+struct mmu_notifier_ops {
+	...
+	void (*invalidate_page@p)(struct mmu_notifier *mn, struct mm_struct *mm, unsigned long addr);
+	...
+};
+
+@r_defn depends on report@
+position p;
+type T;
+@@
+T mmu_notifier_invalidate_page@p(...) { ... }
+
+@r_defn_internal depends on report@
+position p;
+type T;
+@@
+T __mmu_notifier_invalidate_page@p(...) { ... }
+
+@script:python depends on report@
+p << r_call.p;
+@@
+coccilib.report.print_report(p[0], "caller: call of mmu_notifier_invalidate_page()")
+
+@script:python depends on report@
+p << r_call_internal.p;
+@@
+coccilib.report.print_report(p[0], "api: call of __mmu_notifier_invalidate_page()")
+
+@script:python depends on report@
+p << r_member.p;
+@@
+coccilib.report.print_report(p[0], "api: invalidate_page member of struct mmu_notifier_ops")
+
+@script:python depends on report@
+p << r_defn.p;
+@@
+coccilib.report.print_report(p[0], "api: mmu_notifier_invalidate_page() defined")
+
+@script:python depends on report@
+p << r_defn_internal.p;
+@@
+coccilib.report.print_report(p[0], "api: __mmu_notifier_invalidate_page() defined")
+
 @member depends on patch@
 identifier mn, mm, addr;
 @@
@@ -43,57 +106,3 @@ symbol __mmu_notifier_invalidate_page;
 |
 - EXPORT_SYMBOL(__mmu_notifier_invalidate_page);
 )
-
-@r_call depends on report@
-identifier f = mmu_notifier_invalidate_page;
-position p;
-@@
-f@p(...)
-
-// the wrapper's own call of the internal function is part of the API
-@r_call_internal depends on report@
-identifier f = __mmu_notifier_invalidate_page;
-position p;
-@@
-f@p(...)
-
-@r_member depends on report@
-identifier mn, mm, addr;
-identifier f = invalidate_page;
-position p;
-@@
-struct mmu_notifier_ops {
-	...
-	void (*f@p)(struct mmu_notifier *mn, struct mm_struct *mm, unsigned long addr);
-	...
-};
-
-@r_defn depends on report@
-identifier f = {mmu_notifier_invalidate_page, __mmu_notifier_invalidate_page};
-position p;
-type T;
-@@
-T f@p(...) { ... }
-
-@script:python depends on report@
-f << r_call.f;
-p << r_call.p;
-@@
-coccilib.report.print_report(p[0], "caller: call of %s()" % f)
-
-@script:python depends on report@
-f << r_call_internal.f;
-p << r_call_internal.p;
-@@
-coccilib.report.print_report(p[0], "api: call of %s()" % f)
-
-@script:python depends on report@
-p << r_member.p;
-@@
-coccilib.report.print_report(p[0], "api: invalidate_page member of struct mmu_notifier_ops")
-
-@script:python depends on report@
-f << r_defn.f;
-p << r_defn.p;
-@@
-coccilib.report.print_report(p[0], "api: %s() defined" % f)

@@ -97,24 +97,21 @@ type T;
 - T kvm_arch_mmu_notifier_invalidate_page(...) { ... }
 
 @r_hook depends on report@
-identifier f = kvm_arch_mmu_notifier_invalidate_page;
 position p;
 @@
-f@p(...)
+kvm_arch_mmu_notifier_invalidate_page@p(...)
 
 @r_hook_defn depends on report@
-identifier f = kvm_arch_mmu_notifier_invalidate_page;
 position p;
 type T;
 @@
-T f@p(...) { ... }
+T kvm_arch_mmu_notifier_invalidate_page@p(...) { ... }
 
 @r_hook_decl depends on report@
-identifier f = kvm_arch_mmu_notifier_invalidate_page;
 position p;
 type T;
 @@
-T f@p(...);
+T kvm_arch_mmu_notifier_invalidate_page@p(...);
 
 @script:python depends on report@
 p << r_hook_decl.p;
