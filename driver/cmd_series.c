@@ -143,81 +143,55 @@ static void name_revisions(const struct series_args *a, const char *out, struct 
 	}
 }
 
-/* The revision process pid is, or -1 (an orphan of a tool, reparented to us). */
-static int revision_of(const pid_t *pids, size_t n, pid_t pid)
+/* One revision, in a process of its own (a job of run_parallel). */
+struct revision_job {
+	const struct series_args *a;
+	const char *rev, *commit, *dir;
+};
+
+static int revision_job(void *data)
 {
-	for (size_t i = 0; i < n; i++)
-		if (pids[i] == pid)
-			return (int)i;
-	return -1;
+	const struct revision_job *j = data;
+	struct rev_result r;
+	int ret = series_revision(&j->a->so, j->rev, j->commit, j->dir, &r);
+
+	rev_result_clear(&r);
+	return ret;
 }
 
-/* Run each revision in a child of its own, at most jobs at once. */
+/* Run each revision in a child of its own, at most jobs at once (the one scheduler). */
 static int run_revisions(const struct series_args *a, const struct strvec *commits,
 			 const struct strvec *dirs)
 {
-	size_t started = 0, running = 0;
-	pid_t *pids = xcalloc(a->revs.nr, sizeof(*pids));
-	int failed = 0;
+	size_t n = a->revs.nr;
+	struct child_process *cps = xcalloc(n, sizeof(*cps));
+	struct revision_job *jobs = xcalloc(n, sizeof(*jobs));
+	int *results = xcalloc(n, sizeof(*results)), failed;
 
-	while (started < a->revs.nr || running) {
-		while (started < a->revs.nr && running < (size_t)a->jobs) {
-			char *wt = xstrfmt("%s/worktree", dirs->v[started]);
-			pid_t pid;
+	for (size_t i = 0; i < n; i++) {
+		char *wt = xstrfmt("%s/worktree", dirs->v[i]);
 
-			cleanup_check_signal();
-			/* the parent removes it too if the child is killed */
-			cleanup_add_worktree(a->so.repo, wt);
-			free(wt);
-			fflush(NULL);
-			pid = fork();
-			if (pid < 0)
-				die_errno("cannot fork");
-			if (!pid) {
-				struct rev_result r;
-				int ret;
-
-				cleanup_after_fork();
-				ret = series_revision(&a->so, a->revs.v[started], commits->v[started],
-						      dirs->v[started], &r);
-				rev_result_clear(&r);
-				exit(ret);
-			}
-			setpgid(pid, pid);	/* as the child does, whichever runs first */
-			cleanup_add_child(pid);
-			pids[started] = pid;
-			started++;
-			running++;
-		}
-		{
-			int status;
-			pid_t pid = waitpid(-1, &status, 0);
-
-			if (pid < 0) {
-				if (errno == EINTR) {
-					cleanup_check_signal();
-					continue;
-				}
-				break;
-			}
-			if (revision_of(pids, started, pid) < 0)
-				continue;	/* an orphan: reaped, nothing more */
-			cleanup_forget_child(pid);
-			cleanup_reap_group(pid);
-			running--;
-			/* a revision stopped by Ctrl-C or a closed pipe stops the run */
-			if (WIFSIGNALED(status) && cleanup_is_stop_signal(WTERMSIG(status)))
-				cleanup_note_signal(WTERMSIG(status));
-			else if (WIFSIGNALED(status))	/* kseries itself crashed: never silent */
-				error("[%s] kseries crashed (signal %d, %s): its output is partial; please "
-				      "report it with the command line", a->revs.v[revision_of(pids, started, pid)],
-				      WTERMSIG(status), strsignal(WTERMSIG(status)));
-			cleanup_check_signal();
-			if (!WIFEXITED(status) || WEXITSTATUS(status))
-				failed = 1;
-		}
+		/* the parent removes it too if the child is killed */
+		cleanup_add_worktree(a->so.repo, wt);
+		free(wt);
+		jobs[i] = (struct revision_job){ a, a->revs.v[i], commits->v[i], dirs->v[i] };
+		cps[i] = (struct child_process)CHILD_PROCESS_INIT;
+		strvec_pushf(&cps[i].args, "kseries series [%s]", a->revs.v[i]);
+		cps[i].fn = revision_job;
+		cps[i].fn_data = &jobs[i];
 	}
-	free(pids);
+	failed = run_parallel(cps, n, a->jobs, results) ? 1 : 0;
+	for (size_t i = 0; i < n; i++) {
+		/* kseries itself crashed (a stop signal has stopped the run already) */
+		if (results[i] > 128)
+			error("[%s] kseries crashed (signal %d, %s): its output is partial; please "
+			      "report it with the command line", a->revs.v[i], results[i] - 128,
+			      strsignal(results[i] - 128));
+		child_process_clear(&cps[i]);
+	}
+	free(cps);
+	free(jobs);
+	free(results);
 	return failed;
 }
 

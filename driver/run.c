@@ -85,7 +85,8 @@ static void clock_start(struct wait_clock *c, const struct child_process *cp, pi
 	c->cp = cp;
 	c->pid = pid;
 	c->start = cp->start_ms ? cp->start_ms : now;
-	c->interval = env_seconds("KSERIES_PROGRESS", 60) * 1000;
+	/* kseries' own jobs say what they do themselves */
+	c->interval = cp->fn ? 0 : env_seconds("KSERIES_PROGRESS", 60) * 1000;
 	c->next_note = c->interval ? now + c->interval : 0;
 	c->deadline = cp->timeout ? now + cp->timeout * 1000L : 0;
 	c->timed_out = 0;
@@ -176,7 +177,8 @@ static void child_exec(struct child_process *cp, int out_fd, int err_fd, int sta
 
 	/* a group of its own: a timeout or a stop reaches what it starts */
 	setpgid(0, 0);
-	cleanup_child_exec(parent);
+	if (!cp->fn)
+		cleanup_child_exec(parent);
 	/* no tool reads ours: a background group reading a terminal would stop */
 	null_fd = open("/dev/null", O_RDONLY);
 	if (null_fd > 0) {
@@ -192,6 +194,12 @@ static void child_exec(struct child_process *cp, int out_fd, int err_fd, int sta
 	if (cp->dir && chdir(cp->dir) < 0) {
 		err = -errno;	/* negative: the directory, not the program */
 		goto report;
+	}
+	if (cp->fn) {
+		/* a job of kseries itself: it ran, so nothing to report on status_fd */
+		close(status_fd);
+		cleanup_after_fork();
+		exit(cp->fn(cp->fn_data));
 	}
 	signal(SIGPIPE, SIG_DFL);
 	execvp(cp->args.v[0], cp->args.v);
@@ -517,21 +525,123 @@ int program_exists(const char *name)
 	return found;
 }
 
+/* One running job of run_parallel: its captured output and its clock. */
+struct slot {
+	struct child_process *cp;
+	size_t index;
+	struct buf out, err;
+	int out_open, err_open;
+	struct wait_clock clk;
+};
+
+static void slot_start(struct slot *sl, struct child_process *cp, size_t index)
+{
+	memset(sl, 0, sizeof(*sl));
+	sl->cp = cp;
+	sl->index = index;
+	sl->out_open = cp->out_pipe >= 0;
+	sl->err_open = cp->err_pipe >= 0;
+	clock_start(&sl->clk, cp, cp->pid);
+}
+
+/* The job has ended: its output to cp, its status decoded (finish_command's). */
+static int slot_finish(struct slot *sl)
+{
+	struct child_process *cp = sl->cp;
+
+	close_fd(cp->out_pipe);
+	close_fd(cp->err_pipe);
+	cp->out_pipe = cp->err_pipe = -1;
+	free(cp->out);
+	free(cp->err);
+	cp->out = sl->out.data ? sl->out.data : (cp->capture_out ? xstrdup("") : NULL);
+	cp->out_len = sl->out.len;
+	cp->err = sl->err.data ? sl->err.data : (cp->capture_err ? xstrdup("") : NULL);
+	cp->err_len = sl->err.len;
+	return finish_child(&sl->clk, cp->status_fd);
+}
+
+/*
+ * Wait until some job may have ended: poll every running job's pipes
+ * together (a chatty one never blocks on a full pipe), at most nap ms.
+ */
+static void poll_slots(struct slot *slots, size_t nr, int nap)
+{
+	struct pollfd *pfd = xcalloc(2 * nr + 1, sizeof(*pfd));
+	size_t n = 0;
+
+	for (size_t i = 0; i < nr; i++) {
+		if (slots[i].out_open)
+			pfd[n++] = (struct pollfd){ .fd = slots[i].cp->out_pipe, .events = POLLIN };
+		if (slots[i].err_open)
+			pfd[n++] = (struct pollfd){ .fd = slots[i].cp->err_pipe, .events = POLLIN };
+	}
+	if (poll(pfd, n, nap) > 0) {
+		for (size_t k = 0; k < n; k++) {
+			for (size_t i = 0; pfd[k].revents && i < nr; i++) {
+				struct slot *sl = &slots[i];
+
+				if (sl->out_open && pfd[k].fd == sl->cp->out_pipe)
+					buf_read(&sl->out, pfd[k].fd, &sl->out_open);
+				else if (sl->err_open && pfd[k].fd == sl->cp->err_pipe)
+					buf_read(&sl->err, pfd[k].fd, &sl->err_open);
+			}
+		}
+	}
+	free(pfd);
+}
+
+/* 1 when the job is over: exited (or killed by its clock) and its pipes drained */
+static int slot_done(struct slot *sl)
+{
+	int gone = child_gone(sl->clk.pid);
+
+	if (clock_tick(&sl->clk))
+		return 1;
+	if (gone && (sl->out_open || sl->err_open)) {
+		/* what it left in its group holds the pipes open: it goes with the child */
+		kill(-sl->clk.pid, SIGTERM);
+		return 0;
+	}
+	return gone;
+}
+
 int run_parallel(struct child_process *cps, size_t n, int jobs, int *results)
 {
-	size_t started = 0, done = 0;
-	int failed = 0;
+	struct slot *slots;
+	size_t next = 0, running = 0;
+	int failed = 0, nap = 1;
 
 	if (jobs < 1)
 		jobs = 1;
-	while (done < n) {
-		/* keep up to jobs children running, finish them in order */
-		while (started < n && started - done < (size_t)jobs)
-			start_command(&cps[started++]);
-		results[done] = finish_command(&cps[done]);
-		failed |= results[done] != 0;
-		done++;
+	slots = xcalloc(jobs, sizeof(*slots));
+	while (next < n || running) {
+		/* a free slot takes the next job at once, whichever job ended */
+		while (next < n && running < (size_t)jobs) {
+			if (start_command(&cps[next])) {
+				results[next++] = -1;
+				failed = 1;
+				continue;
+			}
+			slot_start(&slots[running++], &cps[next], next);
+			next++;
+			nap = 1;
+		}
+		if (!running)
+			break;
+		poll_slots(slots, running, nap);
+		for (size_t i = 0; i < running; i++) {
+			if (!slot_done(&slots[i]))
+				continue;
+			results[slots[i].index] = slot_finish(&slots[i]);
+			failed |= results[slots[i].index] != 0;
+			slots[i--] = slots[--running];
+			nap = 1;
+		}
+		/* short naps first: most jobs end in a few ms */
+		nap = nap * 2 > 50 ? 50 : nap * 2;
 	}
+	free(slots);
 	return failed ? -1 : 0;
 }
 

@@ -21,6 +21,12 @@ struct child_process {
 	int err_to_out;		/* stderr to wherever stdout goes (out_file) */
 	int timeout;		/* seconds; 0: as long as it takes (with progress notes) */
 	const char *tmp_dir;	/* TMPDIR in the child (a folder the cleanup removes) */
+	/*
+	 * A job of kseries itself (run_parallel): the forked child runs
+	 * fn(fn_data) and exits with what it returns; args[0] names the job.
+	 */
+	int (*fn)(void *fn_data);
+	void *fn_data;
 
 	/* set by start_command, for finish_command */
 	pid_t pid;
@@ -65,9 +71,11 @@ int run_capture(char **out, const char *dir, ...);
  */
 const char *run_capture_error(void);
 /*
- * Run n commands, at most jobs at a time, finished in order (start_command
- * and finish_command: the same redirections and status as run_command).
- * results[i] gets each status. Returns 0 when all exited 0, else -1.
+ * The one scheduler: run n jobs (commands, or kseries' own fn jobs), at
+ * most jobs at a time; a job starts as soon as any running one ends. The
+ * same redirections, clocks and status as run_command; the pipes of every
+ * running job are read together. results[i] gets each status. Returns 0
+ * when all exited 0, else -1.
  */
 int run_parallel(struct child_process *cps, size_t n, int jobs, int *results);
 struct timespec;

@@ -18,7 +18,7 @@ check "audit failures: the clean module audits clean (exit 0)" test $? = 0
 mkdir "$tmp/segv"
 cat > "$tmp/segv/spatch" <<EOS
 #!/bin/sh
-case " \$* " in *" --parse-c "*) kill -SEGV \$\$;; esac
+case " \$* " in *" --parse-c "*|*" --parse-ch "*) kill -SEGV \$\$;; esac
 exec "$real_spatch" "\$@"
 EOS
 chmod +x "$tmp/segv/spatch"
