@@ -168,6 +168,55 @@ void build_targets(const char *wt, const char *srcarch, const struct strvec *fil
 	free(arch_prefix);
 }
 
+void build_use_cc_wrapper(const char *cmd)
+{
+	const char *w;
+	char *first;
+
+	if (cmd)
+		setenv("KSERIES_CC_WRAPPER", cmd, 1);
+	if (!(w = build_cc_wrapper()))
+		return;
+	first = xstrndup(w, strcspn(w, " \t"));
+	/* before any work: a wrapper that cannot run would fail every compile */
+	if (!program_exists(first))
+		die("the compile wrapper '%s' (--cc-wrapper or KSERIES_CC_WRAPPER) is not installed: "
+		    "apt-get install %s, or give its full path", w, first);
+	free(first);
+}
+
+const char *build_cc_wrapper(void)
+{
+	const char *w = getenv("KSERIES_CC_WRAPPER");
+
+	return w && *w ? w : NULL;
+}
+
+/*
+ * CC= for make, and the environment it needs. ccache when installed:
+ * rebuilds of the same objects across revisions and worktrees are cheap
+ * (CCACHE_BASEDIR: paths relative to the worktree, so another revision's
+ * worktree hits too). A wrapper (distcc, icecc) goes behind ccache as its
+ * CCACHE_PREFIX, so a hit never leaves the machine; without ccache it goes
+ * in front of the compiler. Preprocessing and linking stay local.
+ */
+void build_compiler(const char *wt, const char *cross, struct strvec *args, struct strvec *env)
+{
+	const char *wrapper = build_cc_wrapper();
+	char *abs = realpath(wt, NULL);
+
+	if (program_exists("ccache")) {
+		strvec_pushf(args, "CC=ccache %sgcc", cross);
+		strvec_pushf(env, "CCACHE_BASEDIR=%s", abs ? abs : wt);
+		strvec_push(env, "CCACHE_NOHASHDIR=1");
+		if (wrapper)
+			strvec_pushf(env, "CCACHE_PREFIX=%s", wrapper);
+	} else if (wrapper) {
+		strvec_pushf(args, "CC=%s %sgcc", wrapper, cross);
+	}
+	free(abs);
+}
+
 /* make -k TARGETS for one arch in its O= folder; stdout and stderr into log. */
 static const struct arch_desc *cell_arch(const struct build_cell *c);
 
@@ -185,9 +234,7 @@ static int make(const char *wt, const struct build_cell *c, const char *o_dir, i
 	strvec_pushf(&cp.args, "ARCH=%s", a->arch);
 	if (*cross)
 		strvec_pushf(&cp.args, "CROSS_COMPILE=%s", cross);
-	/* ccache when there: rebuilds of the same objects across revisions are cheap */
-	if (program_exists("ccache"))
-		strvec_pushf(&cp.args, "CC=ccache %sgcc", cross);
+	build_compiler(wt, cross, &cp.args, &cp.env);
 	strvec_pushv(&cp.args, (const char *const *)targets->v);
 	cp.dir = wt;
 	cp.out_file = log;

@@ -130,4 +130,14 @@ int build_external_module(const char *wt, const char *arch, const struct manifes
 			  const char *o_dir, const char *module_dir, const char *log, int jobs,
 			  char **why);
 
+/*
+ * --cc-wrapper CMD (NULL: only KSERIES_CC_WRAPPER): made the one the builds
+ * use; dies when its program is not installed.
+ */
+void build_use_cc_wrapper(const char *cmd);
+/* The compile wrapper (--cc-wrapper, KSERIES_CC_WRAPPER: distcc, icecc), or NULL. */
+const char *build_cc_wrapper(void);
+/* make's CC= (ccache, the wrapper) into args, what they need into env ("NAME=VALUE"). */
+void build_compiler(const char *wt, const char *cross, struct strvec *args, struct strvec *env);
+
 #endif

@@ -77,8 +77,9 @@ static void remove_item(struct item *it)
 		char *out = NULL;
 		int lock = repo_lock(it->repo);
 
+		/* twice: a git worktree add killed midway leaves it locked */
 		run_capture(&out, NULL, "git", "-C", it->repo, "worktree", "remove", "--force",
-			    it->path, NULL);
+			    "--force", it->path, NULL);
 		free(out);
 		repo_unlock(lock);
 	}
@@ -180,6 +181,24 @@ static void wait_tree(pid_t pid, pid_t pgid, long start)
 	}
 }
 
+/*
+ * A killed child's own tools (its git worktree add, in a group of their
+ * own) come to us, the subreaper, and may still be writing in the repo:
+ * they got SIGTERM with their parent (PDEATHSIG), so wait until they are
+ * gone before any folder or worktree is removed.
+ */
+static void wait_orphans(long start)
+{
+	while (now_ms() - start < GIVE_UP_MS) {
+		pid_t r = waitpid(-1, NULL, WNOHANG);
+
+		if (r < 0 && errno == ECHILD)
+			return;
+		if (r == 0)
+			nap_ms(10);
+	}
+}
+
 void cleanup_reap_group(pid_t pgid)
 {
 	if (pgid <= 0 || kill(-pgid, 0) < 0)
@@ -223,12 +242,15 @@ void cleanup_forget_child(pid_t pid)
 static void stop_children(void)
 {
 	long start = now_ms();
+	int had = nr_children > 0;
 
 	for (sig_atomic_t i = 0; i < nr_children; i++)
 		stop_tree(children[i], SIGTERM);
 	for (sig_atomic_t i = 0; i < nr_children; i++)
 		wait_tree(children[i], children[i], start);
 	nr_children = 0;
+	if (had || pending)
+		wait_orphans(now_ms());
 }
 
 void cleanup_run(void)

@@ -48,6 +48,7 @@ static const struct command_usage usage_build = {
 struct build_args {
 	const char *kernel, *base, *tip, *out;
 	struct strvec archs, defines;
+	const char *cc_wrapper;
 	int jobs, force, bisect, allow_unproven, all_hunks;
 };
 
@@ -64,6 +65,8 @@ static void parse_args(int argc, char **argv, struct build_args *a)
 		OPT_CLEAR("no-bisect", &a->bisect, "build BASE and TIP only, not each commit"),
 		OPT_FLAG("allow-unproven", 0, &a->allow_unproven,
 			 "a changed line no arch compiled is reported, not a failure"),
+		OPT_STRING("cc-wrapper", 0, &a->cc_wrapper, "CMD",
+			   "put CMD (distcc, icecc) in front of every compile; after ccache"),
 		OPT_FLAG("all-hunks", 0, &a->all_hunks,
 			 "every hunk is the series' (a branch whose every change is meant)"),
 		OPT_FLAG("force", 0, &a->force, "replace what an earlier kseries run wrote in DIR (only that)"),
@@ -75,6 +78,7 @@ static void parse_args(int argc, char **argv, struct build_args *a)
 	a->bisect = 1;
 	parse_options(argc, argv, &usage_build, opts, &args, &a->defines);
 	strvec_clear(&args);
+	build_use_cc_wrapper(a->cc_wrapper);
 	if (!a->kernel)
 		die("no kernel given: kseries build --kernel REPO --base REV --tip REV --out DIR");
 	if (!a->base || !a->tip)

@@ -40,6 +40,7 @@ static const struct command_usage usage_series = {
 struct series_args {
 	const char *kernel, *out;
 	struct strvec revs, archs;
+	const char *cc_wrapper;
 	int jobs, force;
 	struct series_opts so;
 };
@@ -61,6 +62,8 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 			 "a changed line no arch compiled is reported, not a failure"),
 		OPT_STRING("branch", 0, &a->so.branch_prefix, "PREFIX",
 			   "also create the branch PREFIX/<rev> in REPO"),
+		OPT_STRING("cc-wrapper", 0, &a->cc_wrapper, "CMD",
+			   "put CMD (distcc, icecc) in front of every compile; after ccache"),
 		OPT_FLAG("signoff", 's', &a->so.signoff, "add Signed-off-by to every patch"),
 		OPT_FLAG("force", 0, &a->force, "replace what an earlier kseries run wrote in DIR (only that)"),
 		OPT_END(),
@@ -72,6 +75,7 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 	a->so.bisect = 1;
 	parse_options(argc, argv, &usage_series, opts, &args, &a->so.co.defines);
 	strvec_clear(&args);
+	build_use_cc_wrapper(a->cc_wrapper);
 	if (!a->kernel)
 		die("no kernel given: kseries series --kernel REPO --rev REV --out DIR");
 	build_check_arch_names(&a->archs);

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "fileio.h"
+#include "build.h"
 #include "lineproof.h"
 #include "run.h"
 #include "strbuf.h"
@@ -80,6 +81,32 @@ static void load_side(struct lineproof *lp, int after)
 }
 
 /* One shell word of a Kbuild command line: its end (quotes kept as they are). */
+/*
+ * A word in front of the compiler that is not the compiler: ccache, and a
+ * compile wrapper (distcc, icecc, or --cc-wrapper's own program).
+ */
+static int is_launcher(const char *word, size_t n)
+{
+	static const char *const known[] = { "ccache", "distcc", "icecc" };
+	const char *w = build_cc_wrapper(), *slash = memrchr(word, '/', n);
+	size_t wn = w ? strcspn(w, " \t") : 0;
+
+	if (slash) {
+		n -= (size_t)(slash + 1 - word);
+		word = slash + 1;
+	}
+	for (size_t i = 0; i < sizeof(known) / sizeof(known[0]); i++)
+		if (strlen(known[i]) == n && !strncmp(word, known[i], n))
+			return 1;
+	if (w && memrchr(w, '/', wn)) {
+		const char *ws = memrchr(w, '/', wn);
+
+		wn -= (size_t)(ws + 1 - w);
+		w = ws + 1;
+	}
+	return w && wn == n && !strncmp(word, w, n);
+}
+
 static const char *word_end(const char *p)
 {
 	while (*p && *p != ' ' && *p != '\t' && *p != ';') {
@@ -166,7 +193,7 @@ char *lineproof_cpp_command(const char *cmd, const char *obj)
 		int drop = skip_next || (n == 2 && !strncmp(p, "-c", 2)) ||
 			   (n == 3 && !strncmp(p, "-MD", 3)) || (n == 4 && !strncmp(p, "-MMD", 4)) ||
 			   !strncmp(p, "-Wp,-MD,", 8) || !strncmp(p, "-Wp,-MMD,", 9) ||
-			   (!words && n == 6 && !strncmp(p, "ccache", 6));
+			   (!words && is_launcher(p, n));
 
 		if (!drop) {
 			strbuf_add(&out, p, n);

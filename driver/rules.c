@@ -161,6 +161,19 @@ static char *spatch_tmp_dir(const struct rules_opts *o)
 	return dir;
 }
 
+/* the name spatch knows the tree by, in the scratch folder */
+static const char link_name[] = "tree";
+/* and files whose names are not UTF-8 (spatch's python cannot take them) */
+static const char alias_dir[] = "alias";
+
+/* alias/N.c (N: the file's index, the extension kept) for a name spatch cannot take */
+static char *alias_name(const char *file, size_t i)
+{
+	const char *dot = strrchr(file, '.');
+
+	return xstrfmt("%s/%zu%s", alias_dir, i, dot && !strchr(dot, '/') ? dot : "");
+}
+
 /* Every folder of rel below top, made as needed. */
 static int make_parents(const char *top, const char *rel)
 {
@@ -187,12 +200,15 @@ static int copy_batch(const char *dir, const struct strvec *files, size_t first,
 	if (mkdir(batch_dir, 0700) && errno != EEXIST)
 		return error_errno("cannot create %s", batch_dir);
 	for (size_t i = first; i < files->nr; i += step) {
+		/* spatch's folder walk skips a name that is not UTF-8: an alias */
+		char *rel = utf8_valid(files->v[i]) ? xstrdup(files->v[i]) : alias_name(files->v[i], i);
 		char *from = xstrfmt("%s/%s", dir, files->v[i]);
-		char *to = xstrfmt("%s/%s", batch_dir, files->v[i]);
+		char *to = xstrfmt("%s/%s", batch_dir, rel);
 		char *text = read_file(from);
 		int ret = !text ? error_errno("cannot read %s", from) :
-			  make_parents(batch_dir, files->v[i]) ? -1 : write_file(to, text);
+			  make_parents(batch_dir, rel) ? -1 : write_file(to, text);
 
+		free(rel);
 		free(text);
 		free(from);
 		free(to);
@@ -206,8 +222,9 @@ static int copy_batch(const char *dir, const struct strvec *files, size_t first,
  * One batch's log, cut where spatch says "PARSING: BATCH/FILE": each file's
  * part goes through rules_parse_output as if it had been parsed alone.
  */
-static void split_parse_log(const char *batch_dir, const char *log, const struct strvec *tokens,
-			    struct parse_failure **out, size_t *nr, struct strvec *parsed)
+static void split_parse_log(const char *batch_dir, const char *log, const struct strvec *files,
+			    const struct strvec *tokens, struct parse_failure **out, size_t *nr,
+			    struct strvec *parsed)
 {
 	char *head = xstrfmt("PARSING: %s/", batch_dir);
 	size_t head_len = strlen(head);
@@ -219,7 +236,21 @@ static void split_parse_log(const char *batch_dir, const char *log, const struct
 		char *file = xstrndup(name, eol - name);
 		char *part = xstrndup(eol, next ? (size_t)(next - eol) : strlen(eol));
 
+		size_t first = *nr, n;
+		char *end;
+
 		rules_parse_output(file, part, tokens, out, nr);
+		/* an alias back to the file's own name */
+		if (!strncmp(file, alias_dir, sizeof(alias_dir) - 1) &&
+		    file[sizeof(alias_dir) - 1] == '/' &&
+		    (n = strtoul(file + sizeof(alias_dir), &end, 10)) < files->nr) {
+			free(file);
+			file = xstrdup(files->v[n]);
+			for (size_t k = first; k < *nr; k++) {
+				free((*out)[k].file);
+				(*out)[k].file = xstrdup(file);
+			}
+		}
 		strvec_push(parsed, file);
 		free(file);
 		free(part);
@@ -289,7 +320,7 @@ int rules_parse_check(const struct rules_opts *o, const char *dir, const struct 
 			      "batch:\n%s", results[b], files->v[b], log ? log : "");
 			ret = -1;
 		} else if (log) {
-			split_parse_log(batch_dir, log, tokens, out, nr, &parsed);
+			split_parse_log(batch_dir, log, files, tokens, out, nr, &parsed);
 		}
 		free(log);
 		unlink(cps[b].err_file);
@@ -325,19 +356,6 @@ static int spatch_stderr_failed(const char *err)
 {
 	return err && (strstr(err, "EXN:") || strstr(err, "Fatal error") ||
 		       strstr(err, "parse error in") || strstr(err, "Traceback"));
-}
-
-/* the name spatch knows the tree by, in the scratch folder */
-static const char link_name[] = "tree";
-/* and files whose names are not UTF-8 (spatch's python cannot take them) */
-static const char alias_dir[] = "alias";
-
-/* alias/N.c (N: the file's index, the extension kept) for a name spatch cannot take */
-static char *alias_name(const char *file, size_t i)
-{
-	const char *dot = strrchr(file, '.');
-
-	return xstrfmt("%s/%zu%s", alias_dir, i, dot && !strchr(dot, '/') ? dot : "");
 }
 
 /*

@@ -187,6 +187,8 @@ static void child_exec(struct child_process *cp, int out_fd, int err_fd, int sta
 	}
 	if (cp->tmp_dir)
 		setenv("TMPDIR", cp->tmp_dir, 1);
+	for (size_t i = 0; i < cp->env.nr; i++)
+		putenv(cp->env.v[i]);
 	if (out_fd >= 0)
 		dup2(out_fd, 1);
 	if (err_fd >= 0)
@@ -438,6 +440,7 @@ int run_command(struct child_process *cp)
 void child_process_clear(struct child_process *cp)
 {
 	strvec_clear(&cp->args);
+	strvec_clear(&cp->env);
 	free(cp->out);
 	free(cp->err);
 	cp->out = cp->err = NULL;

@@ -27,6 +27,7 @@ struct child_process {
 	 */
 	int (*fn)(void *fn_data);
 	void *fn_data;
+	struct strvec env;	/* "NAME=VALUE" set in the child */
 
 	/* set by start_command, for finish_command */
 	pid_t pid;
@@ -34,7 +35,7 @@ struct child_process {
 	long start_ms;
 };
 
-#define CHILD_PROCESS_INIT { .args = STRVEC_INIT, .pid = -1, .status_fd = -1, \
+#define CHILD_PROCESS_INIT { .args = STRVEC_INIT, .env = STRVEC_INIT, .pid = -1, .status_fd = -1, \
 	.out_pipe = -1, .err_pipe = -1 }
 
 /*
