@@ -61,7 +61,7 @@ check-faults:
 bench: all
 	@tests/bench_audit.sh
 	@if [ -n "$$KSERIES_KERNEL" ]; then tests/bench.sh; \
-	else echo "kseries: bench: series part skipped: set KSERIES_KERNEL (and KSERIES_REV), see ../shared/KERNELS.md" >&2; fi
+	else echo "kseries: bench: series part skipped: set KSERIES_KERNEL and KSERIES_REV (docs/testing.md: real trees)" >&2; fi
 
 install: all
 	install -D -m 755 driver/kseries $(DESTDIR)$(PREFIX)/bin/kseries

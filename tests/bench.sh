@@ -1,66 +1,166 @@
 #!/bin/sh
-# make bench: time `kseries series --no-build` on a real kernel revision against
-# the bare spatch runs of the same rules on the same files, in one run, and
-# print the ratio.
+# make bench: kseries against the plain ways of doing the same work, on one
+# real kernel revision, every figure from this one run:
+#   rules:  series --no-build (cold and warm cache), rewrite, the bare spatch
+#           runs of the same rule files over the same files, the parse floor
+#   builds: kseries' build step against the plain recipe (defconfig, the
+#           same fragment, olddefconfig, prepare, one make -k of the same
+#           objects per arch), cold and warm ccache; the per-patch bisect step
 #   KSERIES_KERNEL=/path/to/kernel-repo KSERIES_REV=v4.12 make bench
-# KSERIES_KERNEL may also be a plain kernel directory (then no KSERIES_REV; the
-# series then includes taking a git snapshot of it).
+# KSERIES_BENCH_BUILD=0 skips the builds (they take minutes), KSERIES_BENCH_ARCHS
+# picks the arches (default: all five). A failed run fails the bench: no figure.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
+kseries="$top/driver/kseries"
 if [ -z "${KSERIES_KERNEL:-}" ]; then
-	echo "kseries: bench: set KSERIES_KERNEL to a kernel repo (and KSERIES_REV), see ../shared/KERNELS.md" >&2
+	echo "kseries: bench: set KSERIES_KERNEL to a kernel git repo and KSERIES_REV to a revision (docs/testing.md: real trees)" >&2
 	exit 2
 fi
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+git -C "$KSERIES_KERNEL" rev-parse --git-dir >/dev/null 2>&1 ||
+	{ echo "kseries: bench: $KSERIES_KERNEL is not a git repo: give one (docs/testing.md)" >&2; exit 2; }
+rev=${KSERIES_REV:-HEAD}
+archs=${KSERIES_BENCH_ARCHS:-x86_64 arm64 arm powerpc mips}
+jobs=$(nproc)
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/kseries-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
 now() { date +%s.%N; }
-rules=$(python3 -c 'import json,sys
-print(" ".join(json.load(open(sys.argv[1]))["order"]))' "$top/cocci/series.json")
+fail() { echo "kseries: bench: FAILED: $*; no figure" >&2; exit 1; }
+manifest="$top/cocci/series.json"
+json() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); $2" "$1"; }
 
-# the bare runs work on a plain copy of the whole tree, made before the clock starts
-mkdir -p "$tmp/bare"
-if git -C "$KSERIES_KERNEL" rev-parse --git-dir >/dev/null 2>&1; then
-	rev=${KSERIES_REV:-HEAD}
-	set -- --rev "$rev"
-	git -C "$KSERIES_KERNEL" archive "$rev" | tar -x -C "$tmp/bare"
-else
-	set --
-	cp -r "$KSERIES_KERNEL/." "$tmp/bare"
-fi
-# what a person runs by hand: spatch over the tree, no .cocciconfig, no checks
-rm -f "$tmp/bare/.cocciconfig"
-files=$(grep -rlF --include='*.c' --include='*.h' -e invalidate_page "$tmp/bare" | wc -l)
+# timed NAME LOG CMD...: the seconds go to $tmp/t.NAME; a non-zero exit fails the bench
+timed() {
+	name=$1 log=$2
+	shift 2
+	t0=$(now)
+	"$@" > "$log" 2>&1 || { tail -n 20 "$log" >&2; fail "$name exited non-zero ($*)"; }
+	t1=$(now)
+	echo "$t1 - $t0" | bc > "$tmp/t.$name"
+}
 
-t0=$(now)
-# a failed kseries run prints a failure, never a figure
-if ! "$top/driver/kseries" series -q --no-build --kernel "$KSERIES_KERNEL" "$@" --out "$tmp/out" \
-	> "$tmp/kseries.log" 2>&1; then
-	echo "kseries: bench: FAILED: kseries series exited non-zero; no figure:" >&2
-	tail -n 20 "$tmp/kseries.log" >&2
-	exit 1
-fi
-t1=$(now)
-# the bare runs: each rule once over the same files, in manifest order
-for rule in $rules; do
-	defs="-D patch"
-	grep -q '^virtual api_has_invalidate_page' "$top/cocci/$rule" && defs="$defs -D api_has_invalidate_page"
-	# shellcheck disable=SC2086
-	(cd "$tmp" && spatch --sp-file "$top/cocci/$rule" $defs \
-		--no-includes --include-headers --macro-file="$top/cocci/kernel-macros.h" \
-		--python /usr/bin/python3 --dir "$tmp/bare" --in-place \
-		--jobs="$(nproc)" --tmp-dir "$tmp" > "$tmp/spatch.log" 2>&1) || {
-		echo "kseries: bench: FAILED: the bare spatch run of $rule failed; no figure:" >&2
-		tail -n 20 "$tmp/spatch.log" >&2
-		exit 1
-	}
+# plain copies of the revision, made before any clock starts
+for d in bare rw pristine; do
+	mkdir -p "$tmp/$d"
+	git -C "$KSERIES_KERNEL" archive "$rev" | tar -x -C "$tmp/$d"
 done
-t2=$(now)
-# both must have converted the same files, or the comparison means nothing
-changed=$(grep -rlw -e mmu_notifier_invalidate_page -e kvm_arch_mmu_notifier_invalidate_page "$tmp/bare" | wc -l)
-[ "$changed" -eq 0 ] || { echo "kseries: bench: the bare runs left $changed files unconverted" >&2; exit 1; }
-python3 - "$t0" "$t1" "$t2" "$files" <<'PY'
-import sys
-t0, t1, t2 = map(float, sys.argv[1:4])
-k, s = t1 - t0, t2 - t1
-print("files: %s   kseries series --no-build: %.1f s   bare spatch: %.1f s   ratio: %.2f"
-      % (sys.argv[4], k, s, k / s))
+rm -f "$tmp/bare/.cocciconfig"
+tokens=$(json "$manifest" 'print(" ".join("-e " + t for t in d["tokens"]))')
+# shellcheck disable=SC2086
+(cd "$tmp/pristine" && grep -rlwF --include='*.c' --include='*.h' $tokens . | sort) > "$tmp/files"
+nfiles=$(wc -l < "$tmp/files")
+[ "$nfiles" -gt 0 ] || fail "no file of $rev holds the series' tokens"
+mkdir -p "$tmp/floor"
+(cd "$tmp/pristine" && tar -c -T "$tmp/files") | tar -x -C "$tmp/floor"
+
+# --- rules -----------------------------------------------------------------
+export KSERIES_CACHE_DIR="$tmp/cache"
+timed series_cold "$tmp/s1.log" "$kseries" series -q --no-build --jobs "$jobs" \
+	--kernel "$KSERIES_KERNEL" --rev "$rev" --out "$tmp/s1"
+timed series_warm "$tmp/s2.log" "$kseries" series -q --no-build --jobs "$jobs" \
+	--kernel "$KSERIES_KERNEL" --rev "$rev" --out "$tmp/s2"
+timed rewrite "$tmp/rw.log" "$kseries" rewrite -q --jobs "$jobs" "$tmp/rw"
+# what a person runs by hand: each rule file once over the tree, no checks
+bare_runs() {
+	for rule in $(json "$manifest" 'print(" ".join(d["order"]))'); do
+		defs="-D patch"
+		for v in $(sed -n 's/^virtual \(api_has_[a-z_]*\).*/\1/p' "$top/cocci/$rule"); do
+			defs="$defs -D $v"
+		done
+		# shellcheck disable=SC2086
+		(cd "$tmp" && spatch --sp-file "$top/cocci/$rule" $defs \
+			--no-includes --include-headers --macro-file="$top/cocci/kernel-macros.h" \
+			--python /usr/bin/python3 --dir "$tmp/bare" --in-place \
+			--jobs="$jobs" --tmp-dir "$tmp") || return 1
+	done
+}
+timed bare "$tmp/bare.log" bare_runs
+timed floor "$tmp/floor.log" spatch --parse-c "$tmp/floor"
+
+# the comparisons mean something only if all three changed the same files
+changed_files() { diff -rq "$tmp/pristine" "$1" | grep -c '^Files ' || true; }
+k=$(json "$tmp/s1/$rev/report.json" 'print(sum(1 for f in d["files"] if f.get("patch")))')
+b=$(changed_files "$tmp/bare")
+r=$(changed_files "$tmp/rw")
+[ "$k" -gt 0 ] || fail "kseries series changed no file"
+[ "$r" = "$k" ] || fail "rewrite changed $r files, series $k"
+[ "$b" = "$k" ] || echo "kseries: bench: note: the bare runs changed $b files, series $k (the series' checks and catch-alls differ)" >&2
+
+# --- builds ----------------------------------------------------------------
+arch_flags=
+for a in $archs; do arch_flags="$arch_flags --arch $a"; done
+# plain_recipe NAME: for each arch, in a fresh O= folder of the pristine copy
+plain_recipe() {
+	for a in $archs; do
+		python3 - "$tmp/s3/$rev/report.json" "$manifest" "$a" > "$tmp/recipe.$a" <<'PY'
+import json, sys
+rep, man, arch = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])), sys.argv[3]
+cell = next(c for c in rep["build"]["archs"] if c["arch"] == arch)
+cfg = man["build"]["config"]
+sets = ["-d DEBUG_INFO -d SECURITY_SELINUX -d STACK_VALIDATION"]
+if arch == "powerpc":
+    sets.append("-e PPC_DISABLE_WERROR")
+for s in cfg.get("all", []) + cfg.get(arch, []):
+    k, v = s.split("=", 1)
+    sets.append({"y": "-e %s", "m": "-m %s", "n": "-d %s"}.get(v, "--set-val %s " + v) % k)
+targets = sorted(set(cell["built"] + cell["not_buildable"] + cell["regressions"]))
+print(cell["defconfig"], cell["cross_compile"] or "-")
+print(" ".join(sets))
+print(" ".join(targets))
+PY
+		{ read -r defconfig cross; read -r sets; read -r targets; } < "$tmp/recipe.$a"
+		[ "$cross" != - ] || cross=
+		o="$tmp/plain-$1/$a"
+		mk="make -C $tmp/pristine O=$o ARCH=$a CROSS_COMPILE=$cross -j$jobs"
+		$mk CC="ccache ${cross}gcc" "$defconfig" || return 1
+		# shellcheck disable=SC2086
+		"$tmp/pristine/scripts/config" --file "$o/.config" $sets || return 1
+		$mk CC="ccache ${cross}gcc" olddefconfig || return 1
+		$mk CC="ccache ${cross}gcc" prepare || return 1
+		# the objects' own failures are the answer, as in kseries: make -k, any exit
+		# shellcheck disable=SC2086
+		$mk -k CC="ccache ${cross}gcc" $targets || true
+	done
+}
+if [ "${KSERIES_BENCH_BUILD:-1}" != 0 ]; then
+	export CCACHE_DIR="$tmp/ccache-kseries" CCACHE_NOHASHDIR=1
+	# shellcheck disable=SC2086
+	timed build_cold "$tmp/s3.log" "$kseries" series -q --no-bisect --jobs "$jobs" $arch_flags \
+		--kernel "$KSERIES_KERNEL" --rev "$rev" --out "$tmp/s3"
+	# shellcheck disable=SC2086
+	timed build_warm "$tmp/s4.log" "$kseries" series -q --no-bisect --jobs "$jobs" $arch_flags \
+		--kernel "$KSERIES_KERNEL" --rev "$rev" --out "$tmp/s4"
+	# shellcheck disable=SC2086
+	timed bisect "$tmp/s5.log" "$kseries" series -q --jobs "$jobs" $arch_flags \
+		--kernel "$KSERIES_KERNEL" --rev "$rev" --out "$tmp/s5"
+	export CCACHE_DIR="$tmp/ccache-plain"
+	timed plain_cold "$tmp/p1.log" plain_recipe cold
+	timed plain_warm "$tmp/p2.log" plain_recipe warm
+fi
+
+python3 - "$tmp" "$rev" "$nfiles" "$archs" <<'PY'
+import os, sys
+tmp, rev, nfiles, archs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+t = {n[2:]: float(open(os.path.join(tmp, n)).read()) for n in os.listdir(tmp) if n.startswith("t.")}
+rows = []
+def row(what, secs, base=None, goal=None):
+    ratio = "%.2fx %s" % (secs / t[base], base) if base else ""
+    met = "" if goal is None else ("goal < %g s: %s" % (goal, "met" if secs < goal else "missed"))
+    rows.append("  %-52s %8.1f s  %-16s %s" % (what, secs, ratio, met))
+print("kseries bench: %s, %s files hold the tokens, %d CPUs" % (rev, nfiles, os.cpu_count()))
+row("series --no-build, cold cache", t["series_cold"], "bare")
+row("series --no-build, warm cache", t["series_warm"], "bare", 6)
+row("rewrite", t["rewrite"], "bare", 4)
+row("bare spatch: each rule file once over the tree", t["bare"])
+row("parse floor: one spatch --parse-c of those files", t["floor"])
+if "build_cold" in t:
+    k_cold = t["build_cold"] - t["series_warm"]
+    k_warm = t["build_warm"] - t["series_warm"]
+    t["plain cold"], t["plain warm"] = t["plain_cold"], t["plain_warm"]
+    rows.append("  builds (%s): kseries' step is series --no-bisect minus series --no-build" % archs)
+    row("kseries build step, cold ccache", k_cold, "plain cold")
+    row("plain recipe, cold ccache", t["plain_cold"])
+    row("kseries build step, warm ccache", k_warm, "plain warm", 40)
+    row("plain recipe, warm ccache", t["plain_warm"])
+    row("per-patch bisect step (warm)", t["bisect"] - t["build_warm"])
+print("\n".join(rows))
 PY
