@@ -33,9 +33,13 @@ static void take_messages(const char *out, const char *patch, struct patch_resul
 	strvec_clear(&lines);
 }
 
-void checkpatch_patches(const char *wt, const struct strvec *patches, struct rev_result *r)
+void checkpatch_patches(const char *wt, const struct strvec *patches, struct rev_result *r,
+			int jobs)
 {
 	char *script = xstrfmt("%s/scripts/checkpatch.pl", wt);
+	size_t n = patches->nr < r->nr_patches ? patches->nr : r->nr_patches;
+	struct child_process *cps;
+	int *results;
 
 	if (access(script, R_OK))
 		r->checkpatch = xstrdup("skipped: the tree has no scripts/checkpatch.pl");
@@ -43,13 +47,27 @@ void checkpatch_patches(const char *wt, const struct strvec *patches, struct rev
 		r->checkpatch = xstrdup("skipped: perl is not installed (apt-get install perl)");
 	else
 		r->checkpatch = xstrdup("run (the tree's scripts/checkpatch.pl --no-tree --terse)");
-	for (size_t i = 0; !strncmp(r->checkpatch, "run", 3) && i < patches->nr && i < r->nr_patches; i++) {
-		char *out = NULL;
-
-		run_capture(&out, wt, "perl", script, "--no-tree", "--terse", "--no-summary",
-			    patches->v[i], NULL);
-		take_messages(out ? out : "", patches->v[i], &r->patches[i]);
-		free(out);
+	if (strncmp(r->checkpatch, "run", 3) || !n) {
+		free(script);
+		return;
 	}
+	/* one perl per patch, side by side: each reads only its own patch */
+	cps = xcalloc(n, sizeof(*cps));
+	results = xcalloc(n, sizeof(*results));
+	for (size_t i = 0; i < n; i++) {
+		cps[i] = (struct child_process)CHILD_PROCESS_INIT;
+		strvec_pushl(&cps[i].args, "perl", script, "--no-tree", "--terse", "--no-summary",
+			     patches->v[i], NULL);
+		cps[i].dir = wt;
+		cps[i].capture_out = 1;
+		cps[i].quiet_err = 1;
+	}
+	run_parallel(cps, n, jobs, results);
+	for (size_t i = 0; i < n; i++) {
+		take_messages(cps[i].out ? cps[i].out : "", patches->v[i], &r->patches[i]);
+		child_process_clear(&cps[i]);
+	}
+	free(cps);
+	free(results);
 	free(script);
 }

@@ -9,6 +9,7 @@
  * and record its errors, warnings and messages in r->patches[i]; r->checkpatch
  * says whether it ran, or why not.
  */
-void checkpatch_patches(const char *wt, const struct strvec *patches, struct rev_result *r);
+void checkpatch_patches(const char *wt, const struct strvec *patches, struct rev_result *r,
+			int jobs);
 
 #endif

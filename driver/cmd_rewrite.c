@@ -129,13 +129,17 @@ static int report_only(struct convert *c, const char *dir)
 	return status;
 }
 
-/* After the rewrite, report mode on the result must find nothing: 0 or 1. */
-static int residual_check(struct convert *c, const char *dir, const struct strvec *changed)
+/*
+ * After the rewrite, report mode on the result must find nothing: 0 or 1.
+ * Files the rules did not change keep their findings of before.
+ */
+static int residual_check(struct convert *c, const char *dir, const struct strvec *before,
+			  const struct strvec *changed)
 {
 	struct strvec found = STRVEC_INIT;
 	int status = 0;
 
-	if (c->files.nr && convert_report(c, dir, &found)) {
+	if (c->files.nr && convert_report_again(c, dir, before, changed, &found)) {
 		strvec_clear(&found);
 		return 1;
 	}
@@ -159,9 +163,10 @@ int cmd_rewrite(int argc, char **argv)
 {
 	struct rewrite_args a = { 0 };
 	struct convert c = { 0 };
-	struct strvec changed = STRVEC_INIT;
+	struct strvec changed = STRVEC_INIT, found = STRVEC_INIT;
+	struct rule_job job;
 	struct stat st;
-	int status = 0;
+	int status = 0, ret;
 	time_t t0 = time(NULL);
 
 	parse_args(argc, argv, &a);
@@ -190,7 +195,16 @@ int cmd_rewrite(int argc, char **argv)
 		goto out;
 	}
 	save_copies(&c, a.dir);
-	if (convert_apply(&c, a.dir, &c.order, &c.files, &changed)) {
+	/* the rules go where the report finds uses, as in series */
+	if (convert_report(&c, a.dir, &found)) {
+		status = 1;
+		goto out;
+	}
+	job = (struct rule_job){ &c.order, STRVEC_INIT };
+	convert_files_with_findings(&c, &found, &job.files);
+	ret = convert_apply(&c, a.dir, &job, 1, &changed);
+	strvec_clear(&job.files);
+	if (ret) {
 		error("the tree %s is partly rewritten: restore it (git checkout .) before a new run",
 		      a.dir);
 		status = 1;
@@ -200,10 +214,11 @@ int cmd_rewrite(int argc, char **argv)
 	for (size_t i = 0; i < c.check_notes.nr; i++)
 		printf("%s\n", c.check_notes.v[i]);
 	fflush(stdout);
-	status = residual_check(&c, a.dir, &changed);
+	status = residual_check(&c, a.dir, &found, &changed);
 	info("rewrite done in %lds", (long)(time(NULL) - t0));
 out:
 	strvec_clear(&changed);
+	strvec_clear(&found);
 	strvec_clear(&a.co.defines);
 	free(a.dir);
 	convert_clear(&c);

@@ -342,36 +342,52 @@ static int collect_changed(const char *dir, const struct strvec *files, char **b
 	return ret;
 }
 
-int convert_apply(struct convert *c, const char *dir, const struct strvec *rules,
-		  const struct strvec *files, struct strvec *changed)
+int convert_apply(struct convert *c, const char *dir, const struct rule_job *jobs, size_t n,
+		  struct strvec *changed)
 {
-	char **before = xcalloc(files->nr + 1, sizeof(*before));
-	char **mine_before = xcalloc(files->nr + 1, sizeof(*mine_before));
-	int *crlf = xcalloc(files->nr + 1, sizeof(*crlf));
+	struct strvec files = STRVEC_INIT;	/* every job's, once */
 	struct strvec todo = STRVEC_INIT;	/* the files the rules may change */
 	struct strvec mine = STRVEC_INIT;	/* what this call changed */
-	int ret = take_before(c, dir, files, before, crlf, &todo);
+	struct rule_job *todo_jobs = xcalloc(n + 1, sizeof(*todo_jobs));
+	char **before, **mine_before;
+	int *crlf, ret;
 
-	for (size_t r = 0; !ret && todo.nr && r < rules->nr; r++) {
-		verbose("patch: %s", rules->v[r]);
-		if (rules_run(&c->o, dir, rules->v[r], "patch", &todo, NULL))
-			ret = -1;
+	for (size_t i = 0; i < n; i++)
+		for (size_t f = 0; f < jobs[i].files.nr; f++)
+			if (!strvec_contains(&files, jobs[i].files.v[f]))
+				strvec_push(&files, jobs[i].files.v[f]);
+	before = xcalloc(files.nr + 1, sizeof(*before));
+	mine_before = xcalloc(files.nr + 1, sizeof(*mine_before));
+	crlf = xcalloc(files.nr + 1, sizeof(*crlf));
+	ret = take_before(c, dir, &files, before, crlf, &todo);
+	/* each job on its files the rules may change */
+	for (size_t i = 0; i < n; i++) {
+		todo_jobs[i] = (struct rule_job){ jobs[i].rules, STRVEC_INIT };
+		for (size_t f = 0; f < jobs[i].files.nr; f++)
+			if (strvec_contains(&todo, jobs[i].files.v[f]))
+				strvec_push(&todo_jobs[i].files, jobs[i].files.v[f]);
 	}
+	if (!ret && todo.nr && rule_jobs_run(&c->o, dir, todo_jobs, n))
+		ret = -1;
 	if (!ret)
-		ret = collect_changed(dir, files, before, &mine, mine_before);
+		ret = collect_changed(dir, &files, before, &mine, mine_before);
 	if (!ret && check_changes(c, dir, &mine, mine_before))
 		ret = -1;
-	if (give_back_crlf(dir, files, crlf))
+	if (give_back_crlf(dir, &files, crlf))
 		ret = -1;
 	if (!ret)
 		strvec_pushv(changed, (const char *const *)mine.v);
+	for (size_t i = 0; i < n; i++)
+		strvec_clear(&todo_jobs[i].files);
+	free(todo_jobs);
 	strvec_clear(&mine);
 	strvec_clear(&todo);
 	free(mine_before);
-	for (size_t i = 0; i < files->nr; i++)
+	for (size_t i = 0; i < files.nr; i++)
 		free(before[i]);
 	free(before);
 	free(crlf);
+	strvec_clear(&files);
 	return ret;
 }
 
@@ -405,13 +421,32 @@ int convert_check_writable(const struct convert *c, const char *dir)
 int convert_report_files(struct convert *c, const char *dir, const struct strvec *files,
 			 struct strvec *found)
 {
-	for (size_t r = 0; r < c->order.nr; r++) {
-		verbose("report: %s", c->order.v[r]);
-		if (rules_run(&c->o, dir, c->order.v[r], "report", files, found))
-			return -1;
-	}
+	verbose("report: %zu rule files on %zu files", c->order.nr, files->nr);
+	if (rules_run_each(&c->o, dir, &c->order, "report", files, found))
+		return -1;
 	strvec_sort(found);
 	return 0;
+}
+
+/* 1 when the report has a line on file */
+static int found_in(const struct strvec *findings, const char *file)
+{
+	size_t n = strlen(file);
+
+	for (size_t i = 0; i < findings->nr; i++)
+		if (!strncmp(findings->v[i], file, n) && findings->v[i][n] == ':')
+			return 1;
+	return 0;
+}
+
+void convert_files_with_findings(const struct convert *c, const struct strvec *findings,
+				 struct strvec *files)
+{
+	for (size_t f = 0; f < c->files.nr; f++)
+		if (found_in(findings, c->files.v[f]))
+			strvec_push(files, c->files.v[f]);
+	verbose("rules run on %zu of the %zu candidates: those with findings", files->nr,
+		c->files.nr);
 }
 
 int convert_report(struct convert *c, const char *dir, struct strvec *found)

@@ -2,6 +2,7 @@
 #define KSERIES_CONVERT_H
 
 #include "manifest.h"
+#include "rule_jobs.h"
 #include "rules.h"
 #include "strvec.h"
 
@@ -39,18 +40,26 @@ struct convert_opts {
  */
 int convert_prepare(struct convert *c, const char *dir, const struct convert_opts *co);
 /*
- * Run rules (patch mode) on files, tidy what they leave, run the series'
- * checks on what changed (a file that fails is put back and counted in
- * check_problems), and add to changed every file whose text changed.
+ * Run each job's rules (patch mode) on its files (rule_jobs.h: side by
+ * side), tidy what they leave, run the series' checks once on all that
+ * changed (a file that fails is put back and counted in check_problems),
+ * and add to changed every file whose text changed, in the jobs' order.
  * Returns 0 or -1 (spatch failed).
  */
-int convert_apply(struct convert *c, const char *dir, const struct strvec *rules,
-		  const struct strvec *files, struct strvec *changed);
+int convert_apply(struct convert *c, const char *dir, const struct rule_job *jobs, size_t n,
+		  struct strvec *changed);
 /*
  * Every candidate file under dir can be written (rewrite works in place):
  * 0, or -1 after an error that names the files.
  */
 int convert_check_writable(const struct convert *c, const char *dir);
+/*
+ * The candidates the report (convert_report) found uses in: every use is
+ * a finding (the residual check relies on it), so the rules have nothing
+ * to change in the others (a token in a comment, a false friend).
+ */
+void convert_files_with_findings(const struct convert *c, const struct strvec *findings,
+				 struct strvec *files);
 /* Every rule in report mode on every candidate; sorted lines into found. */
 int convert_report(struct convert *c, const char *dir, struct strvec *found);
 /* The same on some of the candidates. */

@@ -480,50 +480,104 @@ static void take_report(const char *out, const struct strvec *files, struct strv
 	strvec_clear(&lines);
 }
 
-int rules_run(const struct rules_opts *o, const char *dir, const char *rule, const char *mode,
-	      const struct strvec *files, struct strvec *report)
+/* The spatch command of one rule file on the file groups: 1 nothing to do, 0, -1 */
+static int rule_process(const struct rules_opts *o, const char *rule, const char *mode,
+			const char *groups, const char *prefix, const char *tmp,
+			struct child_process *cp)
 {
-	struct child_process cp = CHILD_PROCESS_INIT;
-	char *groups = NULL, *tmp, *prefix;
-	int ret;
+	int ret = rule_command(o, rule, mode, &cp->args);
 
-	if (!files->nr)
-		return 0;
-	ret = rule_command(o, rule, mode, &cp.args);
-	if (ret || !(groups = write_file_groups(o, dir, files))) {
-		child_process_clear(&cp);
-		return ret > 0 ? 0 : -1;
-	}
-	push_common_options(o, &cp.args);
-	strvec_pushl(&cp.args, "--file-groups", groups, "--max-width", "80", NULL);
-	strvec_pushf(&cp.args, "--jobs=%d", o->jobs > 0 ? o->jobs : 1);
-	tmp = spatch_tmp_dir(o);
-	prefix = xstrfmt("%s/run", tmp);
-	strvec_pushl(&cp.args, "--tmp-dir", prefix, NULL);
-	cp.tmp_dir = tmp;
+	if (ret)
+		return ret;
+	push_common_options(o, &cp->args);
+	strvec_pushl(&cp->args, "--file-groups", groups, "--max-width", "80", NULL);
+	strvec_pushf(&cp->args, "--jobs=%d", o->jobs > 0 ? o->jobs : 1);
+	strvec_pushl(&cp->args, "--tmp-dir", prefix, NULL);
+	cp->tmp_dir = tmp;
 	if (!strcmp(mode, "patch"))
-		strvec_pushl(&cp.args, "--in-place", "--no-show-diff", NULL);
+		strvec_pushl(&cp->args, "--in-place", "--no-show-diff", NULL);
 	/*
 	 * Run from the scratch folder, never from the tree: spatch silently
 	 * applies a .cocciconfig of its working directory (kernels ship one).
 	 */
-	cp.dir = o->tmp_dir;
-	cp.capture_out = cp.capture_err = 1;
-	ret = run_command(&cp);
+	cp->dir = o->tmp_dir;
+	cp->capture_out = cp->capture_err = 1;
+	return 0;
+}
+
+/* What one run's status and output mean: 0, or -1 after an error naming the rule */
+static int rule_result(const char *rule, const char *mode, int ret, const struct child_process *cp,
+		       const struct strvec *files, struct strvec *report)
+{
 	/*
 	 * "No rules apply": every rule of the file depends on a define this run
 	 * does not give (a probe that did not fire), so there is nothing to do.
 	 */
-	if (ret > 0 && cp.err && strstr(cp.err, "No rules apply."))
-		ret = 0;
-	else if (ret || spatch_stderr_failed(cp.err))
-		ret = error("spatch failed on rule %s (%s mode, exit %d):\n%s", rule, mode, ret,
-			    cp.err ? cp.err : "");
-	else if (report)
-		take_report(cp.out, files, report);
-	child_process_clear(&cp);
+	if (ret > 0 && cp->err && strstr(cp->err, "No rules apply."))
+		return 0;
+	if (ret || spatch_stderr_failed(cp->err))
+		return error("spatch failed on rule %s (%s mode, exit %d):\n%s", rule, mode, ret,
+			     cp->err ? cp->err : "");
+	if (report)
+		take_report(cp->out, files, report);
+	return 0;
+}
+
+int rules_run_each(const struct rules_opts *o, const char *dir, const struct strvec *rules,
+		   const char *mode, const struct strvec *files, struct strvec *report)
+{
+	struct child_process *cps = xcalloc(rules->nr + 1, sizeof(*cps));
+	int *results = xcalloc(rules->nr + 1, sizeof(*results)), *skip, ret = 0;
+	char *groups = NULL, *tmp, *prefix;
+	size_t n = 0;
+
+	if (!files->nr || !rules->nr || !(groups = write_file_groups(o, dir, files))) {
+		free(cps);
+		free(results);
+		return files->nr && rules->nr ? -1 : 0;
+	}
+	tmp = spatch_tmp_dir(o);
+	prefix = xstrfmt("%s/run", tmp);
+	skip = xcalloc(rules->nr + 1, sizeof(*skip));
+	for (size_t r = 0; r < rules->nr; r++) {
+		struct child_process *cp = &cps[n];
+
+		*cp = (struct child_process)CHILD_PROCESS_INIT;
+		skip[r] = rule_process(o, rules->v[r], mode, groups, prefix, tmp, cp);
+		if (skip[r] < 0)
+			ret = -1;
+		if (skip[r])
+			child_process_clear(cp);
+		else
+			n++;
+	}
+	/* the runs share the CPUs with their own workers: one scheduler for all */
+	if (!ret && n)
+		run_parallel(cps, n, o->jobs > 0 ? o->jobs : 1, results);
+	for (size_t r = 0, k = 0; r < rules->nr; r++) {
+		if (skip[r])
+			continue;
+		if (!ret && rule_result(rules->v[r], mode, results[k], &cps[k], files, report))
+			ret = -1;
+		child_process_clear(&cps[k++]);
+	}
+	free(skip);
+	free(cps);
+	free(results);
 	free(groups);
 	free(prefix);
 	free(tmp);
-	return ret ? -1 : 0;
+	return ret;
+}
+
+int rules_run(const struct rules_opts *o, const char *dir, const char *rule, const char *mode,
+	      const struct strvec *files, struct strvec *report)
+{
+	struct strvec one = STRVEC_INIT;
+	int ret;
+
+	strvec_push(&one, rule);
+	ret = rules_run_each(o, dir, &one, mode, files, report);
+	strvec_clear(&one);
+	return ret;
 }

@@ -44,5 +44,12 @@ void rules_parse_output(const char *file, const char *text, const struct strvec 
  */
 int rules_run(const struct rules_opts *o, const char *dir, const char *rule, const char *mode,
 	      const struct strvec *files, struct strvec *report);
+/*
+ * The same for each of rules, side by side (at most o->jobs spatch runs
+ * at once): for independent runs only (report mode; patch mode on rule
+ * files that change different things). Report lines in rules' order.
+ */
+int rules_run_each(const struct rules_opts *o, const char *dir, const struct strvec *rules,
+		   const char *mode, const struct strvec *files, struct strvec *report);
 
 #endif

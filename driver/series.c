@@ -71,49 +71,50 @@ static int same_rules(const struct strvec *a, const struct strvec *b)
 }
 
 /*
- * Run every patch's rules on the candidates it owns. Files are converted
- * independently, so patches with the same rule list share one spatch run
- * per rule (ten callback patches, one run): what each patch commits is the
- * same, only faster. Changed files are added to changed.
+ * Every patch's rules on the candidates it owns, and every rule, in order
+ * (as rewrite does), on the files no manifest entry names: one job per
+ * distinct rule list (ten callback patches, one job), all in one
+ * convert_apply, side by side (files are converted independently: what
+ * each patch commits is the same, only faster). Changed files are added
+ * to changed.
  */
-static int apply_patches(struct convert *c, const char *wt, struct strvec *changed)
+static int apply_rules(struct convert *c, const char *wt, const struct strvec *findings,
+		       struct strvec *changed)
 {
+	struct rule_job *jobs = xcalloc(c->m.nr_patches + 1, sizeof(*jobs));
+	struct strvec files = STRVEC_INIT;
+	size_t n = 0;
+	int ret;
+
+	convert_files_with_findings(c, findings, &files);
+
 	for (size_t i = 0; i < c->m.nr_patches; i++) {
 		const struct strvec *rules = &c->m.patches[i].rules;
-		struct strvec files = STRVEC_INIT;
-		int seen = 0, ret = 0;
+		int seen = 0;
 
 		for (size_t j = 0; j < i && !seen; j++)
 			seen = same_rules(rules, &c->m.patches[j].rules);
 		if (seen)
 			continue;
+		jobs[n] = (struct rule_job){ rules, STRVEC_INIT };
 		for (size_t k = i; k < c->m.nr_patches; k++)
 			if (same_rules(rules, &c->m.patches[k].rules))
-				for (size_t f = 0; f < c->files.nr; f++)
-					if (owned(c->files.v[f], &c->m.patches[k].paths) &&
-					    !strvec_contains(&files, c->files.v[f]))
-						strvec_push(&files, c->files.v[f]);
-		if (files.nr)
-			ret = convert_apply(c, wt, rules, &files, changed);
-		strvec_clear(&files);
-		if (ret)
-			return -1;
+				for (size_t f = 0; f < files.nr; f++)
+					if (owned(files.v[f], &c->m.patches[k].paths) &&
+					    !strvec_contains(&jobs[n].files, files.v[f]))
+						strvec_push(&jobs[n].files, files.v[f]);
+		n += jobs[n].files.nr > 0;
 	}
-	return 0;
-}
-
-/* Files no manifest entry names: every rule, in order, as rewrite does. */
-static int apply_unowned(struct convert *c, const char *wt, struct strvec *changed)
-{
-	struct strvec files = STRVEC_INIT;
-	int ret = 0;
-
-	for (size_t i = 0; i < c->files.nr; i++)
-		if (!owned_by_any(&c->m, c->files.v[i]))
-			strvec_push(&files, c->files.v[i]);
-	if (files.nr)
-		ret = convert_apply(c, wt, &c->order, &files, changed);
+	jobs[n] = (struct rule_job){ &c->order, STRVEC_INIT };
+	for (size_t f = 0; f < files.nr; f++)
+		if (!owned_by_any(&c->m, files.v[f]))
+			strvec_push(&jobs[n].files, files.v[f]);
+	n += jobs[n].files.nr > 0;
+	ret = n ? convert_apply(c, wt, jobs, n, changed) : 0;
 	strvec_clear(&files);
+	for (size_t i = 0; i <= c->m.nr_patches; i++)
+		strvec_clear(&jobs[i].files);
+	free(jobs);
 	return ret;
 }
 
@@ -336,7 +337,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	if (c.files.nr && convert_report(&c, wt, &r->findings))
 		goto out;
 
-	if (apply_patches(&c, wt, &changed) || apply_unowned(&c, wt, &changed))
+	if (apply_rules(&c, wt, &r->findings, &changed))
 		goto out;
 	/* files whose checks failed are back as they were: no patch carries them */
 	strvec_pushv(&r->check_failures, (const char *const *)c.check_messages.v);
@@ -378,7 +379,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 
 		if (patchset_format(wt, r->commit, series_dir, c.m.name, c.m.cover, &patches) < 0)
 			goto out;
-		checkpatch_patches(wt, &patches, r);
+		checkpatch_patches(wt, &patches, r, so->co.jobs);
 		strvec_clear(&patches);
 		if (so->branch_prefix && make_branch(so, wt, r))
 			goto out;

@@ -36,21 +36,22 @@ timed() {
 	"$@" > "$log" 2>&1 || { tail -n 20 "$log" >&2; fail "$name exited non-zero ($*)"; }
 	t1=$(now)
 	echo "$t1 - $t0" | bc > "$tmp/t.$name"
+	echo "kseries: bench: $name: $(cat "$tmp/t.$name") s" >&2
 }
 
-# plain copies of the revision, made before any clock starts
-for d in bare rw pristine; do
-	mkdir -p "$tmp/$d"
-	git -C "$KSERIES_KERNEL" archive "$rev" | tar -x -C "$tmp/$d"
-done
-rm -f "$tmp/bare/.cocciconfig"
+# the files that hold the series' tokens, and plain copies, made before any clock starts
 tokens=$(json "$manifest" 'print(" ".join("-e " + t for t in d["tokens"]))')
 # shellcheck disable=SC2086
-(cd "$tmp/pristine" && grep -rlwF --include='*.c' --include='*.h' $tokens . | sort) > "$tmp/files"
+git -C "$KSERIES_KERNEL" grep -lF $tokens "$rev" -- '*.c' '*.h' | sed "s|^$rev:||" | sort > "$tmp/files"
 nfiles=$(wc -l < "$tmp/files")
 [ "$nfiles" -gt 0 ] || fail "no file of $rev holds the series' tokens"
-mkdir -p "$tmp/floor"
+mkdir -p "$tmp/pristine" "$tmp/floor" "$tmp/bare"
+git -C "$KSERIES_KERNEL" archive "$rev" | tar -x -C "$tmp/pristine"
+cp -r "$tmp/pristine" "$tmp/rw"
 (cd "$tmp/pristine" && tar -c -T "$tmp/files") | tar -x -C "$tmp/floor"
+# the bare runs get those files only (they take no includes): what a person
+# runs by hand after a grep, no .cocciconfig, no checks
+(cd "$tmp/pristine" && tar -c -T "$tmp/files") | tar -x -C "$tmp/bare"
 
 # --- rules -----------------------------------------------------------------
 export KSERIES_CACHE_DIR="$tmp/cache"
@@ -60,27 +61,35 @@ timed series_warm "$tmp/s2.log" "$kseries" series -q --no-build --jobs "$jobs" \
 	--kernel "$KSERIES_KERNEL" --rev "$rev" --out "$tmp/s2"
 timed rewrite "$tmp/rw.log" "$kseries" rewrite -q --jobs "$jobs" "$tmp/rw"
 # what a person runs by hand: each rule file once over the tree, no checks
+# the defines kseries' probes give this tree (series.json "probes")
+json "$manifest" 'print("\n".join(p["define"] + " " + p["when_a_file_contains"] for p in d["probes"]))' |
+	while read -r define text; do
+		! grep -rqF --include='*.h' --include='*.c' -e "$text" "$tmp/pristine" || echo "$define"
+	done > "$tmp/defines"
 bare_runs() {
 	for rule in $(json "$manifest" 'print(" ".join(d["order"]))'); do
 		defs="-D patch"
-		for v in $(sed -n 's/^virtual \(api_has_[a-z_]*\).*/\1/p' "$top/cocci/$rule"); do
-			defs="$defs -D $v"
+		for v in $(cat "$tmp/defines"); do
+			! grep -q "^virtual.*\b$v\b" "$top/cocci/$rule" || defs="$defs -D $v"
 		done
 		# shellcheck disable=SC2086
 		(cd "$tmp" && spatch --sp-file "$top/cocci/$rule" $defs \
 			--no-includes --include-headers --macro-file="$top/cocci/kernel-macros.h" \
 			--python /usr/bin/python3 --dir "$tmp/bare" --in-place \
-			--jobs="$jobs" --tmp-dir "$tmp") || return 1
+			--jobs="$jobs" --tmp-dir "$tmp") > "$tmp/rule.log" 2>&1 ||
+			# a rule file none of whose rules apply to this tree is nothing to do
+			grep -q "^No rules apply" "$tmp/rule.log" || { cat "$tmp/rule.log"; return 1; }
+		echo "kseries: bench: bare $rule done" >&2
 	done
 }
 timed bare "$tmp/bare.log" bare_runs
 timed floor "$tmp/floor.log" spatch --parse-c "$tmp/floor"
 
 # the comparisons mean something only if all three changed the same files
-changed_files() { diff -rq "$tmp/pristine" "$1" | grep -c '^Files ' || true; }
+changed_files() { diff -rq "$tmp/floor" "$1" | grep -c '^Files ' || true; }
 k=$(json "$tmp/s1/$rev/report.json" 'print(sum(1 for f in d["files"] if f.get("patch")))')
 b=$(changed_files "$tmp/bare")
-r=$(changed_files "$tmp/rw")
+r=$(diff -rq "$tmp/pristine" "$tmp/rw" | grep -c "^Files " || true)
 [ "$k" -gt 0 ] || fail "kseries series changed no file"
 [ "$r" = "$k" ] || fail "rewrite changed $r files, series $k"
 [ "$b" = "$k" ] || echo "kseries: bench: note: the bare runs changed $b files, series $k (the series' checks and catch-alls differ)" >&2
@@ -150,7 +159,7 @@ print("kseries bench: %s, %s files hold the tokens, %d CPUs" % (rev, nfiles, os.
 row("series --no-build, cold cache", t["series_cold"], "bare")
 row("series --no-build, warm cache", t["series_warm"], "bare", 6)
 row("rewrite", t["rewrite"], "bare", 4)
-row("bare spatch: each rule file once over the tree", t["bare"])
+row("bare spatch: each rule file once over those files", t["bare"])
 row("parse floor: one spatch --parse-c of those files", t["floor"])
 if "build_cold" in t:
     k_cold = t["build_cold"] - t["series_warm"]
