@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "build.h"
+#include "progress.h"
 #include "fileio.h"
 #include "fixups.h"
 #include "worktree.h"
@@ -220,13 +221,60 @@ void build_compiler(const char *wt, const char *cross, struct strvec *args, stru
 /* make -k TARGETS for one arch in its O= folder; stdout and stderr into log. */
 static const struct arch_desc *cell_arch(const struct build_cell *c);
 
+/* What a make of objects shows while it runs: the objects on disk of those asked */
+struct make_progress {
+	const char *arch, *o_dir;
+	const struct strvec *targets;
+	size_t total;
+	struct timespec t0;
+};
+
+static size_t objects_done(const struct make_progress *p)
+{
+	size_t done = 0;
+
+	for (size_t i = 0; i < p->targets->nr; i++) {
+		const char *t = p->targets->v[i];
+		size_t n = strlen(t);
+		char *path;
+
+		if (n < 2 || strcmp(t + n - 2, ".o"))
+			continue;
+		/* the step removed them first (remove_object): on disk means built now */
+		path = xstrfmt("%s/%s", p->o_dir, t);
+		done += !access(path, F_OK);
+		free(path);
+	}
+	return done;
+}
+
+static void make_tick(void *data)
+{
+	const struct make_progress *p = data;
+
+	progress_update("build: %s: %zu/%zu objects (%.0fs)", p->arch, objects_done(p), p->total,
+			seconds_since(&p->t0));
+}
+
 static int make(const char *wt, const struct build_cell *c, const char *o_dir, int jobs,
 		const char *log, const struct strvec *targets)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	const struct arch_desc *a = cell_arch(c);
 	const char *cross = c->cross ? c->cross : a->cross;
+	struct make_progress p = { c->arch, o_dir, targets, 0, { 0, 0 } };
 	int ret;
+
+	for (size_t i = 0; i < targets->nr; i++) {
+		size_t n = strlen(targets->v[i]);
+
+		p.total += n > 2 && !strcmp(targets->v[i] + n - 2, ".o");
+	}
+	clock_gettime(CLOCK_MONOTONIC, &p.t0);
+	if (p.total) {
+		cp.tick = make_tick;
+		cp.tick_data = &p;
+	}
 
 	strvec_pushl(&cp.args, "make", "-k", NULL);
 	strvec_pushf(&cp.args, "-j%d", jobs > 0 ? jobs : 1);
@@ -240,6 +288,9 @@ static int make(const char *wt, const struct build_cell *c, const char *o_dir, i
 	cp.out_file = log;
 	cp.err_to_out = 1;
 	ret = run_command(&cp);
+	if (p.total)
+		progress_end("build: %s: %zu/%zu objects (%.0fs)", p.arch, objects_done(&p), p.total,
+			     seconds_since(&p.t0));
 	child_process_clear(&cp);
 	return ret;
 }

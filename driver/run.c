@@ -47,8 +47,12 @@ struct wait_clock {
 	const struct child_process *cp;
 	pid_t pid;
 	long start, next_note, interval, deadline;
+	long next_tick;	/* cp->tick's next call; 0: none */
 	int timed_out;
 };
+
+/* how often a command's tick (a progress line) is called */
+#define TICK_MS 250
 
 static long now_ms(void)
 {
@@ -89,6 +93,7 @@ static void clock_start(struct wait_clock *c, const struct child_process *cp, pi
 	c->interval = cp->fn ? 0 : env_seconds("KSERIES_PROGRESS", 60) * 1000;
 	c->next_note = c->interval ? now + c->interval : 0;
 	c->deadline = cp->timeout ? now + cp->timeout * 1000L : 0;
+	c->next_tick = cp->tick ? now + TICK_MS : 0;
 	c->timed_out = 0;
 }
 
@@ -101,7 +106,9 @@ static int clock_wait_ms(const struct wait_clock *c)
 		t = c->next_note - now;
 	if (c->deadline && (t < 0 || c->deadline - now < t))
 		t = c->deadline - now;
-	if (!c->next_note && !c->deadline)
+	if (c->next_tick && (t < 0 || c->next_tick - now < t))
+		t = c->next_tick - now;
+	if (!c->next_note && !c->deadline && !c->next_tick)
 		return -1;
 	return t < 0 ? 0 : (int)t;
 }
@@ -127,6 +134,10 @@ static int clock_tick(struct wait_clock *c)
 
 	if (c->timed_out)
 		return 1;
+	if (c->next_tick && now >= c->next_tick) {
+		c->cp->tick(c->cp->tick_data);
+		c->next_tick = now + TICK_MS;
+	}
 	if (c->deadline && now >= c->deadline) {
 		/* the child leads a group: what it started goes with it */
 		if (kill(-c->pid, SIGKILL) < 0)

@@ -28,6 +28,9 @@ struct child_process {
 	int (*fn)(void *fn_data);
 	void *fn_data;
 	struct strvec env;	/* "NAME=VALUE" set in the child */
+	/* called now and then while it runs (a progress line), in the parent */
+	void (*tick)(void *tick_data);
+	void *tick_data;
 
 	/* set by start_command, for finish_command */
 	pid_t pid;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "progress.h"
 #include "usage.h"
 
 int usage_quiet;
@@ -10,6 +11,7 @@ int usage_verbose;
 
 static void vreport(const char *prefix, const char *fmt, va_list ap)
 {
+	progress_clear();
 	fprintf(stderr, "kseries: %s", prefix);
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
@@ -40,6 +42,7 @@ static void vreport_errno(const char *fmt, va_list ap)
 {
 	int err = errno;
 
+	progress_clear();
 	fprintf(stderr, "kseries: error: ");
 	vfprintf(stderr, fmt, ap);
 	fprintf(stderr, ": %s\n", strerror(err));
