@@ -112,7 +112,10 @@ for s in cfg.get("all", []) + cfg.get(arch, []):
     k, v = s.split("=", 1)
     sets.append({"y": "-e %s", "m": "-m %s", "n": "-d %s"}.get(v, "--set-val %s " + v) % k)
 targets = sorted(set(cell["built"] + cell["not_buildable"] + cell["regressions"]))
-print(cell["defconfig"], cell["cross_compile"] or "-")
+# kseries' own prefixes (docs/usage.md), unless the report names another
+cross = {"arm64": "aarch64-linux-gnu-", "arm": "arm-linux-gnueabi-",
+         "powerpc": "powerpc64le-linux-gnu-", "mips": "mips-linux-gnu-"}.get(arch, "")
+print(cell["defconfig"], cell["cross_compile"] or cross or "-")
 print(" ".join(sets))
 print(" ".join(targets))
 PY
