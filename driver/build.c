@@ -221,6 +221,13 @@ void build_compiler(const char *wt, const char *cross, struct strvec *args, stru
 /* make -k TARGETS for one arch in its O= folder; stdout and stderr into log. */
 static const struct arch_desc *cell_arch(const struct build_cell *c);
 
+static int ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), t = strlen(tail);
+
+	return n > t && !strcmp(s + n - t, tail);
+}
+
 /* What a make of objects shows while it runs: the objects on disk of those asked */
 struct make_progress {
 	const char *arch, *o_dir;
@@ -235,10 +242,9 @@ static size_t objects_done(const struct make_progress *p)
 
 	for (size_t i = 0; i < p->targets->nr; i++) {
 		const char *t = p->targets->v[i];
-		size_t n = strlen(t);
 		char *path;
 
-		if (n < 2 || strcmp(t + n - 2, ".o"))
+		if (!ends_with(t, ".o"))
 			continue;
 		/* the step removed them first (remove_object): on disk means built now */
 		path = xstrfmt("%s/%s", p->o_dir, t);
@@ -265,11 +271,8 @@ static int make(const char *wt, const struct build_cell *c, const char *o_dir, i
 	struct make_progress p = { c->arch, o_dir, targets, 0, { 0, 0 } };
 	int ret;
 
-	for (size_t i = 0; i < targets->nr; i++) {
-		size_t n = strlen(targets->v[i]);
-
-		p.total += n > 2 && !strcmp(targets->v[i] + n - 2, ".o");
-	}
+	for (size_t i = 0; i < targets->nr; i++)
+		p.total += ends_with(targets->v[i], ".o");
 	clock_gettime(CLOCK_MONOTONIC, &p.t0);
 	if (p.total) {
 		cp.tick = make_tick;
@@ -350,12 +353,6 @@ static void remove_object(const char *obj)
 	free(dep);
 }
 
-static int ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), t = strlen(tail);
-
-	return n > t && !strcmp(s + n - t, tail);
-}
 
 /* nftw callback: remove every object under a folder target */
 static int rm_object(const char *path, const struct stat *st, int flag, struct FTW *ftw)

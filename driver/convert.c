@@ -428,13 +428,13 @@ int convert_report_files(struct convert *c, const char *dir, const struct strvec
 	return 0;
 }
 
+static int line_of_file(const char *line, const char *file);
+
 /* 1 when the report has a line on file */
 static int found_in(const struct strvec *findings, const char *file)
 {
-	size_t n = strlen(file);
-
 	for (size_t i = 0; i < findings->nr; i++)
-		if (!strncmp(findings->v[i], file, n) && findings->v[i][n] == ':')
+		if (line_of_file(findings->v[i], file))
 			return 1;
 	return 0;
 }

@@ -90,7 +90,7 @@ int rule_jobs_run(const struct rules_opts *o, const char *dir, const struct rule
 {
 	int slots = o->jobs > 0 ? o->jobs : 1, ret = 0;
 	struct strvec *rules, *files;
-	size_t nr = 0;
+	size_t nr = 0, room = n > (size_t)slots ? n : (size_t)slots;
 
 	if (slots == 1 || shares_a_file(jobs, n)) {
 		for (size_t i = 0; !ret && i < n; i++)
@@ -98,8 +98,8 @@ int rule_jobs_run(const struct rules_opts *o, const char *dir, const struct rule
 		return ret;
 	}
 	/* one entry per process: the jobs, or one job's batches */
-	rules = xcalloc(n > (size_t)slots ? n : (size_t)slots, sizeof(*rules));
-	files = xcalloc(n > (size_t)slots ? n : (size_t)slots, sizeof(*files));
+	rules = xcalloc(room, sizeof(*rules));
+	files = xcalloc(room, sizeof(*files));
 	if (n == 1) {
 		nr = cut(&jobs[0], slots, files);
 		for (size_t i = 0; i < nr; i++)
@@ -113,7 +113,7 @@ int rule_jobs_run(const struct rules_opts *o, const char *dir, const struct rule
 	}
 	ret = nr == 1 ? run_rules(o, dir, &rules[0], &files[0])
 		      : run_side_by_side(o, dir, rules, files, nr);
-	for (size_t i = 0; i < (n > (size_t)slots ? n : (size_t)slots); i++) {
+	for (size_t i = 0; i < room; i++) {
 		strvec_clear(&rules[i]);
 		strvec_clear(&files[i]);
 	}
