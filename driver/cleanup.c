@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <time.h>
 #include "cleanup.h"
+#include "clock.h"
 #include "repolock.h"
 #include "run.h"
 #include "usage.h"
@@ -134,20 +135,7 @@ static void stop_tree(pid_t pid, int sig)
 		kill(pid, sig);
 }
 
-static long now_ms(void)
-{
-	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
-}
-
-static void nap_ms(long ms)
-{
-	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
-
-	nanosleep(&ts, NULL);
-}
 
 /* Grace a stopped process gets before SIGKILL, and the most we wait. */
 #define GRACE_MS 5000

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "cleanup.h"
+#include "clock.h"
 #include "fileio.h"
 #include "outdir.h"
 #include "run.h"
@@ -38,6 +40,32 @@ char *outdir_rev_name(const char *rev)
 	return name;
 }
 
+/*
+ * A run killed outright (SIGKILL) leaves its children holding the lock for
+ * a moment: they got SIGTERM with it (PDEATHSIG) and are removing their
+ * worktrees. Wait for them, within a limit, rather than call them a run.
+ */
+#define LEFTOVERS_MS 15000
+
+static int holder_gone(const char *held_by)
+{
+	long pid = held_by ? atol(held_by) : 0;
+
+	return pid > 0 && kill((pid_t)pid, 0) < 0 && errno == ESRCH;
+}
+
+static int lock_when_free(int fd, long limit_ms)
+{
+	long start = now_ms();
+
+	while (flock(fd, LOCK_EX | LOCK_NB)) {
+		if (now_ms() - start > limit_ms)
+			return -1;
+		nap_ms(20);
+	}
+	return 0;
+}
+
 /* The lock stays held (and its fd open) until the process exits. */
 static void take_lock(const char *out)
 {
@@ -49,9 +77,18 @@ static void take_lock(const char *out)
 		die_errno("cannot create the lock %s", path);
 	if (flock(fd, LOCK_EX | LOCK_NB)) {
 		char *other = read_file(path);
+		const char *who = other && *other ? strtok(other, "\n") : "?";
 
-		die("another kseries run (pid %s) is writing to %s: wait for it to finish, "
-		    "or pick another --out", other && *other ? strtok(other, "\n") : "?", out);
+		if (!holder_gone(who))
+			die("another kseries run (pid %s) is writing to %s: wait for it to finish, "
+			    "or pick another --out", who, out);
+		info("the kseries run that wrote %s (pid %s) is gone: waiting for the "
+		     "programs it started to end", out, who);
+		if (lock_when_free(fd, LEFTOVERS_MS))
+			die("programs a killed kseries run (pid %s) started still hold %s: "
+			    "end them (fuser -v %s names them), or pick another --out",
+			    who, path, path);
+		free(other);
 	}
 	snprintf(pid, sizeof(pid), "%ld\n", (long)getpid());
 	if (ftruncate(fd, 0) || pwrite(fd, pid, strlen(pid), 0) < 0)

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cleanup.h"
+#include "clock.h"
 #include "run.h"
 #include "usage.h"
 
@@ -54,13 +55,6 @@ struct wait_clock {
 /* how often a command's tick (a progress line) is called */
 #define TICK_MS 250
 
-static long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000;
-}
 
 static long env_seconds(const char *name, long def)
 {

@@ -63,12 +63,47 @@ kill -KILL "$(ps -o ppid= -p $PPID)" $PPID
 exit 0
 EOS
 chmod +x "$tmp/stop/spatch"
-PATH="$tmp/stop:$PATH" "$kseries" series -q --no-build --kernel "$repo" --rev b1 \
-	--out "$tmp/killed" > /dev/null 2>&1
+# (its scratch folder stays behind: it gets no chance to remove it)
+mkdir "$tmp/killtmp"
+PATH="$tmp/stop:$PATH" TMPDIR="$tmp/killtmp" "$kseries" series -q --no-build --kernel "$repo" \
+	--rev b1 --out "$tmp/killed" > /dev/null 2>&1
 check "races: a run killed outright (SIGKILL) leaves its worktree registered" \
 	sh -c "git -C '$repo' worktree list | grep -q '$tmp/killed/'"
 PATH="$tmp/bin:$PATH" "$kseries" series -q --no-build --force --kernel "$repo" --rev b1 \
 	--out "$tmp/killed" > /dev/null 2>&1
 check "races: --force removes that worktree, and only that one" \
 	sh -c "git -C '$repo' worktree list --porcelain | diff '$tmp/list.before' -"
+# the lock of a run that is gone, still held by what it started (a killed
+# run's children remove their worktrees): the next run waits for them
+lock="$tmp/killed/.kseries.lock"
+sh -c 'exit 0' & dead=$!
+wait "$dead"
+echo "$dead" > "$lock"
+flock "$lock" sh -c "touch '$tmp/holding'; while [ ! -e '$tmp/release' ]; do sleep 0.05; done" &
+holder=$!
+wait_for_path "$tmp/holding" "$holder"
+PATH="$tmp/bin:$PATH" "$kseries" series --no-build --force --kernel "$repo" --rev b1 \
+	--out "$tmp/killed" > "$tmp/wait.log" 2>&1 &
+run=$!
+until grep -q "waiting for the programs it started" "$tmp/wait.log"; do
+	kill -0 "$run" 2>/dev/null || break
+	sleep 0.05
+done
+touch "$tmp/release"
+wait "$holder"
+wait "$run"
+check "races: a lock held after its run is gone: the next run waits, then runs (exit 0)" test $? = 0
+check "races: ... and says what it waits for" grep -q "(pid $dead) is gone: waiting" "$tmp/wait.log"
+rm -f "$tmp/holding" "$tmp/release"
+# held by a live process: that is another run, refused at once
+flock "$lock" sh -c "echo \$\$ > '$lock'; touch '$tmp/holding'; while [ ! -e '$tmp/release' ]; do sleep 0.05; done" &
+holder=$!
+wait_for_path "$tmp/holding" "$holder"
+PATH="$tmp/bin:$PATH" "$kseries" series --no-build --force --kernel "$repo" --rev b1 \
+	--out "$tmp/killed" > "$tmp/live.log" 2>&1
+rc=$?
+touch "$tmp/release"
+wait "$holder"
+check "races: a lock held by a live run: refused (exit 2), named" \
+	sh -c "test $rc = 2 && grep -q 'another kseries run (pid [0-9]*) is writing' '$tmp/live.log'"
 finish
