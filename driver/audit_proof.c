@@ -10,6 +10,7 @@
 #include "build.h"
 #include "cleanup.h"
 #include "fileio.h"
+#include "make_step.h"
 #include "run.h"
 #include "usage.h"
 #include "worktree.h"

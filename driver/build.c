@@ -4,7 +4,6 @@
  * prepare once, then only the objects of the files that used the API, before and after the series, in an
  * O= folder of its own (../shared/BUILDING.md has the measurements).
  */
-#include <ftw.h>
 #include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "build.h"
-#include "progress.h"
+#include "make_step.h"
 #include "fileio.h"
 #include "fixups.h"
 #include "worktree.h"
@@ -74,41 +73,6 @@ void build_check_arch_names(const struct strvec *names)
 			die("unknown architecture '%s': kseries builds x86_64, arm64, arm, powerpc, mips",
 			    names->v[i]);
 	}
-}
-
-void build_failed_objects(const char *log, struct strvec *out, struct strvec *other)
-{
-	struct strvec lines = STRVEC_INIT;
-
-	strvec_split_lines(&lines, log);
-	for (size_t i = 0; i < lines.nr; i++) {
-		const char *l = lines.v[i], *open = strstr(l, "*** ["), *close, *colon;
-
-		if (!open || !strstr(l, "] Error"))
-			continue;
-		close = strstr(open, "] Error");
-		/* "[scripts/Makefile.build:303: drivers/x/y.o]": the last ": " part */
-		colon = open + 5;
-		for (const char *p = colon; p < close; p++)
-			if (p[0] == ':' && p[1] == ' ')
-				colon = p + 2;
-		if (close <= colon)
-			continue;
-		{
-			size_t len = (size_t)(close - colon);
-			char *target = xstrndup(colon, len);
-			int object = len > 2 && !strncmp(close - 2, ".o", 2);
-			/* the wrappers make puts around any failure */
-			int wrapper = !strcmp(target, "sub-make") || !strcmp(target, "__build") ||
-				      !strcmp(target, "_all") || !strcmp(target, "__sub-make");
-			struct strvec *to = object ? out : wrapper ? NULL : other;
-
-			if (to && !strvec_contains(to, target))
-				strvec_push(to, target);
-			free(target);
-		}
-	}
-	strvec_clear(&lines);
 }
 
 /* text with every "{arch}" as srcarch (caller frees) */
@@ -221,83 +185,6 @@ void build_compiler(const char *wt, const char *cross, struct strvec *args, stru
 /* make -k TARGETS for one arch in its O= folder; stdout and stderr into log. */
 static const struct arch_desc *cell_arch(const struct build_cell *c);
 
-static int ends_with(const char *s, const char *tail)
-{
-	size_t n = strlen(s), t = strlen(tail);
-
-	return n > t && !strcmp(s + n - t, tail);
-}
-
-/* What a make of objects shows while it runs: the objects on disk of those asked */
-struct make_progress {
-	const char *arch, *o_dir;
-	const struct strvec *targets;
-	size_t total;
-	struct timespec t0;
-};
-
-static size_t objects_done(const struct make_progress *p)
-{
-	size_t done = 0;
-
-	for (size_t i = 0; i < p->targets->nr; i++) {
-		const char *t = p->targets->v[i];
-		char *path;
-
-		if (!ends_with(t, ".o"))
-			continue;
-		/* the step removed them first (remove_object): on disk means built now */
-		path = xstrfmt("%s/%s", p->o_dir, t);
-		done += !access(path, F_OK);
-		free(path);
-	}
-	return done;
-}
-
-static void make_tick(void *data)
-{
-	const struct make_progress *p = data;
-
-	progress_update("build: %s: %zu/%zu objects (%.0fs)", p->arch, objects_done(p), p->total,
-			seconds_since(&p->t0));
-}
-
-static int make(const char *wt, const struct build_cell *c, const char *o_dir, int jobs,
-		const char *log, const struct strvec *targets)
-{
-	struct child_process cp = CHILD_PROCESS_INIT;
-	const struct arch_desc *a = cell_arch(c);
-	const char *cross = c->cross ? c->cross : a->cross;
-	struct make_progress p = { c->arch, o_dir, targets, 0, { 0, 0 } };
-	int ret;
-
-	for (size_t i = 0; i < targets->nr; i++)
-		p.total += ends_with(targets->v[i], ".o");
-	clock_gettime(CLOCK_MONOTONIC, &p.t0);
-	if (p.total) {
-		cp.tick = make_tick;
-		cp.tick_data = &p;
-	}
-
-	strvec_pushl(&cp.args, "make", "-k", NULL);
-	strvec_pushf(&cp.args, "-j%d", jobs > 0 ? jobs : 1);
-	strvec_pushf(&cp.args, "O=%s", o_dir);
-	strvec_pushf(&cp.args, "ARCH=%s", a->arch);
-	if (*cross)
-		strvec_pushf(&cp.args, "CROSS_COMPILE=%s", cross);
-	build_compiler(wt, cross, &cp.args, &cp.env);
-	strvec_pushv(&cp.args, (const char *const *)targets->v);
-	cp.dir = wt;
-	cp.out_file = log;
-	cp.err_to_out = 1;
-	ret = run_command(&cp);
-	if (p.total)
-		progress_end("build: %s: %zu/%zu objects (%.0fs)", p.arch, objects_done(&p), p.total,
-			     seconds_since(&p.t0));
-	child_process_clear(&cp);
-	return ret;
-}
-
 static const struct arch_desc *find_arch(const char *name);
 
 /* The arch a cell builds: its own, or its variant's. */
@@ -321,123 +208,33 @@ static const struct arch_desc *find_arch(const char *name)
 	return NULL;
 }
 
+/* A make of targets for cell c in o_dir, its output in log. */
+static struct make_job cell_job(const struct build_cell *c, const char *o_dir, const char *log,
+				const struct strvec *targets)
+{
+	const struct arch_desc *a = cell_arch(c);
+	struct make_job job = MAKE_JOB_INIT;
+
+	job.name = c->arch;
+	job.arch = a->arch;
+	job.cross = c->cross ? c->cross : a->cross;
+	job.o_dir = o_dir;
+	job.log = log;
+	job.targets = targets;
+	return job;
+}
+
 static int make1(const char *wt, const struct build_cell *c, const char *o_dir, const char *log,
 		 const char *target)
 {
 	struct strvec t = STRVEC_INIT;
+	struct make_job job = cell_job(c, o_dir, log, &t);
 	int ret;
 
 	strvec_push(&t, target);
-	ret = make(wt, c, o_dir, 2, log, &t);
+	ret = make_run(wt, &job, 2);
 	strvec_clear(&t);
 	return ret;
-}
-
-/*
- * Remove an object and the dependency lists that say what it read
- * (Kbuild's dir/.file.o.cmd, gcc -MD's dir/file.d): the header coverage
- * reads those, and must read only what this step wrote.
- */
-static void remove_object(const char *obj)
-{
-	const char *slash = strrchr(obj, '/'), *base = slash ? slash + 1 : obj;
-	int dir = (int)(base - obj);
-	char *cmd = xstrfmt("%.*s.%s.cmd", dir, obj, base);
-	char *dep = xstrdup(obj);
-
-	dep[strlen(dep) - 1] = 'd';	/* file.o -> file.d (obj ends in .o) */
-	unlink(obj);
-	unlink(cmd);
-	unlink(dep);
-	free(cmd);
-	free(dep);
-}
-
-
-/* nftw callback: remove every object under a folder target */
-static int rm_object(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)ftw;
-	if (flag == FTW_F && ends_with(path, ".o"))
-		remove_object(path);
-	return 0;
-}
-
-/*
- * What one make step of the matrix did. An object counts as built only when
- * this step wrote it: the step's targets are removed from the O= folder
- * first, so an object an earlier step built never stands in for one this
- * step failed to rebuild. broken: why the step as a whole cannot be judged
- * (make died of a signal, could not run, failed without naming a target,
- * or "succeeded" without writing its objects); then the cell fails.
- */
-struct make_step {
-	struct strvec failed;	/* objects make named as failed, or did not write */
-	struct strvec other;	/* other failed targets: the build itself */
-	char *broken;
-};
-
-static void make_step_clear(struct make_step *st)
-{
-	strvec_clear(&st->failed);
-	strvec_clear(&st->other);
-	free(st->broken);
-	st->broken = NULL;
-}
-
-static void make_step(const char *wt, const struct build_cell *c, const char *o_dir, int jobs,
-		      const char *log, const struct strvec *targets, struct make_step *st)
-{
-	struct strvec missing = STRVEC_INIT;
-	char *text;
-	int ret;
-
-	for (size_t t = 0; t < targets->nr; t++) {
-		char *path = xstrfmt("%s/%s", o_dir, targets->v[t]);
-
-		if (ends_with(targets->v[t], ".o"))
-			remove_object(path);
-		else
-			nftw(path, rm_object, 16, FTW_PHYS);	/* a folder target's objects */
-		free(path);
-	}
-	ret = make(wt, c, o_dir, jobs, log, targets);
-	text = read_file(log);
-	build_failed_objects(text ? text : "", &st->failed, &st->other);
-	free(text);
-	/* a folder target that failed (make names it with or without its "/") failed as a target */
-	for (size_t o = st->other.nr; o-- > 0;) {
-		const char *t = st->other.v[o];
-		char *folder = t[strlen(t) - 1] == '/' ? xstrdup(t) : xstrfmt("%s/", t);
-
-		if (strvec_contains(targets, folder)) {
-			strvec_push(&st->failed, folder);
-			strvec_remove(&st->other, o);
-		}
-		free(folder);
-	}
-	for (size_t t = 0; t < targets->nr; t++) {
-		char *path = xstrfmt("%s/%s", o_dir, targets->v[t]);
-
-		if (ends_with(targets->v[t], ".o") && access(path, F_OK) &&
-		    !strvec_contains(&st->failed, targets->v[t])) {
-			strvec_push(&st->failed, targets->v[t]);
-			strvec_push(&missing, targets->v[t]);
-		}
-		free(path);
-	}
-	if (ret < 0)
-		st->broken = xstrfmt("make could not run (or hung): see %s", log);
-	else if (ret >= 128)
-		st->broken = xstrfmt("make died of signal %d (%s): see %s", ret - 128,
-				     strsignal(ret - 128), log);
-	else if (ret && st->failed.nr == missing.nr && !st->other.nr)
-		st->broken = xstrfmt("make exited %d without naming a failed target: see %s", ret, log);
-	else if (!ret && missing.nr)
-		st->broken = xstrfmt("make exited 0 but did not write %s%s: see %s", missing.v[0],
-				     missing.nr > 1 ? " (and others)" : "", log);
-	strvec_clear(&missing);
 }
 
 /* scripts/config of the tree itself, on this arch's .config */
@@ -559,7 +356,7 @@ static const char *configure(const char *wt, const struct arch_desc *a, const ch
 		why = "make olddefconfig (or the tree's oldnoconfig) failed";
 	if (!why)
 		read_back(wt, a->srcarch, o_dir, &set, c);
-	if (!why && make1(wt, c, o_dir, log, prepare))
+	if (!why && prepare && make1(wt, c, o_dir, log, prepare))
 		why = !strcmp(prepare, "prepare") ? "make prepare failed" : "make modules_prepare failed";
 	strvec_clear(&set);
 	free(dotconfig);
@@ -747,19 +544,21 @@ static void only_under(struct strvec *targets, const char *only)
 	}
 }
 
-/* Before the series: configure, prepare and build; what fails here is not ours. */
-static void arch_before(struct matrix *mx, size_t i)
+/*
+ * Before the series, per cell: its targets, configure (defconfig, settings,
+ * olddefconfig); 1 when it is ready for prepare and its objects.
+ */
+static int before_configure(struct matrix *mx, size_t i)
 {
 	struct build_cell *c = &mx->cells[i];
 	const struct arch_desc *a = usable_arch(c);
-	struct make_step st = { STRVEC_INIT, STRVEC_INIT, NULL };
 	char *o_dir, *log;
 	const char *why;
 	struct timespec t0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!a || tree_compiler(mx->wt, a, c))
-		return;
+		return 0;
 	info("build: %s: configure, prepare, objects before the series", mx->cells[i].arch);
 	o_dir = xstrfmt("%s/%s", mx->out_dir, mx->cells[i].arch);
 	log = xstrfmt("%s/%s-before.log", mx->out_dir, mx->cells[i].arch);
@@ -767,25 +566,30 @@ static void arch_before(struct matrix *mx, size_t i)
 	build_targets(mx->wt, a->srcarch, mx->files, &mx->m->targets, &mx->targets[i]);
 	if (c->only)
 		only_under(&mx->targets[i], c->only);
-	why = configure(mx->wt, a, o_dir, log, mx->m, c, "prepare");
-	if (why) {
+	why = configure(mx->wt, a, o_dir, log, mx->m, c, NULL);
+	if (why)
 		fail_cell(mx, c, xstrfmt("%s: see %s", why, log));
-	} else if (mx->targets[i].nr) {
-		make_step(mx->wt, c, o_dir, mx->jobs, log, &mx->targets[i], &st);
-		strvec_pushv(&mx->fail_base[i], (const char *const *)st.failed.v);
-		if (st.broken)
-			fail_cell(mx, c, xstrfmt("before the series: %s", st.broken));
-		/* the build itself failed (a host tool, prepare): no object was tried */
-		else if (st.other.nr)
-			fail_cell(mx, c, xstrfmt("the build fails before any object, at %s "
-						 "(toolchain?): see %s", st.other.v[0], log));
-		else if (mx->proof)
-			proof_before(mx, i, o_dir, &st.failed);
-	}
-	make_step_clear(&st);
 	free(o_dir);
 	free(log);
 	c->seconds += seconds_since(&t0);
+	return !why && mx->targets[i].nr;
+}
+
+/* Before the series, per cell: what its objects' make did; what fails here is not ours. */
+static void before_judge(struct matrix *mx, size_t i, struct make_job *job)
+{
+	struct build_cell *c = &mx->cells[i];
+	struct make_step *st = &job->st;
+
+	strvec_pushv(&mx->fail_base[i], (const char *const *)st->failed.v);
+	if (st->broken)
+		fail_cell(mx, c, xstrfmt("before the series: %s", st->broken));
+	/* the build itself failed (a host tool, prepare): no object was tried */
+	else if (st->other.nr)
+		fail_cell(mx, c, xstrfmt("the build fails before any object, at %s "
+					 "(toolchain?): see %s", st->other.v[0], job->log));
+	else if (mx->proof)
+		proof_before(mx, i, job->o_dir, &st->failed);
 }
 
 /*
@@ -836,40 +640,71 @@ static void judge_after(struct matrix *mx, size_t i, const struct strvec *fail_h
 		c->state = CELL_OK;
 }
 
-/* After the series: the same objects again. */
-static void arch_after(struct matrix *mx, size_t i)
+/* After the series, per cell: what the same objects' make did, and the proof. */
+static void after_judge(struct matrix *mx, size_t i, struct make_job *job)
 {
 	struct build_cell *c = &mx->cells[i];
-	const struct arch_desc *a = cell_arch(c);
-	struct make_step st = { STRVEC_INIT, STRVEC_INIT, NULL };
-	char *o_dir, *log;
-	struct timespec t0;
+	struct make_step *st = &job->st;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	if (c->state == CELL_PENDING) {
-		info("build: %s: objects after the series", mx->cells[i].arch);
-		o_dir = xstrfmt("%s/%s", mx->out_dir, mx->cells[i].arch);
-		log = xstrfmt("%s/%s.log", mx->out_dir, mx->cells[i].arch);
-		c->after_started = time(NULL);
-		make_step(mx->wt, c, o_dir, mx->jobs, log, &mx->targets[i], &st);
-		if (st.other.nr)
-			strvec_pushf(&c->regressions, "%s (the build itself)", st.other.v[0]);
-		judge_after(mx, i, &st.failed, log);
-		if (!st.broken && mx->proof && c->proved)
-			proof_after(mx, i, a, o_dir);
-		if (st.broken) {
-			/* nothing of this step can be trusted: no object counts as built */
-			strvec_clear(&c->built);
-			if (c->state == CELL_FAILED)
-				mx->failed--;	/* fail_cell counts it once, below */
-			free(c->reason);
-			fail_cell(mx, c, xstrfmt("after the series: %s", st.broken));
-		}
-		make_step_clear(&st);
-		free(o_dir);
-		free(log);
+	if (st->other.nr)
+		strvec_pushf(&c->regressions, "%s (the build itself)", st->other.v[0]);
+	judge_after(mx, i, &st->failed, job->log);
+	if (!st->broken && mx->proof && c->proved)
+		proof_after(mx, i, cell_arch(c), job->o_dir);
+	if (st->broken) {
+		/* nothing of this step can be trusted: no object counts as built */
+		strvec_clear(&c->built);
+		if (c->state == CELL_FAILED)
+			mx->failed--;	/* fail_cell counts it once, below */
+		free(c->reason);
+		fail_cell(mx, c, xstrfmt("after the series: %s", st->broken));
 	}
-	c->seconds += seconds_since(&t0);
+}
+
+/*
+ * One side of the matrix, every ready cell's objects side by side (one
+ * make per cell, make_steps), then each judged in turn. A cell's time
+ * counts the whole side-by-side step.
+ */
+static void matrix_side(struct matrix *mx, int after)
+{
+	struct make_job *jobs = xcalloc(mx->n, sizeof(*jobs));
+	size_t *cell_of = xcalloc(mx->n, sizeof(*cell_of)), n = 0;
+	struct timespec t0;
+	double took;
+
+	for (size_t i = 0; i < mx->n; i++) {
+		struct build_cell *c = &mx->cells[i];
+
+		if (after ? c->state != CELL_PENDING : !before_configure(mx, i))
+			continue;
+		if (after) {
+			info("build: %s: objects after the series", c->arch);
+			c->after_started = time(NULL);
+		}
+		jobs[n] = cell_job(c, xstrfmt("%s/%s", mx->out_dir, c->arch),
+				   xstrfmt("%s/%s%s.log", mx->out_dir, c->arch, after ? "" : "-before"),
+				   &mx->targets[i]);
+		cell_of[n++] = i;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	make_steps(mx->wt, jobs, n, mx->jobs);
+	took = seconds_since(&t0);
+	for (size_t k = 0; k < n; k++) {
+		struct timespec t1;
+
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (after)
+			after_judge(mx, cell_of[k], &jobs[k]);
+		else
+			before_judge(mx, cell_of[k], &jobs[k]);
+		mx->cells[cell_of[k]].seconds += took + seconds_since(&t1);
+		make_step_clear(&jobs[k].st);
+		free((char *)jobs[k].o_dir);
+		free((char *)jobs[k].log);
+	}
+	free(jobs);
+	free(cell_of);
 }
 
 static void matrix_clear(struct matrix *mx)
@@ -920,12 +755,10 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
 	}
 	if (checkout(wt, base))
 		goto out;
-	for (size_t i = 0; i < mx.n; i++)
-		arch_before(&mx, i);
+	matrix_side(&mx, 0);
 	if (checkout(wt, head))
 		goto out;
-	for (size_t i = 0; i < mx.n; i++)
-		arch_after(&mx, i);
+	matrix_side(&mx, 1);
 	ret = mx.failed;
 out:
 	matrix_clear(&mx);
@@ -1008,64 +841,82 @@ int build_prepare_tree(const char *wt, char **note)
 	return ret;
 }
 
+/* The objects commit p reaches on cell c (all of the arch's when it touches a header) */
+static void patch_targets(const char *wt, const struct strvec *files, const struct strvec *all_files,
+			  const struct manifest_table *target_rows, const struct build_cell *c,
+			  struct strvec *targets)
+{
+	const struct arch_desc *a = cell_arch(c);
+	int header = 0;
+
+	for (size_t f = 0; f < files->nr; f++)
+		header |= ends_with(files->v[f], ".h");
+	build_targets(wt, a->srcarch, header ? all_files : files, target_rows, targets);
+	if (c->only)
+		only_under(targets, c->only);
+}
+
+/* What commit p's make did on a cell: its failures, beyond what never built */
+static void judge_patch(struct build_cell *c, size_t p, const char *subject, struct make_job *job)
+{
+	struct make_step *st = &job->st;
+
+	strvec_pushv(&st->failed, (const char *const *)st->other.v);
+	if (st->broken)
+		strvec_pushf(&c->bisect_failures, "%04zu %s: %s", p + 1, subject, st->broken);
+	for (size_t k = 0; !st->broken && k < st->failed.nr; k++)
+		if (!strvec_contains(&c->not_buildable, st->failed.v[k]))
+			strvec_pushf(&c->bisect_failures, "%04zu %s: %s", p + 1, subject,
+				     st->failed.v[k]);
+	if (!c->bisect_failures.nr)
+		remove(job->log);	/* keep only the logs that show a problem */
+	c->patches_built++;
+}
+
 int build_patches(const char *wt, const struct strvec *commits, const struct strvec *files,
 		  const struct strvec *subjects, const struct strvec *all_files,
 		  const struct manifest_table *target_rows, struct build_cell *cells, size_t nr_cells,
 		  const char *out_dir, int jobs)
 {
+	struct make_job *step = xcalloc(nr_cells ? nr_cells : 1, sizeof(*step));
+	struct strvec *targets = xcalloc(nr_cells ? nr_cells : 1, sizeof(*targets));
+	size_t *cell_of = xcalloc(nr_cells ? nr_cells : 1, sizeof(*cell_of));
 	int failed = 0;
 
-	for (size_t p = 0; p < commits->nr; p++) {
-		int header = 0;
+	for (size_t p = 0; p < commits->nr && failed >= 0; p++) {
+		size_t n = 0;
+		struct timespec t0;
+		double took;
 
-		if (checkout(wt, commits->v[p]))
-			return -1;
-		for (size_t f = 0; f < files[p].nr; f++) {
-			size_t n = strlen(files[p].v[f]);
-
-			header |= n > 2 && !strcmp(files[p].v[f] + n - 2, ".h");
+		if (checkout(wt, commits->v[p])) {
+			failed = -1;
+			break;
 		}
 		for (size_t i = 0; i < nr_cells; i++) {
-			const struct arch_desc *a = cell_arch(&cells[i]);
-			struct strvec targets = STRVEC_INIT;
-			struct make_step st = { STRVEC_INIT, STRVEC_INIT, NULL };
-			struct timespec t0;
-			char *o_dir, *log;
-
-			if (!a || cells[i].state != CELL_OK)
+			if (!cell_arch(&cells[i]) || cells[i].state != CELL_OK)
 				continue;
-			/* a header reaches every object of the arch; a .c file only its own */
-			build_targets(wt, a->srcarch, header ? all_files : &files[p], target_rows,
-				      &targets);
-			if (cells[i].only)
-				only_under(&targets, cells[i].only);
-			if (!targets.nr) {
-				strvec_clear(&targets);
+			patch_targets(wt, &files[p], all_files, target_rows, &cells[i], &targets[n]);
+			if (!targets[n].nr)
 				continue;
-			}
-			o_dir = xstrfmt("%s/%s", out_dir, cells[i].arch);
-			log = xstrfmt("%s/%s-patch-%04zu.log", out_dir, cells[i].arch, p + 1);
-			clock_gettime(CLOCK_MONOTONIC, &t0);
-			make_step(wt, &cells[i], o_dir, jobs, log, &targets, &st);
-			cells[i].seconds += seconds_since(&t0);	/* the cell's time, bisect included */
-			strvec_pushv(&st.failed, (const char *const *)st.other.v);
-			if (st.broken)
-				strvec_pushf(&cells[i].bisect_failures, "%04zu %s: %s", p + 1,
-					     subjects->v[p], st.broken);
-			for (size_t k = 0; !st.broken && k < st.failed.nr; k++)
-				if (!strvec_contains(&cells[i].not_buildable, st.failed.v[k]))
-					strvec_pushf(&cells[i].bisect_failures, "%04zu %s: %s", p + 1,
-						     subjects->v[p], st.failed.v[k]);
-			if (!cells[i].bisect_failures.nr)
-				remove(log);	/* keep only the logs that show a problem */
-			cells[i].patches_built++;
-			strvec_clear(&targets);
-			make_step_clear(&st);
-			free(o_dir);
-			free(log);
+			step[n] = cell_job(&cells[i], xstrfmt("%s/%s", out_dir, cells[i].arch),
+					   xstrfmt("%s/%s-patch-%04zu.log", out_dir, cells[i].arch, p + 1),
+					   &targets[n]);
+			cell_of[n++] = i;
+		}
+		/* the cells of one commit side by side: they share its checkout */
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		make_steps(wt, step, n, jobs);
+		took = seconds_since(&t0);
+		for (size_t k = 0; k < n; k++) {
+			cells[cell_of[k]].seconds += took;	/* the cell's time, bisect included */
+			judge_patch(&cells[cell_of[k]], p, subjects->v[p], &step[k]);
+			make_step_clear(&step[k].st);
+			free((char *)step[k].o_dir);
+			free((char *)step[k].log);
+			strvec_clear(&targets[k]);
 		}
 	}
-	for (size_t i = 0; i < nr_cells; i++) {
+	for (size_t i = 0; failed >= 0 && i < nr_cells; i++) {
 		if (cells[i].bisect_failures.nr && cells[i].state == CELL_OK) {
 			cells[i].state = CELL_FAILED;
 			free(cells[i].reason);
@@ -1074,6 +925,9 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 			failed++;
 		}
 	}
+	free(step);
+	free(targets);
+	free(cell_of);
 	return failed;
 }
 
@@ -1188,7 +1042,11 @@ int build_external_module(const char *wt, const char *arch, const struct manifes
 	}
 	strvec_pushf(&targets, "M=%s", module_dir);
 	strvec_push(&targets, "modules");
-	ret = make(wt, &c, o_dir, jobs, log, &targets);
+	{
+		struct make_job job = cell_job(&c, o_dir, log, &targets);
+
+		ret = make_run(wt, &job, jobs);
+	}
 	strvec_clear(&targets);
 	cell_clear(&c);
 	if (ret < 0 || ret >= 128) {

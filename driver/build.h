@@ -99,12 +99,6 @@ int build_patches(const char *wt, const struct strvec *commits, const struct str
 		  const struct manifest_table *target_rows, struct build_cell *cells, size_t nr_cells,
 		  const char *out_dir, int jobs);
 /*
- * Objects a make -k log says failed ("*** [...: dir/file.o] Error N") into
- * out; other failed targets (scripts/dtc/dtc, prepare0: the build itself,
- * not an object) into other when not NULL.
- */
-void build_failed_objects(const char *log, struct strvec *out, struct strvec *other);
-/*
  * The make targets for one arch: file.c -> file.o, or the folder a row of
  * the series' "targets" names ({arch}: srcarch) when its "when" file exists.
  */
