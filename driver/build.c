@@ -841,7 +841,10 @@ int build_prepare_tree(const char *wt, char **note)
 	return ret;
 }
 
-/* The objects commit p reaches on cell c (all of the arch's when it touches a header) */
+/*
+ * The objects commit p reaches on cell c (all of the arch's when it touches
+ * a header) that built after the series.
+ */
 static void patch_targets(const char *wt, const struct strvec *files, const struct strvec *all_files,
 			  const struct manifest_table *target_rows, const struct build_cell *c,
 			  struct strvec *targets)
@@ -854,6 +857,10 @@ static void patch_targets(const char *wt, const struct strvec *files, const stru
 	build_targets(wt, a->srcarch, header ? all_files : files, target_rows, targets);
 	if (c->only)
 		only_under(targets, c->only);
+	/* what did not build after the series (not enabled, the toolchain) teaches nothing here */
+	for (size_t t = targets->nr; t-- > 0;)
+		if (!strvec_contains(&c->built, targets->v[t]))
+			strvec_remove(targets, t);
 }
 
 /* What commit p's make did on a cell: its failures, beyond what never built */

@@ -60,12 +60,16 @@ check "outdir: ... no stale worktree left in the repo" sh -c "
 # one run at a time per output folder
 mkdir "$tmp/o6"
 exec 9>"$tmp/o6/.kseries.lock"
-flock -n 9; echo 4242 >&9
+sh -c 'exit 0' & dead=$!
+wait "$dead"
+flock -n 9; echo "$dead" >&9
 "$kseries" series -q --no-build --force --kernel "$repo" --rev a-b --out "$tmp/o6" > "$tmp/err" 2>&1
 echo $? > "$tmp/rc"
 exec 9>&-
 check "outdir: a second run on a locked folder is exit 2" test "$(cat "$tmp/rc")" = 2
-check "outdir: ... naming the other run's pid" grep -q 'another kseries run (pid 4242)' "$tmp/err"
+# a pid that is gone, the lock still held (by us): waited for, then named
+check "outdir: ... naming the run's pid and what holds its lock" \
+	grep -q "programs a killed kseries run (pid $dead) started still hold" "$tmp/err"
 
 check "outdir: --jobs 2x is an error" sh -c "
 	'$kseries' series --jobs 2x --kernel '$repo' --rev a-b --out '$tmp/o7' 2>&1 | grep -q -- '--jobs 2x: give a whole number of processes'"
