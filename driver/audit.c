@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "audit.h"
+#include "fix_paths.h"
 #include "utf8.h"
 #include "run.h"
 #include "rules.h"
@@ -34,11 +35,9 @@ void audit_add(struct audit *a, const char *file, long line, long col, const cha
 	f->id = xstrdup(id);
 }
 
-const char *audit_inside(const char *path)
+char *audit_patch_path(const struct audit *a, const char *file)
 {
-	while (*path == '/' || !strncmp(path, "./", 2))
-		path += *path == '/' ? 1 : 2;
-	return path;
+	return fix_path(a->patch_base ? a->patch_base : ".", file);
 }
 
 /* root/rel as the user would write it: "drv" + "mn.c" -> "drv/mn.c", "." -> "mn.c" */
@@ -207,6 +206,7 @@ void audit_clear(struct audit *a)
 	strvec_clear(&a->roots);
 	strvec_clear(&a->rels);
 	strvec_clear(&a->paths);
+	free(a->patch_base);
 	memset(a, 0, sizeof(*a));
 }
 

@@ -23,6 +23,7 @@ struct audit {
 	struct strvec roots;	/* per C file audited: the folder given, its path inside */
 	struct strvec rels;	/* it, and its path as findings name it */
 	struct strvec paths;
+	char *patch_base;	/* what a fix patch's paths are relative to (fix_paths.h) */
 };
 
 /*
@@ -44,8 +45,8 @@ int audit_write_json(FILE *f, const struct audit *a);
 int audit_write_sarif(FILE *f, const struct audit *a, const struct manifest *m);
 void audit_clear(struct audit *a);
 
-/* path as a relative one: "/abs/x.c" -> "abs/x.c", "./x.c" -> "x.c" (inside a copy) */
-const char *audit_inside(const char *path);
+/* file's path in a fix patch (and in the copies it is made from): caller frees */
+char *audit_patch_path(const struct audit *a, const char *file);
 /*
  * The whole audit of paths (files or folders) with the series' audit rules:
  * the C files holding the tokens, notes for other files that mention them,

@@ -43,13 +43,15 @@ static int copy_module(const struct audit *a, const char *module, const char *fi
 	if (ret)
 		return error("cannot copy %s to %s: %s", module, dest, run_capture_error());
 	for (size_t i = 0; fixed_dir && i < a->paths.nr; i++) {
-		char *fixed = xstrfmt("%s/%s", fixed_dir, audit_inside(a->paths.v[i]));
+		char *rel = audit_patch_path(a, a->paths.v[i]);
+		char *fixed = xstrfmt("%s/%s", fixed_dir, rel);
 		char *to = xstrfmt("%s/%s", dest, a->rels.v[i]), *text = read_file(fixed);
 
 		if (text && !strcmp(a->roots.v[i], module))
 			ret |= write_file(to, text);
 		free(text);
 		free(fixed);
+		free(rel);
 		free(to);
 	}
 	return ret;

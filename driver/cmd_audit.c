@@ -10,6 +10,7 @@
 #include "cleanup.h"
 #include "commands.h"
 #include "fileio.h"
+#include "fix_paths.h"
 #include "manifest.h"
 #include "options.h"
 #include "run.h"
@@ -75,8 +76,12 @@ static int write_fix_input(const struct audit *a, const char *path)
 	json_t *list = json_array();
 	int ret;
 
-	for (size_t i = 0; i < a->nr; i++)
-		json_array_append_new(list, audit_finding_json(&a->f[i], audit_inside(a->f[i].file)));
+	for (size_t i = 0; i < a->nr; i++) {
+		char *file = audit_patch_path(a, a->f[i].file);
+
+		json_array_append_new(list, audit_finding_json(&a->f[i], file));
+		free(file);
+	}
 	ret = json_dump_file(list, path, JSON_INDENT(1));
 	json_decref(list);
 	return ret ? error_write(path) : 0;
@@ -119,7 +124,10 @@ static int copy_files(const struct audit *a, const char *scratch)
 			ret = error_errno("cannot read %s", src);
 		} else {
 			for (const char *side = "a"; side; side = *side == 'a' ? "b" : NULL) {
-				char *dst = xstrfmt("%s/%s/%s", scratch, side, audit_inside(src)), *slash;
+				char *rel = audit_patch_path(a, src);
+				char *dst = xstrfmt("%s/%s/%s", scratch, side, rel), *slash;
+
+				free(rel);
 
 				for (slash = strchr(dst + strlen(scratch) + 1, '/'); slash;
 				     slash = strchr(slash + 1, '/')) {
@@ -186,8 +194,11 @@ static int apply_in_place(const struct audit *a, const char *scratch)
 	fix_files(a, &all);
 	for (size_t i = 0; i < all.nr; i++) {
 		const char *src = all.v[i];
-		char *fixed = xstrfmt("%s/b/%s", scratch, audit_inside(src)), *text = read_file(fixed);
+		char *rel = audit_patch_path(a, src);
+		char *fixed = xstrfmt("%s/b/%s", scratch, rel), *text = read_file(fixed);
 		char *old = read_file(src);
+
+		free(rel);
 
 		if (text && old && strcmp(text, old))
 			ret |= write_file(src, text);
@@ -286,6 +297,7 @@ int cmd_audit(int argc, char **argv)
 	if (audit_run(&au, &m, &a.paths, &a.defines, a.jobs, scratch))
 		goto clear;
 	if (a.fix) {
+		au.patch_base = fix_base(&a.paths);
 		if (make_fix(&au, &m, a.fix, scratch, &patch) ||
 		    (a.in_place && apply_in_place(&au, scratch)))
 			goto clear;

@@ -94,9 +94,30 @@ fi
 echo $? > rc
 check "audit --fix guard -o FILE: a patch, the module untouched" sh -c "
 	test -s guard.patch && diff -r orig mydrv >/dev/null"
-check "audit --fix guard: the patch applies with git apply (-p1, from the module's parent)" sh -c "
-	cp -r orig applied && mkdir -p t && mv applied t/mydrv && cd t && git apply ../guard.patch &&
-	grep -q '^#if KERNEL_VERSION(4, 13, 0) > LINUX_VERSION_CODE' mydrv/mn.c"
+check "audit --fix guard: the patch applies with git apply, from the module's folder" sh -c "
+	cp -r orig applied && cd applied && git apply ../guard.patch &&
+	grep -q '^#if KERNEL_VERSION(4, 13, 0) > LINUX_VERSION_CODE' mn.c"
+# however PATH is spelt, the patch's paths are the module's own
+mkdir -p elsewhere/deeper
+for spelling in "$tmp/mydrv" "$tmp/mydrv/" "elsewhere/deeper/../../mydrv" "./mydrv/sub/.."; do
+	(cd "$tmp" && "$kseries" audit -q --fix guard "$spelling") > spelt.patch 2>/dev/null
+	check "audit --fix guard $spelling: the same patch as for mydrv" cmp -s guard.patch spelt.patch
+done
+check "audit --fix guard: paths relative to the module's folder (a/mn.c, a/sub/hv.c)" sh -c "
+	grep -q '^diff --git a/mn.c b/mn.c' guard.patch && grep -q '^+++ b/sub/hv.c' guard.patch &&
+	! grep -q 'mydrv/' guard.patch"
+"$kseries" audit -q --fix guard "$tmp/mydrv/sub/hv.c" > file.patch 2>/dev/null
+check "audit --fix guard of a file: relative to its folder, applies there with patch -p1" sh -c "
+	grep -q '^+++ b/hv.c' file.patch && cp -r orig p1 && cd p1/sub && patch -s -p1 < ../../file.patch"
+# inside a git work tree: relative to its top level, where git apply reads them from
+mkdir -p repo/drivers && cp -r orig repo/drivers/mydrv && git -C repo init -q &&
+	git -C repo add . && git -C repo -c user.name=t -c user.email=t@t commit -qm t
+(cd repo/drivers && "$kseries" audit -q --fix guard mydrv) > repo.patch 2>/dev/null
+check "audit --fix guard in a git tree: paths from its top level" \
+	grep -q '^diff --git a/drivers/mydrv/mn.c b/drivers/mydrv/mn.c' repo.patch
+check "audit --fix guard in a git tree: git apply takes it from the module's folder" sh -c "
+	cd repo/drivers/mydrv && git apply ../../../repo.patch && git diff --quiet -- . && exit 1;
+	grep -q '^#if KERNEL_VERSION(4, 13, 0) > LINUX_VERSION_CODE' mn.c"
 check "audit --fix guard: the patch touches no false friend" sh -c "! grep -q 'swap.c' guard.patch"
 "$kseries" audit -q --fix delete --in-place mydrv 2> delete.err
 echo $? > rc
