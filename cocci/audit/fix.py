@@ -223,6 +223,17 @@ def add_kbuild_probe(dirpath):
     return False
 
 
+def as_use(f):
+    """A guard's finding as the use it guards: a callback (or its prototype), else an
+    initialiser."""
+    if not f["id"].startswith("kseries-guard"):
+        return f
+    g = dict(f)
+    g["id"] = "kseries-callback" if re.search(r"\bcallback \w+\(\)", f["message"]) \
+        else "kseries-initialiser"
+    return g
+
+
 def main():
     mode, top, findings = sys.argv[1], sys.argv[2], json.load(open(sys.argv[3]))
     by_file = {}
@@ -244,17 +255,15 @@ def main():
                 if f["id"] in FIXED_IDS or f["id"].startswith("kseries-guard"):
                     # a guarded use says what it guards: a callback (or its
                     # prototype), or else an initialiser
-                    g = dict(f)
-                    if f["id"].startswith("kseries-guard"):
-                        g["id"] = "kseries-callback" if re.search(r"\bcallback \w+\(\)", f["message"]) \
-                            else "kseries-initialiser"
-                    r = region(lines, g)
+                    r = region(lines, as_use(f))
                     if r:
                         regions.append(r)
             elif f["id"] == "kseries-guard-boundary":
                 changed |= fix_boundary(lines, f)
-            elif f["id"] in FIXED_IDS and f["severity"] in ("error", "warning"):
-                r = region(lines, f)
+            elif (f["id"] in FIXED_IDS or f["id"] == "kseries-guard-probe") and \
+                    f["severity"] in ("error", "warning"):
+                # a probe that does not follow the API: a guard that does, inside it
+                r = region(lines, as_use(f))
                 if r:
                     regions.append(r)
         if mode == "delete" and regions:

@@ -127,42 +127,117 @@ def version_boundary(cond, in_else):
 def vstr(v):
 	return "%d.%d" % v[:2] if v[2] == 0 else "%d.%d.%d" % v
 
+PROBE_FILE = re.compile(r"(configure(\.ac|\.in)?|\.m4|Kbuild|Makefile|\.mk|\.sh|\.h)$")
+
+def defines(text, macro):
+	"""Where text defines macro (#define, -D, NAME= or any macro call that names it first,
+	AC_DEFINE or a wrapper of it): the match, or None."""
+	m = re.escape(macro)
+	return re.search(r"#\s*define\s+%s\b|-D\s*%s\b|\b(?!defined\b)[A-Za-z_]\w*\(\s*\[?\s*%s\s*\]?\s*[,)]"
+			 r"|^\s*%s\s*[:+?]?=" % (m, m, m, m), text, re.M)
+
+def probe_block(lines, i):
+	"""The probe the definition on line i (0-based) ends: back to the top-level
+	statement it sits in (m4's AC_DEFUN or AC_COMPILE_IFELSE, a shell if, a make rule)."""
+	j = i
+	while j > 0 and (not lines[j].strip() or lines[j][0] in " \t])}" or lines[j - 1].endswith(chr(92))):
+		j -= 1
+	return "\n".join(lines[j:i + 1])
+
+def judge_probe(path, line):
+	"""What the probe that defines a macro on line (1-based) of path decides by:
+	("member", None) it tests invalidate_page, ("version", boundary), or ("other", None)."""
+	lines = read_lines(path) or []
+	if path.endswith(".h"):
+		for d, cond, in_else in reversed(conditions(path, line)):
+			b = version_boundary(cond, in_else) if d == "if" else None
+			if b:
+				return "version", b
+		block = "\n".join(lines[max(0, line - 3):line])
+	else:
+		block = probe_block(lines, line - 1)
+	if "invalidate_page" in block:
+		return "member", None
+	m = VERSION.search(block) or VERSION_REV.search(block)
+	if m:
+		return "version", None
+	return "other", None
+
 def probe_of(file, macro):
-	"""Where a module defines or probes macro: a configure/m4/Kbuild file or a header."""
+	"""Where a module defines macro: (kind, "path:line", judge_probe's answer), the
+	definition (AC_DEFINE or its wrapper, #define, -D) first, a mere mention after; or None."""
 	top = os.path.dirname(os.path.abspath(file))
+	mention = None
 	for root in (top, os.path.dirname(top)):
 		for dirpath, dirs, files in os.walk(root):
-			dirs[:] = [d for d in dirs if not d.startswith(".")]
-			for f in files:
-				if not re.search(r"(configure(\.ac|\.in)?|\.m4|Kbuild|Makefile|\.sh|\.h)$", f):
+			dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+			for f in sorted(files):
+				if not PROBE_FILE.search(f):
 					continue
 				path = os.path.join(dirpath, f)
-				try:
-					if macro in open(path, errors="replace").read():
-						kind = "compat header" if f.endswith(".h") else "probe"
-						return kind, os.path.relpath(path, top)
-				except OSError:
-					pass
+				text = read_text(path) or ""
+				if macro not in text:
+					continue
+				kind = "compat header" if f.endswith(".h") else "probe"
+				d = defines(text, macro)
+				at = d.start() if d else text.index(macro)
+				line = text.count("\n", 0, at) + 1
+				found = (kind, "%s:%d" % (os.path.relpath(path, top), line), judge_probe(path, line))
+				if d:
+					return found
+				mention = mention or found
 			if len(files) > 500:
 				break
-	return None
+	return mention
 
 probe_of = functools.lru_cache(maxsize=None)(probe_of)
 
+PROBE_MACRO = re.compile(r"\b(HAVE_\w+|\w*INVALIDATE_PAGE\w*)\b")
+
 def guard(file, line):
-	"""(kind, text): "none", "version" with its boundary, "probe", or "other"."""
+	"""(kind, detail): "none"; "version" with its boundary; "probe" with (macro, where,
+	the other conditions around it); or "other" with the conditions. The guard that
+	decides is the innermost one about the API: outer guards are context."""
 	conds = conditions(file, line)
-	for d, cond, in_else in conds:
+	inner_first = list(reversed(conds))
+	for d, cond, in_else in inner_first:
 		b = version_boundary(cond, in_else) if d == "if" else None
 		if b:
 			return "version", b
-	for d, cond, in_else in conds:
-		m = re.search(r"\b(HAVE_\w+|\w*MMU_NOTIFIER\w*INVALIDATE_PAGE\w*|\w*INVALIDATE_PAGE\w*)\b", cond)
-		if m and not (d == "ifndef" or in_else):
-			where = probe_of(file, m.group(1))
-			return "probe", (m.group(1), where)
+	probes = []
+	for d, cond, in_else in inner_first:
+		if d == "ifndef" or in_else:
+			continue
+		probes += [(m.group(1), cond) for m in PROBE_MACRO.finditer(cond)]
+	# about the API: by its name, or by what its probe tests
+	for macro, cond in probes:
+		where = probe_of(file, macro)
+		if "INVALIDATE_PAGE" in macro or (where and where[2][0] == "member"):
+			break
+	else:
+		macro, cond = probes[0] if probes else (None, None)
+		where = probe_of(file, macro) if macro else None
+	if macro:
+		context = [(d, c, e) for d, c, e in conds if c and c != cond]
+		return "probe", (macro, where, context)
 	others = [c for d, c, e in conds if c]
 	return ("other", others) if others else ("none", None)
+
+def probe_text(macro, where, context):
+	"""The guard-probe finding's words, and its severity."""
+	inside = ", also under %s" % ", ".join("#%s %s%s" % (d, c, " (#else)" if e else "")
+					   for d, c, e in context) if context else ""
+	if not where:
+		return "note", "probe guard %s%s: no probe for it found in the module" % (macro, inside)
+	kind, at, (by, boundary) = where
+	said = "probe guard %s (%s: %s)%s" % (macro, kind, at, inside)
+	if by == "member":
+		return "note", said + ": tests for invalidate_page, right on every kernel, backports included"
+	if by == "version" and boundary and boundary != BOUNDARY:
+		return "warning", said + ": defined by kernel version, at %s: not 4.13, where invalidate_page went" % vstr(boundary)
+	if by == "version":
+		return "note", said + ": defined by kernel version%s: a version guard, wrong for a kernel below 4.13 with the series backported" % (" (4.13)" if boundary else "")
+	return "warning", said + ": tests neither invalidate_page nor the kernel version: it does not follow the API"
 
 def finding(file, line, col, sev, msg, ident):
 	findings.append("%s:%s:%s: %s: %s [kseries-%s]" % (file, line, col, sev, msg, ident))
@@ -189,10 +264,8 @@ def judge_guard(file, line, col, what, ident):
 		finding(file, line, col, "warning", "%s: version guard at %s, too late: kernels 4.13 "
 			"up to %s do not build it" % (what, vstr(g), vstr(g)), "guard-boundary")
 	elif kind == "probe":
-		macro, where = g
-		finding(file, line, col, "note", "%s: probe guard %s (%s)" % (what, macro,
-			"%s: %s" % where if where else "no probe for it found in the module"),
-			"guard-probe")
+		sev, text = probe_text(*g)
+		finding(file, line, col, sev, "%s: %s" % (what, text), "guard-probe")
 	else:
 		finding(file, line, col, "error", "%s: guarded only by %s, which does not follow the "
 			"kernel version: does not build on 4.13+" % (what, " && ".join(g)), ident)
