@@ -9,8 +9,9 @@
 /// Each finding is one line "FILE:LINE:COL: SEVERITY: MESSAGE [kseries-ID]"
 /// (docs/audit.md lists the IDs); kseries sorts and formats them.
 //
-// Confidence: Moderate: callees are followed inside the file only; a
-//  callback that calls into another file is judged by the names it calls.
+// Confidence: Moderate: callees in other files of the module are read from
+//  their text (a function the audit did not parse); one outside the module
+//  is judged by its name.
 // Keywords: mmu_notifier, invalidate_page, audit, out-of-tree
 
 virtual report
@@ -45,6 +46,7 @@ defined = {}		# (file, fn) -> (line, col) of the definition
 protos = []		# (file, fn, line, col)
 old_calls = []		# (file, line, col, function it is in)
 findings = []
+parsed_files = {}	# absolute path -> the file as spatch names it, for the files it parsed
 
 def types_ok(t, file):
 	"""t names struct mmu_notifier_ops: itself, a typedef of it, or a macro for it."""
@@ -414,6 +416,7 @@ fn@p(...) { ... }
 fn << defn.fn; p << defn.p;
 @@
 defined[(p[0].file, fn)] = (p[0].line, p[0].column)
+parsed_files[os.path.abspath(p[0].file)] = p[0].file
 
 @proto depends on report@
 identifier fn;
@@ -435,19 +438,112 @@ COMMON = re.compile(r"^(container_of|likely|unlikely|WARN\w*|BUG\w*|READ_ONCE|WR
 		    r"rcu_read_(un)?lock\w*|srcu_read_(un)?lock\w*|might_sleep|min|max|"
 		    r"smp_\w*mb)$")
 
+# --- callees in other files of the module ----------------------------------
+KEYWORDS = {"if", "for", "while", "switch", "return", "sizeof", "typeof", "__typeof__",
+	    "defined", "do", "case", "else", "goto", "asm", "__asm__", "alignof", "offsetof"}
+FN_HEAD = re.compile(r"^(static\s+)?\w[\w\s\*]*?\b(\w+)\s*\([^;]*$")
+
+MAX_MODULE_FILES = 2000
+
+def module_c_files(file):
+	"""The .c files of file's module: its folder and the one above (as the probes), or
+	only its folder when that has a Kbuild file of its own; at most MAX_MODULE_FILES."""
+	top = os.path.dirname(os.path.abspath(file))
+	out = []
+	roots = (top,) if os.path.exists(os.path.join(top, "Kbuild")) else (top, os.path.dirname(top))
+	for root in roots:
+		for dirpath, dirs, files in os.walk(root):
+			dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+			out += [os.path.join(dirpath, f) for f in sorted(files) if f.endswith(".c")]
+			if len(out) > MAX_MODULE_FILES:
+				return tuple(sorted(set(out)))
+	return tuple(sorted(set(out)))
+
+module_c_files = functools.lru_cache(maxsize=None)(module_c_files)
+
+def text_functions(path):
+	"""The functions a .c file defines, from its text: name -> (static, calls, fields).
+	For a file the audit did not parse (it holds none of the API's tokens)."""
+	lines = read_lines(path) or []
+	out = {}
+	i = 0
+	while i < len(lines):
+		m = FN_HEAD.match(lines[i])
+		if not m or m.group(2) in KEYWORDS:
+			i += 1
+			continue
+		# the body: from the first "{" after the head to its matching "}"
+		text, depth, started, k = [], 0, False, i
+		while k < len(lines):
+			seg = lines[k] if k > i else lines[k][m.end(2):]
+			if not started and k > i + 8:
+				break
+			if not started and ";" in seg.split("{")[0] and "{" not in seg:
+				break
+			text.append(seg)
+			depth += seg.count("{") - seg.count("}")
+			started = started or "{" in seg
+			if started and depth <= 0:
+				break
+			k += 1
+		if started:
+			body = re.sub(r"/[*].*?[*]/|//[^\n]*", "", "\n".join(text), flags=re.S)
+			body = body[body.index("{"):]
+			calls = set(c for c in re.findall(r"\b([A-Za-z_]\w*)\s*\(", body) if c not in KEYWORDS)
+			flds = set(re.findall(r"(?:->|\.)\s*([A-Za-z_]\w*)", body))
+			out.setdefault(m.group(2), (bool(m.group(1)), calls, flds))
+		i = max(k, i) + 1
+	return out
+
+text_functions = functools.lru_cache(maxsize=None)(text_functions)
+
+def is_static(file, fn):
+	line = defined[(file, fn)][0]
+	lines = read_lines(file) or []
+	return 0 < line <= len(lines) and bool(re.match(r"\s*static\b", lines[line - 1]))
+
+def elsewhere(file, fn):
+	"""Where else in the module fn is defined (not static): a file the audit parsed
+	first, else one known from its text only; or None."""
+	here = os.path.abspath(file)
+	for other in module_c_files(file):
+		f2 = parsed_files.get(other)
+		if other != here and f2 and (f2, fn) in defined and not is_static(f2, fn):
+			return f2
+	for other in module_c_files(file):
+		if other == here or other in parsed_files:
+			continue
+		got = text_functions(other).get(fn)
+		if got and not got[0]:
+			return other
+	return None
+
+def locate(file, fn):
+	"""The file that defines the fn a function of file calls: file itself, else elsewhere."""
+	if (file, fn) in defined:
+		return file
+	if os.path.abspath(file) not in parsed_files and fn in text_functions(file):
+		return file
+	return elsewhere(file, fn)
+
 def reach(file, fn, seen=None):
-	"""What fn does: the functions it calls and the fields it touches, and theirs in the file."""
+	"""What fn (defined in file) does: the functions it calls and the fields it touches,
+	and theirs: a call of a function of the module counts as what that function does."""
 	seen = set() if seen is None else seen
-	if fn in seen:
+	if (file, fn) in seen:
 		return set()
-	seen.add(fn)
-	# a call of a function of this file counts as what that function does
-	out = set(("call", g) for g in calls.get((file, fn), ())
-		  if not COMMON.match(g) and (file, g) not in defined)
-	out |= set(("field", f) for f in fields.get((file, fn), ()))
-	for g in calls.get((file, fn), ()):
-		if (file, g) in defined:
-			out |= reach(file, g, seen)
+	seen.add((file, fn))
+	if (file, fn) in defined:
+		called, touched = calls.get((file, fn), ()), fields.get((file, fn), ())
+	else:
+		got = text_functions(file).get(fn)
+		called, touched = (got[1], got[2]) if got else ((), ())
+	out = set(("field", f) for f in touched)
+	for g in called:
+		if COMMON.match(g):
+			continue
+		at = locate(file, g)
+		out |= reach(at, g, seen) if at else set([("call", g)])
 	return out
 
 def say(thing):
@@ -499,23 +595,25 @@ for (file, name), o in sorted(ops.items()):
 	else:
 		covered = set(("call", r) for r in ranges) | set(("call", r) for r in roles.values())
 		for r in ranges:
-			covered |= reach(file, r)
-		lost = sorted(reach(file, page) - covered)
+			at = locate(file, r)
+			covered |= reach(at, r) if at else set()
+		page_at = locate(file, page)
+		lost = sorted((reach(page_at, page) if page_at else set()) - covered)
 		if (file, page) in unseen:
 			finding(file, line, col, "warning", "%s: review: %s() sits in a preprocessor branch "
 				"spatch does not parse, so kseries cannot tell what it does" % (name, page),
 				"verdict")
-		elif (file, page) in defined and lost:
+		elif page_at and lost:
 			finding(file, line, col, "warning", "%s: review: its invalidate_page callback "
 				"%s() reaches %s, which neither %s reaches: on 4.13+ that work is lost"
 				% (name, page, ", ".join(say(t) for t in lost),
 				   " nor ".join("%s()" % r for r in ranges)), "verdict")
-		elif (file, page) in defined:
+		elif page_at:
 			finding(file, line, col, "note", "%s: safe-to-remove on 4.13+: the range "
 				"callbacks reach everything %s() does" % (name, page), "verdict")
 		else:
 			finding(file, line, col, "warning", "%s: review: %s() is not defined in this "
-				"file, so kseries cannot tell what it does" % (name, page), "verdict")
+				"module, so kseries cannot tell what it does" % (name, page), "verdict")
 	if "invalidate_range_start" in roles and "invalidate_range_end" not in roles:
 		finding(file, line, col, "note", "%s sets invalidate_range_start without "
 			"invalidate_range_end: nothing stops the driver from undoing the invalidation "
