@@ -9,6 +9,7 @@
 #include "audit_proof.h"
 #include "cleanup.h"
 #include "commands.h"
+#include "convert.h"
 #include "fileio.h"
 #include "fix_paths.h"
 #include "manifest.h"
@@ -39,7 +40,7 @@ static void parse_args(int argc, char **argv, struct audit_args *a)
 	const struct opt opts[] = {
 		OPT_STRING("format", 0, &a->format, "FORMAT", "text (default), json or sarif"),
 		OPT_STRING("fix", 0, &a->fix, "MODE", "write the patch that fixes the findings:\n"
-			   "guard, probe or delete (docs/audit.md)"),
+			   "guard, probe, delete or convert (docs/audit.md)"),
 		OPT_STRING("output", 'o', &a->output, "FILE", "write the patch (or the findings) here"),
 		OPT_FLAG("in-place", 0, &a->in_place, "with --fix: apply the patch to the files"),
 		OPT_STRING("kernel", 0, &a->kernel, "REPO", "build proof: a kernel git repo to build\n"
@@ -149,30 +150,91 @@ static int copy_files(const struct audit *a, const char *scratch)
 	return 0;
 }
 
+/* Whether a finding is one --fix convert converts (series.json "audit"."convert"."ids"). */
+static int converted_id(const struct manifest *m, const struct finding *f)
+{
+	return strvec_contains(&m->audit_convert_ids, f->id) && strcmp(f->severity, "note");
+}
+
+/*
+ * --fix convert: the series' own rules in patch mode on the copies of the
+ * files that use what they convert, then the series' checks on what they
+ * wrote (convert_apply, as rewrite and series do). A use left as it was
+ * (no rule knows its shape, or the check put it back) is named: by hand.
+ */
+static int convert_uses(const struct audit *a, const struct manifest *m, const char *scratch,
+			const struct audit_args *args)
+{
+	char *b = xstrfmt("%s/b", scratch);
+	struct convert c;
+	struct convert_opts co = { args->jobs, STRVEC_INIT };
+	struct rule_job job = { &m->audit_convert, STRVEC_INIT };
+	struct strvec changed = STRVEC_INIT;
+	int ret = -1;
+
+	strvec_pushv(&co.defines, (const char *const *)args->defines.v);
+	for (size_t i = 0; i < a->nr; i++) {
+		char *rel = converted_id(m, &a->f[i]) ? audit_patch_path(a, a->f[i].file) : NULL;
+
+		if (rel && !strvec_contains(&job.files, rel))
+			strvec_push(&job.files, rel);
+		free(rel);
+	}
+	if (convert_prepare(&c, b, &co) || (job.files.nr && convert_apply(&c, b, &job, 1, &changed)))
+		goto out;
+	for (size_t i = 0; i < c.check_messages.nr; i++)
+		warning("--fix convert: the series' check refused what the rules wrote: %s",
+			c.check_messages.v[i]);
+	for (size_t i = 0; i < a->nr; i++) {
+		char *rel = converted_id(m, &a->f[i]) ? audit_patch_path(a, a->f[i].file) : NULL;
+
+		if (rel && !strvec_contains(&changed, rel))
+			warning("--fix convert: %s:%ld: not converted (no rule of the series knows "
+				"this shape, or its check refused it): convert it by hand", a->f[i].file,
+				a->f[i].line);
+		free(rel);
+	}
+	ret = 0;
+out:
+	convert_clear(&c);
+	strvec_clear(&job.files);
+	strvec_clear(&changed);
+	strvec_clear(&co.defines);
+	free(b);
+	return ret;
+}
+
 /* The series' fix program on the b/ copy, then git diff a b: the patch. */
 static int make_fix(const struct audit *a, const struct manifest *m, const char *mode,
-		    const char *scratch, char **patch)
+		    const char *scratch, const struct audit_args *args, char **patch)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	char *input = xstrfmt("%s/findings.json", scratch);
+	int convert = !strcmp(mode, "convert") && m->audit_convert.nr;
 	int ret;
 
-	if (!m->audit_fix || !strvec_contains(&m->audit_fix_modes, mode))
-		die("--fix %s: the series \"%s\" has no such fix (series.json \"audit\".\"fix_modes\")",
-		    mode, m->name);
+	if (!convert && (!m->audit_fix || !strvec_contains(&m->audit_fix_modes, mode)))
+		die("--fix %s: the series \"%s\" has no such fix (series.json \"audit\".\"fix_modes\"%s)",
+		    mode, m->name, m->audit_convert.nr ? ", or convert" : "");
 	if (copy_files(a, scratch) || write_fix_input(a, input)) {
 		free(input);
 		return -1;
 	}
-	strvec_pushl(&cp.args, "python3", NULL);
-	strvec_pushf(&cp.args, "%s/%s", m->dir, m->audit_fix);
-	strvec_pushl(&cp.args, mode, "b", input, NULL);
-	cp.dir = scratch;
-	ret = run_command(&cp);
-	child_process_clear(&cp);
-	free(input);
-	if (ret)
-		return error("the fix program %s failed (exit %d)", m->audit_fix, ret);
+	if (convert) {
+		free(input);
+		if (convert_uses(a, m, scratch, args))
+			return -1;
+	} else {
+		strvec_pushl(&cp.args, "python3", NULL);
+		strvec_pushf(&cp.args, "%s/%s", m->dir, m->audit_fix);
+		strvec_pushl(&cp.args, mode, "b", input, NULL);
+		cp.dir = scratch;
+		ret = run_command(&cp);
+		child_process_clear(&cp);
+		free(input);
+		if (ret)
+			return error("the fix program %s failed (exit %d)", m->audit_fix, ret);
+	}
 	/* a/ and b/ are the prefixes a patch has anyway: paths come out as the user's */
 	strvec_pushl(&cp.args, "git", "diff", "--no-index", "--no-color", "--no-ext-diff",
 		     "--src-prefix=", "--dst-prefix=", "a", "b", NULL);
@@ -298,7 +360,7 @@ int cmd_audit(int argc, char **argv)
 		goto clear;
 	if (a.fix) {
 		au.patch_base = fix_base(&a.paths);
-		if (make_fix(&au, &m, a.fix, scratch, &patch) ||
+		if (make_fix(&au, &m, a.fix, scratch, &a, &patch) ||
 		    (a.in_place && apply_in_place(&au, scratch)))
 			goto clear;
 		if (!a.in_place) {

@@ -201,6 +201,17 @@ static int get_audit(json_t *root, struct manifest *m, const char *where)
 	    (get_string(au, "fix", &m->audit_fix, where) ||
 	     get_strings(au, "fix_modes", &m->audit_fix_modes, where)))
 		return -1;
+	/* --fix convert: the series' own rules (patch mode) on the module's uses */
+	if (json_object_get(au, "convert")) {
+		json_t *cv = json_object_get(au, "convert");
+
+		if (!json_is_object(cv))
+			return error("%s: \"audit\".\"convert\" must be an object with \"rules\" "
+				     "and \"ids\"", where);
+		if (get_strings(cv, "rules", &m->audit_convert, where) ||
+		    get_strings(cv, "ids", &m->audit_convert_ids, where))
+			return -1;
+	}
 	return 0;
 }
 
@@ -370,6 +381,8 @@ void manifest_clear(struct manifest *m)
 	free(m->audit_fix);
 	strvec_clear(&m->audit_rules);
 	strvec_clear(&m->audit_fix_modes);
+	strvec_clear(&m->audit_convert);
+	strvec_clear(&m->audit_convert_ids);
 	strvec_clear(&m->options.cells);
 	strvec_clear(&m->probes.cells);
 	strvec_clear(&m->kinds.cells);

@@ -64,6 +64,8 @@ struct manifest {
 	 * that writes a fix of a mode (python3 PROGRAM MODE DIR FINDINGS.json).
 	 */
 	struct strvec audit_rules, audit_fix_modes;
+	struct strvec audit_convert;	/* rules --fix convert runs on a module's uses */
+	struct strvec audit_convert_ids;	/* the finding IDs they convert ("kseries-call") */
 	char *audit_fix;
 	struct strvec tokens;	/* prefilter: files must hold one of these */
 	struct strvec order;	/* every rule file, in the order a whole-tree run applies them */

@@ -27,7 +27,8 @@ finish() {
 # The balance check rule on its own, independent of kseries: the
 # "unbalanced" findings on each FILE, one per line; fails if spatch does.
 balance_findings() {
-	rule="$(cd "$(dirname "$0")/../.." && pwd)/cocci/checks/range_balance.cocci"
+	# $top (e2e_setup's) still holds after a test's cd; $0 may be relative
+	rule="${top:-$(cd "$(dirname "$0")/../.." && pwd)}/cocci/checks/range_balance.cocci"
 	for f in "$@"; do
 		out=$(spatch --sp-file "$rule" -D report --very-quiet --no-includes "$f" 2>&1) ||
 			{ echo "$out" >&2; return 1; }

@@ -248,7 +248,8 @@ def main():
         for f in fs:
             if f["id"] == "kseries-call":
                 say("%s:%d: a call of mmu_notifier_invalidate_page(): convert it to a "
-                    "range_start/range/range_end bracket by hand" % (file, f["line"]))
+                    "range_start/range/range_end bracket (--fix convert, or by hand)"
+                    % (file, f["line"]))
         regions, changed = [], False
         for f in fs:
             if mode == "delete":

@@ -250,6 +250,11 @@ def judge_guard(file, line, col, what, ident):
 		finding(file, line, col, "warning", "%s: unused from 4.13 on, where its initialiser "
 			"cannot build (a static function defined but not used): guard it with the "
 			"initialiser (--fix guard or --fix probe) or drop it (--fix delete)" % what, ident)
+	elif kind == "none" and ident == "call":
+		finding(file, line, col, "error", "%s: builds only before 4.13, which removed it: "
+			"convert it to a range bracket as the series' callers are (--fix convert, for "
+			"the shapes its caller rules know) or guard it (--fix guard or --fix probe)"
+			% what, ident)
 	elif kind == "none":
 		finding(file, line, col, "error", "%s: builds only before 4.13, which removed it: "
 			"guard it (--fix guard or --fix probe) or drop it (--fix delete)" % what, ident)

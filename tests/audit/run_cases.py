@@ -4,7 +4,7 @@
 NAME.c (or a folder NAME/ for a module of several files) is audited from a
 scratch copy (`kseries audit -q NAME.c`); its text output must be
 NAME.expected, and the exit status 1 exactly when a line is a warning or an
-error. NAME.guard, NAME.delete, NAME.probe: the file after `--fix MODE
+error. NAME.guard, NAME.delete, NAME.probe, NAME.convert: the file after `--fix MODE
 --in-place` (for a folder: NAME.MODE/ holds the expected files). Every guard
 result is compiled with gcc against the demo kernel's headers before 4.13 and
 from 4.13 on: both sides of the guard must build.
@@ -78,7 +78,7 @@ def run_case(name):
               diff(want, proc.stdout, base + ".expected") + proc.stderr)
         check("audit %s: exit %d" % (base, 1 if problems else 0),
               proc.returncode == (1 if problems else 0), proc.stderr)
-    for mode in ("guard", "probe", "delete"):
+    for mode in ("guard", "probe", "delete", "convert"):
         expected = os.path.join(CASES, base + "." + mode)
         if not os.path.exists(expected):
             continue

@@ -89,6 +89,32 @@ assert loc['artifactLocation']['uri'] == first[0] and loc['region']['startLine']
 assert res[0]['level'] == first[3].strip()"
 fi
 
+# --fix convert: the module's own callers get the series' caller rules and
+# its balance check; what they cannot convert is named
+mkdir conv
+cp "$cases/call_convert/clean.c" conv/clean.c
+cp "$cases/call_old_api.c" conv/shim.c
+cp "$top/tests/cocci/caller_lookup_shared_exit.c" conv/shared.c
+sed -i '1i #include <linux/mmu_notifier.h>' conv/shared.c
+cp -r conv conv.orig
+"$kseries" audit -q --fix convert -o conv.patch conv 2> conv.err
+echo $? > rc
+check "audit --fix convert: exit 1 (uses left to convert by hand)" test "$(cat rc)" = 1
+check "audit --fix convert: the rmap-shaped caller bracketed over the compound page" sh -c "
+	grep -q '^+	mmu_notifier_invalidate_range_start(mm, start, end);' conv.patch &&
+	grep -q '^+		mmu_notifier_invalidate_range(mm, address, address + PAGE_SIZE);' conv.patch &&
+	grep -q '^-		mmu_notifier_invalidate_page(mm, address);' conv.patch"
+check "audit --fix convert: the patch applies from the module's folder, the result balanced" sh -c "
+	cp -r conv.orig conv.applied && cd conv.applied && git apply ../conv.patch" &&
+	check "audit --fix convert: ... every range opened is closed once on every path" \
+		balance_clean "$tmp/conv.applied/clean.c"
+check "audit --fix convert: a shape no rule knows: named, by hand, not in the patch" sh -c "
+	grep -q 'conv/shim.c:7: not converted' conv.err && ! grep -q 'shim.c' conv.patch"
+check "audit --fix convert: the balance check refuses a doubled end: named, not in the patch" sh -c "
+	grep -q 'closed twice' conv.err && grep -q 'conv/shared.c:[0-9]*: not converted' conv.err &&
+	! grep -q 'shared.c' conv.patch"
+check "audit --fix convert: the module untouched without --in-place" diff -r conv conv.orig
+
 # --fix guard: a patch for git apply; the module then builds on both sides
 "$kseries" audit -q --fix guard -o guard.patch mydrv
 echo $? > rc
