@@ -507,18 +507,30 @@ def is_static(file, fn):
 	lines = read_lines(file) or []
 	return 0 < line <= len(lines) and bool(re.match(r"\s*static\b", lines[line - 1]))
 
+DEF_AT = re.compile(r"^(?!static\b)\w[\w\s\*]*?\b(\w+)\s*\([^;{}]*\)\s*\{", re.M)
+
+def module_index(files):
+	"""name -> the files of the module that define a function of that name, not static
+	(one regular expression over each text: the bodies are read only where needed)."""
+	index = {}
+	for path in files:
+		for m in DEF_AT.finditer(read_text(path) or ""):
+			index.setdefault(m.group(1), []).append(path)
+	return index
+
+module_index = functools.lru_cache(maxsize=None)(module_index)
+
 def elsewhere(file, fn):
 	"""Where else in the module fn is defined (not static): a file the audit parsed
 	first, else one known from its text only; or None."""
 	here = os.path.abspath(file)
-	for other in module_c_files(file):
+	places = [p for p in module_index(module_c_files(file)).get(fn, ()) if p != here]
+	for other in places:
 		f2 = parsed_files.get(other)
-		if other != here and f2 and (f2, fn) in defined and not is_static(f2, fn):
+		if f2 and (f2, fn) in defined and not is_static(f2, fn):
 			return f2
-	for other in module_c_files(file):
-		if other == here or other in parsed_files:
-			continue
-		got = text_functions(other).get(fn)
+	for other in places:
+		got = None if other in parsed_files else text_functions(other).get(fn)
 		if got and not got[0]:
 			return other
 	return None
