@@ -366,7 +366,8 @@ static const char *configure(const char *wt, const struct arch_desc *a, const ch
 static int checkout(const char *wt, const char *rev)
 {
 	char *out = NULL;
-	int ret = run_capture(&out, wt, "git", "checkout", "-q", "--detach", rev, NULL);
+	int ret = run_capture(&out, wt, "git", "-c", "checkout.workers=0", "checkout", "-q",
+			      "--detach", rev, NULL);
 
 	free(out);
 	return ret ? error("cannot check out %s in %s: %s%s", rev, wt, run_capture_error(),

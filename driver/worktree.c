@@ -159,8 +159,9 @@ int worktree_sparse_checkout(const char *wt, const char *patterns)
 		ret = write_file(info, patterns);
 	}
 	if (!ret)
-		ret = run_capture(&out, wt, "git", "-c", "core.sparseCheckout=true", "read-tree", "-mu",
-				  "HEAD", NULL);
+		/* checkout.workers=0: a worker per core (a whole kernel tree: twice as fast on 2) */
+		ret = run_capture(&out, wt, "git", "-c", "core.sparseCheckout=true", "-c",
+				  "checkout.workers=0", "read-tree", "-mu", "HEAD", NULL);
 	free(out);
 	free(git_dir);
 	free(info);
