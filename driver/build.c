@@ -321,19 +321,26 @@ static void read_back(const char *wt, const char *srcarch, const char *o_dir,
 }
 
 /*
- * defconfig (the first the tree has of the series' and the arch's
- * names) + toolchain and series settings + olddefconfig + prepare.
+ * One cell's configure, in steps, so that the makes of many cells
+ * (defconfig, olddefconfig) run side by side: defconfig (the first the tree
+ * has of the series' and the arch's names), toolchain and series settings,
+ * olddefconfig, the settings read back.
  */
-static const char *configure(const char *wt, const struct arch_desc *a, const char *o_dir,
-			     const char *log, const struct manifest *m, struct build_cell *c,
-			     const char *prepare)
-{
-	struct strvec set = STRVEC_INIT;
-	const char *why = NULL, *olddefconfig = treenames_olddefconfig(wt);
-	char *dotconfig = xstrfmt("%s/.config", o_dir);
+struct config_step {
+	struct build_cell *c;
+	const struct arch_desc *a;
+	const char *o_dir, *log;
+	struct strvec set;	/* scripts/config args */
+	const char *why;	/* why it failed; NULL while it goes well */
+};
 
-	c->defconfig = treenames_defconfig(wt, a->srcarch, series_defconfig(m, a), a->defconfig,
-					   &c->defconfig_note);
+static void config_choose(struct config_step *s, const char *wt, const struct manifest *m)
+{
+	struct build_cell *c = s->c;
+	const char *olddefconfig = treenames_olddefconfig(wt);
+
+	c->defconfig = treenames_defconfig(wt, s->a->srcarch, series_defconfig(m, s->a),
+					   s->a->defconfig, &c->defconfig_note);
 	if (c->defconfig && strcmp(olddefconfig, "olddefconfig")) {
 		char *note = xstrfmt("%s, then oldnoconfig (this tree has no olddefconfig)",
 				     c->defconfig_note ? c->defconfig_note : c->defconfig);
@@ -341,26 +348,81 @@ static const char *configure(const char *wt, const struct arch_desc *a, const ch
 		free(c->defconfig_note);
 		c->defconfig_note = note;
 	}
-	strvec_pushv(&set, common_toolchain);
-	strvec_pushv(&set, a->toolchain);
-	series_config(&m->config, c, &set);
+	strvec_pushv(&s->set, common_toolchain);
+	strvec_pushv(&s->set, s->a->toolchain);
+	series_config(&m->config, c, &s->set);
 	if (!c->defconfig)
-		why = "no defconfig kseries knows for this arch is in this tree";
-	else if (make1(wt, c, o_dir, log, c->defconfig))
-		why = "make defconfig failed";
-	else if (access(dotconfig, R_OK))
-		why = "make defconfig wrote no .config";
-	else if (set.nr && kconfig(wt, o_dir, (const char *const *)set.v, NULL))
-		why = "scripts/config failed";
-	else if (make1(wt, c, o_dir, log, olddefconfig))
-		why = "make olddefconfig (or the tree's oldnoconfig) failed";
-	if (!why)
-		read_back(wt, a->srcarch, o_dir, &set, c);
-	if (!why && prepare && make1(wt, c, o_dir, log, prepare))
-		why = !strcmp(prepare, "prepare") ? "make prepare failed" : "make modules_prepare failed";
-	strvec_clear(&set);
+		s->why = "no defconfig kseries knows for this arch is in this tree";
+}
+
+/* make TARGET (NULL: each cell's defconfig) in every step still going well, side by side */
+static void config_make(const char *wt, struct config_step *steps, size_t n, const char *target,
+			int cores, const char *fails)
+{
+	struct make_job *jobs = xcalloc(n ? n : 1, sizeof(*jobs));
+	struct strvec *targets = xcalloc(n ? n : 1, sizeof(*targets));
+	size_t *step_of = xcalloc(n ? n : 1, sizeof(*step_of)), k = 0;
+	int *results = xcalloc(n ? n : 1, sizeof(*results));
+
+	for (size_t i = 0; i < n; i++) {
+		if (steps[i].why)
+			continue;
+		strvec_push(&targets[k], target ? target : steps[i].c->defconfig);
+		jobs[k] = cell_job(steps[i].c, steps[i].o_dir, steps[i].log, &targets[k]);
+		step_of[k++] = i;
+	}
+	make_runs(wt, jobs, k, cores, results);
+	for (size_t j = 0; j < k; j++) {
+		if (results[j])
+			steps[step_of[j]].why = fails;
+		strvec_clear(&targets[j]);
+	}
+	free(jobs);
+	free(targets);
+	free(step_of);
+	free(results);
+}
+
+static void config_settings(struct config_step *s, const char *wt)
+{
+	char *dotconfig = xstrfmt("%s/.config", s->o_dir);
+
+	if (access(dotconfig, R_OK))
+		s->why = "make defconfig wrote no .config";
+	else if (s->set.nr && kconfig(wt, s->o_dir, (const char *const *)s->set.v, NULL))
+		s->why = "scripts/config failed";
 	free(dotconfig);
-	return why;
+}
+
+/* Every step's configure, the makes of all cells side by side; then each read back. */
+static void config_all(const char *wt, const struct manifest *m, struct config_step *steps,
+		       size_t n, int cores)
+{
+	for (size_t i = 0; i < n; i++)
+		config_choose(&steps[i], wt, m);
+	config_make(wt, steps, n, NULL, cores, "make defconfig failed");
+	for (size_t i = 0; i < n; i++)
+		if (!steps[i].why)
+			config_settings(&steps[i], wt);
+	config_make(wt, steps, n, treenames_olddefconfig(wt), cores,
+		    "make olddefconfig (or the tree's oldnoconfig) failed");
+	for (size_t i = 0; i < n; i++)
+		if (!steps[i].why)
+			read_back(wt, steps[i].a->srcarch, steps[i].o_dir, &steps[i].set, steps[i].c);
+}
+
+/* One cell's configure, then prepare (NULL: none). */
+static const char *configure(const char *wt, const struct arch_desc *a, const char *o_dir,
+			     const char *log, const struct manifest *m, struct build_cell *c,
+			     const char *prepare)
+{
+	struct config_step s = { c, a, o_dir, log, STRVEC_INIT, NULL };
+
+	config_all(wt, m, &s, 1, 2);
+	if (!s.why && prepare && make1(wt, c, o_dir, log, prepare))
+		s.why = !strcmp(prepare, "prepare") ? "make prepare failed" : "make modules_prepare failed";
+	strvec_clear(&s.set);
+	return s.why;
 }
 
 static int checkout(const char *wt, const char *rev)
@@ -546,34 +608,59 @@ static void only_under(struct strvec *targets, const char *only)
 }
 
 /*
- * Before the series, per cell: its targets, configure (defconfig, settings,
- * olddefconfig); 1 when it is ready for prepare and its objects.
+ * Before the series, per cell: its arch and compiler, its targets, its O=
+ * folder; 1 when it is to be configured.
  */
-static int before_configure(struct matrix *mx, size_t i)
+static int before_ready(struct matrix *mx, size_t i)
 {
 	struct build_cell *c = &mx->cells[i];
 	const struct arch_desc *a = usable_arch(c);
-	char *o_dir, *log;
-	const char *why;
-	struct timespec t0;
+	char *o_dir;
 
-	clock_gettime(CLOCK_MONOTONIC, &t0);
 	if (!a || tree_compiler(mx->wt, a, c))
 		return 0;
 	info("build: %s: configure, prepare, objects before the series", mx->cells[i].arch);
 	o_dir = xstrfmt("%s/%s", mx->out_dir, mx->cells[i].arch);
-	log = xstrfmt("%s/%s-before.log", mx->out_dir, mx->cells[i].arch);
 	mkdir(o_dir, 0777);
+	free(o_dir);
 	build_targets(mx->wt, a->srcarch, mx->files, &mx->m->targets, &mx->targets[i]);
 	if (c->only)
 		only_under(&mx->targets[i], c->only);
-	why = configure(mx->wt, a, o_dir, log, mx->m, c, NULL);
-	if (why)
-		fail_cell(mx, c, xstrfmt("%s: see %s", why, log));
-	free(o_dir);
-	free(log);
-	c->seconds += seconds_since(&t0);
-	return !why && mx->targets[i].nr;
+	return 1;
+}
+
+/* Configure every ready cell at once (config_all); 1 in ready[i] for those that are. */
+static void matrix_configure(struct matrix *mx, int *ready)
+{
+	struct config_step *steps = xcalloc(mx->n, sizeof(*steps));
+	size_t *cell_of = xcalloc(mx->n, sizeof(*cell_of)), n = 0;
+	struct timespec t0;
+	double took;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (size_t i = 0; i < mx->n; i++) {
+		if (!before_ready(mx, i))
+			continue;
+		steps[n] = (struct config_step){ &mx->cells[i], cell_arch(&mx->cells[i]),
+			xstrfmt("%s/%s", mx->out_dir, mx->cells[i].arch),
+			xstrfmt("%s/%s-before.log", mx->out_dir, mx->cells[i].arch), STRVEC_INIT, NULL };
+		cell_of[n++] = i;
+	}
+	config_all(mx->wt, mx->m, steps, n, mx->jobs);
+	took = seconds_since(&t0);
+	for (size_t k = 0; k < n; k++) {
+		size_t i = cell_of[k];
+
+		if (steps[k].why)
+			fail_cell(mx, &mx->cells[i], xstrfmt("%s: see %s", steps[k].why, steps[k].log));
+		ready[i] = !steps[k].why && mx->targets[i].nr;
+		mx->cells[i].seconds += took;
+		strvec_clear(&steps[k].set);
+		free((char *)steps[k].o_dir);
+		free((char *)steps[k].log);
+	}
+	free(steps);
+	free(cell_of);
 }
 
 /* Before the series, per cell: what its objects' make did; what fails here is not ours. */
@@ -671,13 +758,16 @@ static void matrix_side(struct matrix *mx, int after)
 {
 	struct make_job *jobs = xcalloc(mx->n, sizeof(*jobs));
 	size_t *cell_of = xcalloc(mx->n, sizeof(*cell_of)), n = 0;
+	int *ready = xcalloc(mx->n, sizeof(*ready));
 	struct timespec t0;
 	double took;
 
+	if (!after)
+		matrix_configure(mx, ready);
 	for (size_t i = 0; i < mx->n; i++) {
 		struct build_cell *c = &mx->cells[i];
 
-		if (after ? c->state != CELL_PENDING : !before_configure(mx, i))
+		if (after ? c->state != CELL_PENDING : !ready[i])
 			continue;
 		if (after) {
 			info("build: %s: objects after the series", c->arch);
@@ -706,6 +796,7 @@ static void matrix_side(struct matrix *mx, int after)
 	}
 	free(jobs);
 	free(cell_of);
+	free(ready);
 }
 
 static void matrix_clear(struct matrix *mx)
