@@ -238,7 +238,7 @@ static int make1(const char *wt, const struct build_cell *c, const char *o_dir, 
 }
 
 /* scripts/config of the tree itself, on this arch's .config */
-static int kconfig(const char *wt, const char *o_dir, const char *const *args, struct strvec *out)
+static int kconfig(const char *wt, const char *o_dir, const char *const *args)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	char *config = xstrfmt("%s/.config", o_dir);
@@ -250,8 +250,6 @@ static int kconfig(const char *wt, const char *o_dir, const char *const *args, s
 	cp.capture_out = 1;
 	cp.quiet_err = 1;
 	ret = run_command(&cp);
-	if (out && cp.out)
-		strvec_split_lines(out, cp.out);
 	child_process_clear(&cp);
 	free(config);
 	return ret;
@@ -292,32 +290,45 @@ static const char *series_defconfig(const struct manifest *m, const struct arch_
  * setting back. A symbol no Kconfig of the tree defines is "not in this
  * tree" (not_in_tree), never "dropped".
  */
+/* sym is y or m in the text of a .config (as scripts/config -s would say) */
+static int config_on(const char *config, const char *sym)
+{
+	char *key = xstrfmt("CONFIG_%s=", sym);
+	size_t n = strlen(key);
+	int on = 0;
+
+	for (const char *p = config; p && *p && !on; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL)
+		on = !strncmp(p, key, n) && (p[n] == 'y' || p[n] == 'm') &&
+		     (p[n + 1] == '\n' || !p[n + 1]);
+	free(key);
+	return on;
+}
+
 static void read_back(const char *wt, const char *srcarch, const char *o_dir,
 		      const struct strvec *set, struct build_cell *c)
 {
 	struct strvec syms = STRVEC_INIT;
+	char *path = xstrfmt("%s/.config", o_dir), *config = read_file(path);
 
 	for (size_t i = 0; i + 1 < set->nr; i += 2)
 		strvec_push(&syms, set->v[i + 1]);
 	treenames_kconfig_unknown(wt, srcarch, &syms, &c->not_in_tree);
-	for (size_t i = 0; i + 1 < set->nr; i += 2) {
-		const char *q[] = { "-s", set->v[i + 1], NULL };
-		struct strvec val = STRVEC_INIT;
+	/* one read of .config, not a scripts/config process per symbol */
+	for (size_t i = 0; config && i + 1 < set->nr; i += 2) {
 		int on;
 
-		if (strvec_contains(&c->not_in_tree, set->v[i + 1]) || kconfig(wt, o_dir, q, &val)) {
-			strvec_clear(&val);
+		if (strvec_contains(&c->not_in_tree, set->v[i + 1]))
 			continue;
-		}
-		on = val.nr && (!strcmp(val.v[0], "y") || !strcmp(val.v[0], "m"));
+		on = config_on(config, set->v[i + 1]);
 		if (strcmp(set->v[i], "-d") && !on)
 			strvec_push(&c->fragment_dropped, set->v[i + 1]);
 		/* a symbol turned off that something selects is on again */
 		else if (!strcmp(set->v[i], "-d") && c->base_arch && on)
 			strvec_pushf(&c->fragment_dropped, "%s=n", set->v[i + 1]);
-		strvec_clear(&val);
 	}
 	strvec_clear(&syms);
+	free(config);
+	free(path);
 }
 
 /*
@@ -389,7 +400,7 @@ static void config_settings(struct config_step *s, const char *wt)
 
 	if (access(dotconfig, R_OK))
 		s->why = "make defconfig wrote no .config";
-	else if (s->set.nr && kconfig(wt, s->o_dir, (const char *const *)s->set.v, NULL))
+	else if (s->set.nr && kconfig(wt, s->o_dir, (const char *const *)s->set.v))
 		s->why = "scripts/config failed";
 	free(dotconfig);
 }
