@@ -266,7 +266,10 @@ static void note_unparsed(struct audit *a, const char *root, const struct parse_
 		if (!f[i].holds_tokens)
 			continue;
 		path = user_path(root, f[i].file);
-		msg = xstrfmt("spatch cannot parse this code (in %s()), which uses the API: not "
+		msg = f[i].whole_file ?
+		      xstrdup("spatch's parser dies on this file (see above), which uses the API: "
+			      "not audited") :
+		      xstrfmt("spatch cannot parse this code (in %s()), which uses the API: not "
 			      "audited", f[i].function);
 		audit_add(a, path, f[i].line, 1, "error", msg, "kseries-unparsed");
 		free(msg);
@@ -389,6 +392,8 @@ static int audit_root(struct audit *a, const struct manifest *m, const char *roo
 			ret = -1;
 		else
 			note_unparsed(a, root, fail, nfail);
+		/* what spatch's parser dies on, a rule run would die on too */
+		parse_failures_drop_dead(&files, fail, nfail);
 	}
 	if (!ret && files.nr)
 		ret = run_audit_rules(a, m, root, &files, o, &report);

@@ -186,6 +186,8 @@ int convert_prepare(struct convert *c, const char *dir, const struct convert_opt
 	if (rules_parse_check(&c->o, dir, &c->files, &c->m.tokens, &c->failures, &c->nr_failures))
 		return -1;
 	c->parse_errors = report_parse_failures(c->failures, c->nr_failures, c->macro_file);
+	/* what spatch's parser dies on, every rule run would die on too: named, left out */
+	parse_failures_drop_dead(&c->files, c->failures, c->nr_failures);
 	return 0;
 }
 

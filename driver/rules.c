@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "cleanup.h"
 #include "fileio.h"
 #include "rules.h"
 #include "utf8.h"
@@ -277,12 +278,44 @@ static void sort_failures(const struct strvec *files, struct parse_failure **f, 
 	*f = sorted;
 }
 
+/*
+ * A batch whose spatch died (its parser's "Stack overflow" on a 5 MB
+ * generated table): the files it parsed count, the one it died on is a
+ * file spatch cannot parse (named), the rest go to retry. -1 when it died
+ * before any file.
+ */
+static int batch_died(const char *batch_dir, const char *log, const struct strvec *files,
+		      const struct strvec *tokens, struct parse_failure **out, size_t *nr,
+		      struct strvec *parsed, struct strvec *retry, size_t b, size_t batches)
+{
+	struct strvec mine = STRVEC_INIT;
+	const char *fatal = log ? strstr(log, "Fatal error") : NULL;
+	const char *died;
+
+	split_parse_log(batch_dir, log ? log : "", files, tokens, out, nr, &mine);
+	if (!mine.nr) {
+		strvec_clear(&mine);
+		return -1;
+	}
+	died = mine.v[mine.nr - 1];
+	warning("spatch's parser died on %s (%.*s): the file counts as code spatch cannot parse",
+		died, fatal ? (int)strcspn(fatal, "\n") : 7, fatal ? fatal : "no cause");
+	*out = xrealloc(*out, (*nr + 1) * sizeof(**out));
+	(*out)[(*nr)++] = (struct parse_failure){ xstrdup(died), 1, xstrdup("?"), 1, 0, 1 };
+	for (size_t i = b; i < files->nr; i += batches)
+		if (!strvec_contains(&mine, files->v[i]))
+			strvec_push(retry, files->v[i]);
+	strvec_pushv(parsed, (const char *const *)mine.v);
+	strvec_clear(&mine);
+	return 0;
+}
+
 int rules_parse_check(const struct rules_opts *o, const char *dir, const struct strvec *files,
 		      const struct strvec *tokens, struct parse_failure **out, size_t *nr)
 {
 	size_t batches = o->jobs > 1 ? (size_t)o->jobs : 1;
 	struct child_process *cps;
-	struct strvec parsed = STRVEC_INIT;
+	struct strvec parsed = STRVEC_INIT, retry = STRVEC_INIT;
 	int *results, ret = 0;
 	char *tmp;
 
@@ -315,19 +348,34 @@ int rules_parse_check(const struct rules_opts *o, const char *dir, const struct 
 		char *batch_dir = xstrfmt("%s/parse-%zu", o->tmp_dir, b);
 		char *log = ret ? NULL : read_file(cps[b].err_file);
 
-		if (!ret && results[b]) {
+		if (!ret && results[b] &&
+		    batch_died(batch_dir, log, files, tokens, out, nr, &parsed, &retry, b, batches)) {
 			error("spatch --parse-ch failed (exit %d) on %s and the other files of its "
 			      "batch:\n%s", results[b], files->v[b], log ? log : "");
 			ret = -1;
-		} else if (log) {
+		} else if (log && !results[b]) {
 			split_parse_log(batch_dir, log, files, tokens, out, nr, &parsed);
 		}
 		free(log);
+		remove_tree(batch_dir);	/* a retry makes its batches afresh */
 		unlink(cps[b].err_file);
 		free((char *)cps[b].err_file);
 		child_process_clear(&cps[b]);
 		free(batch_dir);
 	}
+	/* what a dead batch had not reached yet, in batches of its own */
+	if (!ret && retry.nr) {
+		struct parse_failure *more;
+		size_t n_more;
+
+		ret = rules_parse_check(o, dir, &retry, tokens, &more, &n_more);
+		*out = xrealloc(*out, (*nr + n_more + 1) * sizeof(**out));
+		for (size_t k = 0; !ret && k < n_more; k++)
+			(*out)[(*nr)++] = more[k];
+		free(more);
+		strvec_pushv(&parsed, (const char *const *)retry.v);
+	}
+	strvec_clear(&retry);
 	/* never silent: a file spatch's folder walk left out was not checked */
 	for (size_t i = 0; !ret && i < files->nr; i++)
 		if (!strvec_contains(&parsed, files->v[i]))
@@ -340,6 +388,14 @@ int rules_parse_check(const struct rules_opts *o, const char *dir, const struct 
 	free(results);
 	free(tmp);
 	return ret;
+}
+
+void parse_failures_drop_dead(struct strvec *files, const struct parse_failure *f, size_t nr)
+{
+	for (size_t k = 0; k < nr; k++)
+		for (size_t i = files->nr; f[k].whole_file && i-- > 0;)
+			if (!strcmp(files->v[i], f[k].file))
+				strvec_remove(files, i);
 }
 
 void parse_failures_free(struct parse_failure *f, size_t nr)

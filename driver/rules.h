@@ -27,7 +27,11 @@ struct parse_failure {
 	char *function;		/* best guess, or "?" */
 	int holds_tokens;	/* the unparsed code holds a token: an error */
 	int in_macro;		/* the failure is inside a #define body */
+	int whole_file;		/* spatch's parser died on the file (a rule run would too) */
 };
+
+/* files without those spatch's parser died on (parse_failure.whole_file) */
+void parse_failures_drop_dead(struct strvec *files, const struct parse_failure *f, size_t nr);
 
 /* Parse each file with spatch --parse-c; collect what failed. */
 int rules_parse_check(const struct rules_opts *o, const char *dir, const struct strvec *files,

@@ -82,3 +82,38 @@ ta, tb = a1 - a0, b1 - b0
 print("audit: one file with %d ops structures in %.1f s, with %d in %.1f s: x%.1f for twice the ops (2.0 is linear)"
       % (n, ta, 2 * n, tb, tb / ta))
 PY
+
+# A module of 2,000 small files (a few use the API), and one generated file
+# of 5 MB (a firmware table beside one ops: spatch's parser dies on it, so
+# it must be named and the rest audited, fast).
+big="$tmp/big"
+mkdir -p "$big" "$tmp/gen"
+for i in $(seq 1 2000); do
+	printf 'int small%d(int x)\n{\n\treturn x * %d;\n}\n' "$i" "$i" > "$big/f$i.c"
+done
+cp "$top/tests/audit/cases/designated_unguarded.c" "$big/f1.c"
+cp "$top/tests/audit/cases/call_old_api.c" "$big/f2.c"
+python3 - "$tmp/gen/table.c" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("#include <linux/mmu_notifier.h>\n/* generated: firmware image */\nstatic const unsigned char fw[] = {\n")
+    i = 0
+    while f.tell() < 5 * 1024 * 1024:
+        f.write("\t" + ", ".join("0x%02x" % ((i * 12 + k) % 256) for k in range(12)) + ",\n")
+        i += 1
+    f.write("};\n\nstatic const struct mmu_notifier_ops gen_ops = {\n\t.invalidate_page = gen_page,\n};\n")
+PY
+for what in "2,000 small files:$big:f1.c:[0-9]*:[0-9]*: error" "a 5 MB generated file:$tmp/gen:table.c:1:1: error"; do
+	label=${what%%:*}; rest=${what#*:}; dir=${rest%%:*}; want=${rest#*:}
+	start=$(date +%s.%N)
+	rc=0
+	"$top/driver/kseries" audit -q "$dir" > "$tmp/out" 2> "$tmp/err" || rc=$?
+	end=$(date +%s.%N)
+	if [ "$rc" -gt 1 ] || ! grep -q "$want" "$tmp/out"; then
+		echo "kseries: bench: audit of $label FAILED (exit $rc, no '$want'); no figure:" >&2
+		grep -v 'type defaults' "$tmp/err" | tail -n 20 >&2
+		exit 1
+	fi
+	python3 -c "import sys; print('audit: %s in %.1f s' % (sys.argv[1], float(sys.argv[3]) - float(sys.argv[2])))" \
+		"$label" "$start" "$end"
+done

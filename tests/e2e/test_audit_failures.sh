@@ -95,4 +95,24 @@ check "audit failures: ... that file is named as not audited" \
 	grep -q "huge.c:1:1: error: spatch fails on this file (see above): not audited" "$tmp/out7"
 check "audit failures: ... and the others are audited" sh -c "
 	grep -q 'a.c:15:22: error' '$tmp/out7' && grep -q 'z.c:7:2: error' '$tmp/out7'"
+# spatch's parser itself dying (its stack overflows on a generated table; a
+# small stack makes a small table enough): that file is named, the others
+# in its batch are checked again and audited
+mkdir "$tmp/table"
+python3 - "$tmp/table/fw.c" <<'PY'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write("/* generated for .invalidate_page users: firmware */\nstatic const unsigned char fw[] = {\n")
+    for i in range(5000):
+        f.write("\t" + ", ".join("0x%02x" % ((i * 12 + k) % 256) for k in range(12)) + ",\n")
+    f.write("};\n")
+PY
+cp "$cases/call_old_api.c" "$tmp/table/mn.c"
+(ulimit -s 256; "$kseries" audit --jobs 1 "$tmp/table" > "$tmp/out8" 2>&1)
+check "audit failures: spatch's parser dying on a file: exit 1, not 2" test $? = 1
+check "audit failures: ... the file named, as a file spatch dies on" sh -c "
+	grep -q \"spatch's parser died on fw.c (Fatal error: exception Stack overflow)\" '$tmp/out8' &&
+	grep -q \"fw.c:1:1: error: spatch's parser dies on this file\" '$tmp/out8'"
+check "audit failures: ... the other file of its batch still audited" \
+	grep -q 'mn.c:7:2: error: call of mmu_notifier_invalidate_page()' "$tmp/out8"
 finish
