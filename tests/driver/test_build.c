@@ -1,6 +1,7 @@
 /* Unit tests of the build module's make-log reader and target mapping. */
 #include <stdlib.h>
 #include "build.h"
+#include "make_step.h"
 #include "unit.h"
 
 int main(void)
