@@ -8,7 +8,8 @@ every one, since each driver's range callbacks already did the work: the
 verdict must be safe-to-remove, or a review whose reason names what the
 callback does that the range callbacks do not; `--fix delete` of the folder
 must remove and add the same lines as the driver's patch in kseries' own
-series of that revision.
+series of that revision (blank lines aside: which one a removal takes with
+it is style).
 
 Negatives: Debian's *-dkms packages (real out-of-tree modules, none using
 the API), downloaded with apt-get: 0 findings on each. KSERIES_CORPUS_DKMS=0
@@ -45,9 +46,10 @@ def patch_lines(text, prefix=""):
                 out.setdefault(cur, ([], []))
         elif l.startswith("--- ") or l.startswith("diff ") or l.startswith("@@"):
             continue
-        elif cur and l.startswith("-"):
+        # blank lines aside: where a removal leaves its blank line is style, not change
+        elif cur and l.startswith("-") and l[1:].strip():
             out[cur][0].append(l[1:].strip())
-        elif cur and l.startswith("+"):
+        elif cur and l.startswith("+") and l[1:].strip():
             out[cur][1].append(l[1:].strip())
     return out
 
