@@ -76,6 +76,7 @@ void rules_parse_output(const char *file, const char *text, const struct strvec 
 			cur->function = NULL;
 			cur->holds_tokens = 0;
 			cur->in_macro = 0;
+			cur->whole_file = 0;
 			prev_continues = 0;
 			continue;
 		}
