@@ -29,7 +29,7 @@ fi
 exec "$real_make" "\$@"
 EOS
 chmod +x "$tmp/bin/make"
-PATH="$tmp/bin:$PATH" "$kseries" series -q --kernel "$repo" --rev v4.12-demo --arch x86_64 \
+PATH="$tmp/bin:$PATH" "$kseries" series -q --jobs 2 --kernel "$repo" --rev v4.12-demo --arch x86_64 \
 	--no-bisect --allow-unproven --out "$tmp/o" > "$tmp/o.log" 2>&1
 check "cells at once: series with x86_64 and its variant: exit 0" test $? = 0
 for step in defconfig objects; do
