@@ -12,7 +12,7 @@ TEST_SRC := $(wildcard tests/driver/test_*.c)
 TEST_BIN := $(TEST_SRC:.c=)
 
 # Debian packages every part of kseries needs (see docs/install.md).
-DEB_PKGS := coccinelle git python3 perl gcc make libc6-dev pkg-config ccache procps util-linux binutils \
+DEB_PKGS := coccinelle git python3 perl gcc make libc6-dev pkg-config ccache procps util-linux binutils patch \
 	bc flex bison libelf-dev libssl-dev libjansson-dev \
 	gcc-arm-linux-gnueabi gcc-aarch64-linux-gnu \
 	gcc-powerpc64le-linux-gnu gcc-mips-linux-gnu \
