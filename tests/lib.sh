@@ -83,6 +83,14 @@ wait_for_path() {
 	done
 }
 
+# The same for a line holding TEXT in FILE (a log), while PID runs.
+wait_for_line() {
+	until grep -q "$2" "$1" 2>/dev/null; do
+		kill -0 "$3" 2>/dev/null || return 0
+		sleep 0.05
+	done
+}
+
 # Wait until no process is left in session SID (a run started with setsid).
 wait_session_gone() {
 	while ps -s "$1" -o pid= | grep -q .; do sleep 0.05; done

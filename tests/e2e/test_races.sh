@@ -79,30 +79,29 @@ lock="$tmp/killed/.kseries.lock"
 sh -c 'exit 0' & dead=$!
 wait "$dead"
 echo "$dead" > "$lock"
-flock "$lock" sh -c "touch '$tmp/holding'; while [ ! -e '$tmp/release' ]; do sleep 0.05; done" &
+mkfifo "$tmp/release"
+# the holder keeps the lock until a line comes down the fifo: no timed wait
+flock "$lock" sh -c "touch '$tmp/holding'; read x < '$tmp/release'" &
 holder=$!
 wait_for_path "$tmp/holding" "$holder"
 PATH="$tmp/bin:$PATH" "$kseries" series --no-build --force --kernel "$repo" --rev b1 \
 	--out "$tmp/killed" > "$tmp/wait.log" 2>&1 &
 run=$!
-until grep -q "waiting for the programs it started" "$tmp/wait.log"; do
-	kill -0 "$run" 2>/dev/null || break
-	sleep 0.05
-done
-touch "$tmp/release"
+wait_for_line "$tmp/wait.log" "waiting for the programs it started" "$run"
+echo go > "$tmp/release"
 wait "$holder"
 wait "$run"
 check "races: a lock held after its run is gone: the next run waits, then runs (exit 0)" test $? = 0
 check "races: ... and says what it waits for" grep -q "(pid $dead) is gone: waiting" "$tmp/wait.log"
-rm -f "$tmp/holding" "$tmp/release"
+rm -f "$tmp/holding"
 # held by a live process: that is another run, refused at once
-flock "$lock" sh -c "echo \$\$ > '$lock'; touch '$tmp/holding'; while [ ! -e '$tmp/release' ]; do sleep 0.05; done" &
+flock "$lock" sh -c "echo \$\$ > '$lock'; touch '$tmp/holding'; read x < '$tmp/release'" &
 holder=$!
 wait_for_path "$tmp/holding" "$holder"
 PATH="$tmp/bin:$PATH" "$kseries" series --no-build --force --kernel "$repo" --rev b1 \
 	--out "$tmp/killed" > "$tmp/live.log" 2>&1
 rc=$?
-touch "$tmp/release"
+echo go > "$tmp/release"
 wait "$holder"
 check "races: a lock held by a live run: refused (exit 2), named" \
 	sh -c "test $rc = 2 && grep -q 'another kseries run (pid [0-9]*) is writing' '$tmp/live.log'"
