@@ -1167,3 +1167,79 @@ int build_external_module(const char *wt, const char *arch, const struct manifes
 	}
 	return ret ? 1 : 0;
 }
+
+/* The series' build settings with extra ones for every arch after them. */
+static struct manifest_table config_with(const struct manifest_table *config,
+					 const struct strvec *extra)
+{
+	struct manifest_table t = { STRVEC_INIT, config->rows, 2 };
+
+	strvec_pushv(&t.cells, (const char *const *)config->cells.v);
+	for (size_t i = 0; i < extra->nr; i++, t.rows++)
+		strvec_pushl(&t.cells, "all", extra->v[i], NULL);
+	return t;
+}
+
+int build_boot_kernel(const char *wt, const struct manifest *m, const struct strvec *extra,
+		      const char *o_dir, const char *log, int jobs, struct strvec *dropped,
+		      char **why)
+{
+	struct build_cell c = { .arch = "x86_64" };
+	struct manifest mm = *m;
+	struct strvec targets = STRVEC_INIT;
+	const struct arch_desc *a = usable_arch(&c);
+	const char *failed;
+	int ret;
+
+	*why = NULL;
+	if (!a) {
+		*why = c.reason;
+		c.reason = NULL;
+		cell_clear(&c);
+		return -1;
+	}
+	mkdir(o_dir, 0777);
+	mm.config = config_with(&m->config, extra);
+	failed = configure(wt, a, o_dir, log, &mm, &c, NULL);
+	strvec_clear(&mm.config.cells);
+	strvec_pushv(dropped, (const char *const *)c.fragment_dropped.v);
+	if (failed) {
+		*why = xstrfmt("%s: see %s", failed, log);
+		cell_clear(&c);
+		return -1;
+	}
+	strvec_pushl(&targets, "bzImage", "modules", NULL);
+	{
+		struct make_job job = cell_job(&c, o_dir, log, &targets);
+
+		ret = make_run(wt, &job, jobs);
+	}
+	strvec_clear(&targets);
+	cell_clear(&c);
+	if (ret)
+		*why = ret < 0 ? xstrfmt("make could not run: see %s", log) :
+		       ret >= 128 ? xstrfmt("make died of signal %d: see %s", ret - 128, log) :
+				    xstrfmt("make bzImage modules failed: see %s", log);
+	return ret ? -1 : 0;
+}
+
+int build_module_in(const char *wt, const char *o_dir, const char *module_dir, const char *log,
+		    int jobs, char **why)
+{
+	struct build_cell c = { .arch = "x86_64" };
+	struct strvec targets = STRVEC_INIT;
+	int ret;
+
+	*why = NULL;
+	strvec_pushf(&targets, "M=%s", module_dir);
+	strvec_push(&targets, "modules");
+	{
+		struct make_job job = cell_job(&c, o_dir, log, &targets);
+
+		ret = make_run(wt, &job, jobs);
+	}
+	strvec_clear(&targets);
+	if (ret)
+		*why = xstrfmt("make M=%s modules failed: see %s", module_dir, log);
+	return ret ? -1 : 0;
+}

@@ -125,6 +125,19 @@ int build_external_module(const char *wt, const char *arch, const struct manifes
 			  char **why);
 
 /*
+ * A bootable x86_64 kernel of the tree wt in o_dir: defconfig, the series'
+ * build settings and extra (the runtime fragment), then make bzImage
+ * modules; fragment settings olddefconfig did not keep go to dropped.
+ * 0, or -1 with *why (caller frees).
+ */
+int build_boot_kernel(const char *wt, const struct manifest *m, const struct strvec *extra,
+		      const char *o_dir, const char *log, int jobs, struct strvec *dropped,
+		      char **why);
+/* make M=module_dir modules against the kernel built in o_dir: 0, or -1 with *why. */
+int build_module_in(const char *wt, const char *o_dir, const char *module_dir, const char *log,
+		    int jobs, char **why);
+
+/*
  * --cc-wrapper CMD (NULL: only KSERIES_CC_WRAPPER): made the one the builds
  * use; dies when its program is not installed.
  */

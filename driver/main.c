@@ -18,6 +18,7 @@ static const struct command commands[] = {
 	{ "build", cmd_build, "build and prove commits BASE..TIP (lines compiled, code unchanged)" },
 	{ "audit", cmd_audit, "audit an out-of-tree driver for the removed API" },
 	{ "matrix", cmd_matrix, "merge the output folders of several runs into one matrix" },
+	{ "boot", cmd_boot, "boot the kernel before and after the series under qemu and watch the callbacks" },
 	{ NULL, NULL, NULL },
 };
 

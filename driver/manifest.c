@@ -215,6 +215,34 @@ static int get_audit(json_t *root, struct manifest *m, const char *where)
 	return 0;
 }
 
+/* "runtime" is optional (a series without it cannot be booted). */
+static int get_runtime(json_t *root, struct manifest *m, const char *where)
+{
+	static const char *const watch_fields[] = { "name", "text", "config", NULL };
+	json_t *rt = json_object_get(root, "runtime"), *runs;
+
+	if (!rt)
+		return 0;
+	if (!json_is_object(rt))
+		return error("%s: \"runtime\" must be an object (docs/runtime.md)", where);
+	if (get_string(rt, "probe", &m->runtime_probe, where) ||
+	    get_string(rt, "init", &m->runtime_init, where) ||
+	    get_strings(rt, "guest", &m->runtime_guest, where) ||
+	    get_strings(rt, "config", &m->runtime_config, where) ||
+	    (json_object_get(rt, "modules") && get_strings(rt, "modules", &m->runtime_modules, where)) ||
+	    get_table(rt, "watch", watch_fields, &m->runtime_watch, where))
+		return -1;
+	for (size_t i = 0; i < m->runtime_config.nr; i++)
+		if (!is_setting(m->runtime_config.v[i]))
+			return error("%s: \"runtime\".\"config\"[%zu] must be \"SYMBOL=y\", \"=m\" or \"=n\"",
+				     where, i);
+	runs = json_object_get(rt, "runs");
+	m->runtime_runs = runs ? json_integer_value(runs) : 10;
+	if (runs && (!json_is_integer(runs) || m->runtime_runs < 1))
+		return error("%s: \"runtime\".\"runs\" must be a number of runs, 1 or more", where);
+	return 0;
+}
+
 /* "checks" is optional; when there, it needs both lists. */
 static int get_checks(json_t *root, struct manifest *m, const char *where)
 {
@@ -343,6 +371,7 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 	    !(json_object_get(root, "order") && get_strings(root, "order", &m->order, path)) &&
 	    !get_checks(root, m, path) &&
 	    !get_audit(root, m, path) &&
+	    !get_runtime(root, m, path) &&
 	    !get_catchall(root, m, preamble, path) &&
 	    !get_patches(root, m, preamble, path))
 		ret = 0;
@@ -383,6 +412,12 @@ void manifest_clear(struct manifest *m)
 	strvec_clear(&m->audit_fix_modes);
 	strvec_clear(&m->audit_convert);
 	strvec_clear(&m->audit_convert_ids);
+	free(m->runtime_probe);
+	free(m->runtime_init);
+	strvec_clear(&m->runtime_guest);
+	strvec_clear(&m->runtime_config);
+	strvec_clear(&m->runtime_modules);
+	strvec_clear(&m->runtime_watch.cells);
 	strvec_clear(&m->options.cells);
 	strvec_clear(&m->probes.cells);
 	strvec_clear(&m->kinds.cells);

@@ -29,6 +29,7 @@ static inline const char *cell(const struct manifest_table *t, size_t row, size_
 /* The columns of each table. */
 enum { OPTION_NAME, OPTION_DEFINE, OPTION_HELP };		/* "options" */
 enum { PROBE_DEFINE, PROBE_TEXT };				/* "probes" */
+enum { WATCH_NAME, WATCH_TEXT, WATCH_CONFIG };			/* "runtime"."watch" */
 enum { KIND_PREFIX, KIND_KEY, KIND_LABEL };			/* "kinds" */
 enum { TARGET_FILES, TARGET_BUILD_IN, TARGET_WHEN };		/* "build"."targets" */
 enum { CONFIG_ARCH, CONFIG_SETTING };		/* "build"."config" and "defconfigs" */
@@ -67,6 +68,17 @@ struct manifest {
 	struct strvec audit_convert;	/* rules --fix convert runs on a module's uses */
 	struct strvec audit_convert_ids;	/* the finding IDs they convert ("kseries-call") */
 	char *audit_fix;
+	/*
+	 * "runtime" (kseries boot): the probe module's folder, the guest
+	 * program's C files, the test kernel's init, runs per scenario, the
+	 * Kconfig fragment over the build's, a distribution kernel's modules to
+	 * load, and the kernel log lines to watch (NAME, TEXT, the CONFIG
+	 * without which the check is vacuous).
+	 */
+	char *runtime_probe, *runtime_init;
+	struct strvec runtime_guest, runtime_config, runtime_modules;
+	struct manifest_table runtime_watch;
+	long runtime_runs;
 	struct strvec tokens;	/* prefilter: files must hold one of these */
 	struct strvec order;	/* every rule file, in the order a whole-tree run applies them */
 	/*

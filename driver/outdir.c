@@ -111,7 +111,10 @@ static int ours_at_top(const char *name)
 {
 	static const char *const names[] = {
 		LOCK_NAME, "INCOMPLETE", "matrix.txt", "matrix.json", "matrix.html",
-		".kernel-snapshot.git", NULL
+		".kernel-snapshot.git",
+		/* kseries boot's */
+		"runtime.txt", "runtime.json", "before", "after", "kernel", "build", "worktree",
+		"series", NULL
 	};
 
 	for (size_t i = 0; names[i]; i++)

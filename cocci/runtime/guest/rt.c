@@ -320,7 +320,7 @@ int main(int argc, char **argv)
 
 	if (argc > 2)
 		file_dir = argv[2];
-	has_invalidate_range = !getenv("KSERIES_RT_NO_INVALIDATE_RANGE");
+	has_invalidate_range = !access("/sys/kernel/debug/kseries_mn/has_invalidate_range", F_OK);
 	probe_fd = open("/sys/kernel/debug/kseries_mn/events", O_RDONLY);
 	if (probe_fd < 0) {
 		printf("kseries-rt: error the probe is not there (/sys/kernel/debug/kseries_mn/events): %s\n",

@@ -221,6 +221,10 @@ static int __init probe_init(void)
 		debugfs_remove_recursive(dir);
 		return -ENODEV;
 	}
+#if defined(HAVE_INVALIDATE_RANGE) || defined(HAVE_ARCH_INVALIDATE_SECONDARY)
+	/* tells the guest program that an invalidate_range must come inside each pair */
+	debugfs_create_file("has_invalidate_range", 0400, dir, NULL, &events_fops);
+#endif
 	pr_info("kseries_mn_probe: loaded\n");
 	return 0;
 }
