@@ -17,35 +17,44 @@
 #include "cleanup.h"
 #include "cmdcheck.h"
 #include "fileio.h"
+#include "outdir.h"
 #include "qemu.h"
 #include "run.h"
 #include "series.h"
 #include "usage.h"
 #include "worktree.h"
 
-/* The patches of a series output for rev, in order (not the cover letter). */
-static int series_patches(const char *series_out, const char *rev, struct strvec *patches)
+/* The patch files of a folder format-patch wrote, in order (not the cover letter). */
+static int patch_files(const char *dir, struct strvec *patches)
 {
-	char *name = series_dir_name(rev), *dir = xstrfmt("%s/%s/series", series_out, name);
 	DIR *d = opendir(dir);
 	struct dirent *e;
 
-	if (!d) {
-		error("%s has no series for %s (no %s): give the --out of 'kseries series "
-		      "--rev %s', or leave --series-out out", series_out, rev, dir, rev);
-		free(name);
-		free(dir);
-		return -1;
-	}
+	if (!d)
+		return error_errno("cannot read %s", dir);
 	while ((e = readdir(d)))
 		if (strlen(e->d_name) > 6 && !strcmp(e->d_name + strlen(e->d_name) - 6, ".patch") &&
 		    strncmp(e->d_name, "0000-", 5))
 			strvec_pushf(patches, "%s/%s", dir, e->d_name);
 	closedir(d);
 	strvec_sort(patches);
+	return 0;
+}
+
+/* The patches of a series output for rev, in order (not the cover letter). */
+static int series_patches(const char *series_out, const char *rev, struct strvec *patches)
+{
+	char *name = outdir_rev_name(rev), *dir = xstrfmt("%s/%s/series", series_out, name);
+	int ret = 0;
+
+	if (access(dir, R_OK))
+		ret = error("%s has no series for %s (no %s): give the --out of 'kseries series "
+			    "--rev %s', or leave --series-out out", series_out, rev, dir, rev);
+	else
+		ret = patch_files(dir, patches);
 	free(name);
 	free(dir);
-	return 0;
+	return ret;
 }
 
 /* kseries series --no-build of rev into out/series: where the patches come from otherwise. */
@@ -171,7 +180,8 @@ int boot_revision(const struct boot_args *a, const struct manifest *m)
 		die("cannot read the kernel %s: give a kernel git repo", a->kernel);
 	commit = cmdcheck_kernel_commit(repo, a->kernel, a->rev, "--rev");
 	cmdcheck_out_not_in_repo(repo, a->out);
-	if (a->series_out ? series_patches(a->series_out, a->rev, &patches) :
+	if (a->patches_dir ? patch_files(a->patches_dir, &patches) :
+	    a->series_out ? series_patches(a->series_out, a->rev, &patches) :
 	    run_series(a, repo, &series_out) || series_patches(series_out, a->rev, &patches))
 		goto out;
 	if (!patches.nr) {

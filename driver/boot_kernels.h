@@ -6,6 +6,7 @@
 
 struct boot_args {
 	const char *kernel, *rev, *series_out, *out;
+	const char *patches_dir;	/* the series' patches for rev (NULL: from series_out) */
 	const char *image, *headers, *modules;
 	struct boot_opts o;
 	int force, runs;

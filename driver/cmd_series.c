@@ -10,6 +10,7 @@
 #include "cleanup.h"
 #include "cmdcheck.h"
 #include "commands.h"
+#include "boot_kernels.h"
 #include "build.h"
 #include "fileio.h"
 #include "manifest.h"
@@ -41,7 +42,7 @@ struct series_args {
 	const char *kernel, *out;
 	struct strvec revs, archs;
 	const char *cc_wrapper;
-	int jobs, force;
+	int jobs, force, boot;
 	struct series_opts so;
 };
 
@@ -65,6 +66,8 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 		OPT_STRING("cc-wrapper", 0, &a->cc_wrapper, "CMD",
 			   "put CMD (distcc, icecc) in front of every compile; after ccache"),
 		OPT_FLAG("signoff", 's', &a->so.signoff, "add Signed-off-by to every patch"),
+		OPT_FLAG("boot", 0, &a->boot, "then boot each converted revision before and after the\n"
+			 "series under qemu (kseries boot): DIR/<rev>/boot/runtime.txt"),
 		OPT_FLAG("force", 0, &a->force, "replace what an earlier kseries run wrote in DIR (only that)"),
 		OPT_END(),
 	};
@@ -199,6 +202,38 @@ static int run_revisions(const struct series_args *a, const struct strvec *commi
 	return failed;
 }
 
+/* --boot: kseries boot of each converted revision, its patches from this run. */
+static int boot_revisions(const struct series_args *a, const struct manifest *m,
+			  const struct strvec *dirs)
+{
+	int failed = 0;
+
+	if (!m->runtime_probe) {
+		error("--boot: the series %s has no \"runtime\" data (docs/runtime.md)", m->dir);
+		return 1;
+	}
+	for (size_t i = 0; i < dirs->nr; i++) {
+		char *path = xstrfmt("%s/report.json", dirs->v[i]), *text = read_file(path);
+		struct boot_args b = { .kernel = a->so.repo, .rev = a->revs.v[i],
+				       .o = { "auto", 600, a->jobs } };
+
+		b.patches_dir = xstrfmt("%s/series", dirs->v[i]);
+		b.out = xstrfmt("%s/boot", dirs->v[i]);
+		if (text && strstr(text, "\"state\": \"converted\"")) {
+			if (mkdir(b.out, 0777))
+				die_errno("cannot create %s", b.out);
+			failed += boot_revision(&b, m) != 0;
+		} else {
+			info("[%s] --boot: not converted here, nothing to boot", a->revs.v[i]);
+		}
+		free((char *)b.patches_dir);
+		free((char *)b.out);
+		free(text);
+		free(path);
+	}
+	return failed;
+}
+
 int cmd_series(int argc, char **argv)
 {
 	struct series_args a = { 0 };
@@ -257,6 +292,8 @@ int cmd_series(int argc, char **argv)
 	marker = xstrfmt("%s/INCOMPLETE", out_abs);
 	write_file(marker, "kseries did not finish: this output is partial\n");
 	failed = run_revisions(&a, &commits, &dirs);
+	if (a.boot)
+		failed += boot_revisions(&a, &m, &dirs);
 	report_matrix(out_abs, &dirs, &a.revs);
 	remove(marker);
 	report_show_matrix(out_abs);

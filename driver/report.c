@@ -333,12 +333,34 @@ int report_write(const char *dir, const struct rev_result *r, const struct manif
 	return ret;
 }
 
+/*
+ * The runtime proof's verdict of a revision (kseries boot, series --boot:
+ * REV_DIR/boot/runtime.json) for its matrix row, or NULL: not booted.
+ */
+static json_t *runtime_cell(const char *rev_dir, char *text, size_t len)
+{
+	char *path = xstrfmt("%s/boot/runtime.json", rev_dir);
+	json_t *o = json_load_file(path, 0, NULL), *cell;
+	const char *verdict;
+
+	free(path);
+	if (!o)
+		return NULL;
+	verdict = json_string_value(json_object_get(o, "verdict"));
+	snprintf(text, len, "%s, fixes %zu", verdict ? verdict : "?",
+		 json_array_size(json_object_get(o, "fixed")));
+	cell = json_pack("{s:s, s:O}", "verdict", verdict ? verdict : "?", "fixed",
+			 json_object_get(o, "fixed"));
+	json_decref(o);
+	return cell;
+}
+
 /* One revision's line of matrix.txt and its row of matrix.json, from its report.json. */
 static json_t *matrix_row(FILE *f, const char *rev, const char *rev_dir, const char *dir)
 {
-	char *path = xstrfmt("%s/report.json", rev_dir), pm[32], build[256] = "", proof[64];
+	char *path = xstrfmt("%s/report.json", rev_dir), pm[32], build[256] = "", proof[64], rt[64];
 	json_error_t jerr;
-	json_t *o = json_load_file(path, 0, &jerr), *row = json_object(), *cells, *cell;
+	json_t *o = json_load_file(path, 0, &jerr), *row = json_object(), *cells, *cell, *runtime;
 	size_t k;
 
 	free(path);
@@ -361,13 +383,17 @@ static json_t *matrix_row(FILE *f, const char *rev, const char *rev_dir, const c
 			 json_string_value(json_object_get(cell, "state")));
 	}
 	proof_column(o, proof, sizeof(proof));
-	fprintf(f, "%-24s %-18s %7zu %6lld %12s %9zu %6lld %-22s %s\n", rev,
+	runtime = runtime_cell(rev_dir, rt, sizeof(rt));
+	fprintf(f, "%-24s %-18s %7zu %6lld %12s %9zu %6lld %-22s %s%s%s\n", rev,
 		json_string_value(json_object_get(o, "state")),
 		json_array_size(json_object_get(o, "patches")),
 		json_integer_value(json_object_get(o, "files_changed")), pm,
 		json_array_size(json_object_get(o, "residuals")),
-		json_integer_value(json_object_get(o, "parse_errors")), proof, *build ? build : "not run");
+		json_integer_value(json_object_get(o, "parse_errors")), proof, *build ? build : "not run",
+		runtime ? "  runtime: " : "", runtime ? rt : "");
 	json_object_set(row, "state", json_object_get(o, "state"));
+	if (runtime)
+		json_object_set_new(row, "runtime", runtime);
 	json_object_set_new(row, "patches", json_integer(json_array_size(json_object_get(o, "patches"))));
 	json_object_set(row, "files_changed", json_object_get(o, "files_changed"));
 	json_object_set(row, "insertions", json_object_get(o, "insertions"));

@@ -26,5 +26,7 @@ feature HAVE_INVALIDATE_RANGE "$(member invalidate_range)" "$@"
 feature HAVE_ARCH_INVALIDATE_SECONDARY "$(member arch_invalidate_secondary_tlbs)" "$@"
 feature HAVE_RANGE_STRUCT "$(same_type invalidate_range_start \
 	'int (*)(struct mmu_notifier *, const struct mmu_notifier_range *)')" "$@"
+feature HAVE_RANGE_BLOCKABLE_FN \
+	"int t(const struct mmu_notifier_range *r) { return mmu_notifier_range_blockable(r); }" "$@"
 feature HAVE_RANGE_BLOCKABLE "$(same_type invalidate_range_start \
 	'int (*)(struct mmu_notifier *, struct mm_struct *, unsigned long, unsigned long, bool)')" "$@"

@@ -61,7 +61,11 @@ static void record(struct mmu_notifier *mn, unsigned int kind, unsigned long sta
 #ifdef HAVE_RANGE_STRUCT
 static int probe_range_start(struct mmu_notifier *mn, const struct mmu_notifier_range *r)
 {
+#ifdef HAVE_RANGE_BLOCKABLE_FN
 	int blockable = mmu_notifier_range_blockable(r);
+#else
+	int blockable = r->blockable;	/* 5.0 and 5.1: the field, before its helper */
+#endif
 
 	record(mn, MN_RANGE_START, r->start, r->end, blockable);
 	if (blockable)
