@@ -9,7 +9,7 @@
 
 #define QEMU "qemu-system-x86_64"
 /* seconds a test boot with KVM may take to reach /init */
-#define KVM_CHECK_SECONDS 60
+#define KVM_CHECK_SECONDS 30
 
 static char *last_error;	/* qemu's first line on stderr, of the last boot */
 

@@ -140,10 +140,19 @@ static void revision_row(FILE *f, const char *out, json_t *row, json_t *archs)
 			int_of(row, "patches"), int_of(row, "files_changed"), int_of(row, "insertions"),
 			int_of(row, "deletions"), int_of(row, "residuals"));
 	esc(f, json_string_value(json_object_get(row, "proof")));
+	if (json_is_object(json_object_get(row, "runtime"))) {
+		json_t *rt = json_object_get(row, "runtime");
+
+		fputs("<br>runtime: ", f);
+		esc(f, json_string_value(json_object_get(rt, "verdict")));
+		fprintf(f, ", fixes %zu", json_array_size(json_object_get(rt, "fixed")));
+	}
 	if (dir) {
 		fputs("<br>", f);
 		log_link(f, out, dir, "report.txt", "report");
 		log_link(f, out, dir, "series", "patches");
+		if (json_object_get(row, "runtime"))
+			log_link(f, out, dir, "boot/runtime.txt", "runtime");
 	}
 	fputs("</td>", f);
 	json_array_foreach(archs, k, a)
