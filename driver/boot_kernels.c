@@ -107,7 +107,8 @@ static void build_one(const struct boot_args *a, const struct manifest *m, const
 	info("[%s] building a bootable x86_64 kernel in %s", k->label, o_dir);
 	k->wt = wt;
 	k->o_dir = o_dir;
-	if (build_boot_kernel(wt, m, &m->runtime_config, o_dir, log, a->o.jobs, &dropped, &why)) {
+	if (build_boot_kernel(wt, m, &m->runtime_config, o_dir, log, a->o.jobs, &dropped,
+			      &r->dropped, &why)) {
 		r->state = RT_NOT_BUILT;
 		r->why = why;
 	} else {
@@ -125,8 +126,9 @@ static void build_one(const struct boot_args *a, const struct manifest *m, const
 		free(why);
 	}
 	for (size_t i = 0; i < dropped.nr; i++)
-		warning("[%s] the runtime fragment's %s did not hold in this tree (olddefconfig)",
-			k->label, dropped.v[i]);
+		strvec_pushf(&r->dropped, "%s: olddefconfig did not keep it", dropped.v[i]);
+	for (size_t i = 0; i < r->dropped.nr; i++)
+		warning("[%s] not in this kernel: %s", k->label, r->dropped.v[i]);
 	r->build_seconds = seconds_since(&t0);
 	strvec_clear(&dropped);
 	free(img);

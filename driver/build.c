@@ -15,6 +15,7 @@
 #include "make_step.h"
 #include "fileio.h"
 #include "fixups.h"
+#include "kbuild_owner.h"
 #include "worktree.h"
 #include "run.h"
 #include "treenames.h"
@@ -1180,13 +1181,59 @@ static struct manifest_table config_with(const struct manifest_table *config,
 	return t;
 }
 
+/* The settings a boot kernel asks for: the series' for x86_64 and extra. */
+static void boot_wanted(const struct manifest_table *config, struct strvec *wanted)
+{
+	for (size_t r = 0; r < config->rows; r++)
+		if (!strcmp(cell(config, r, CONFIG_ARCH), "all") ||
+		    !strcmp(cell(config, r, CONFIG_ARCH), "x86_64"))
+			strvec_push(wanted, cell(config, r, CONFIG_SETTING));
+}
+
+/*
+ * After a failed make of a boot kernel: the settings asked for that bring
+ * the failed objects in, turned off ("SYMBOL: OBJECT does not build" into
+ * users_dropped), and olddefconfig. 1 when some were, 0 when a failed
+ * object is the defconfig's own (or nothing failed that is an object).
+ */
+static int drop_unbuildable(const char *wt, const char *o_dir, const char *log,
+			    struct build_cell *c, struct strvec *wanted, struct strvec *users_dropped)
+{
+	struct strvec failed = STRVEC_INIT, other = STRVEC_INIT, off = STRVEC_INIT;
+	int ok;
+
+	build_failed_objects(log, &failed, &other);
+	ok = failed.nr && !other.nr;
+	for (size_t i = 0; ok && i < failed.nr; i++) {
+		char *sym = kbuild_owner_symbol(wt, failed.v[i], wanted);
+
+		if (!sym) {
+			ok = 0;
+		} else if (!strvec_contains(&off, sym)) {
+			strvec_pushl(&off, "-d", sym, NULL);
+			strvec_pushf(users_dropped, "%s: %s does not build in this tree", sym, failed.v[i]);
+			for (size_t k = 0; k < wanted->nr; k++)
+				if (!strncmp(wanted->v[k], sym, strlen(sym)) && wanted->v[k][strlen(sym)] == '=')
+					strvec_remove(wanted, k--);
+		}
+		free(sym);
+	}
+	if (ok && (kconfig(wt, o_dir, (const char *const *)off.v) ||
+		   make1(wt, c, o_dir, log, treenames_olddefconfig(wt))))
+		ok = 0;
+	strvec_clear(&failed);
+	strvec_clear(&other);
+	strvec_clear(&off);
+	return ok;
+}
+
 int build_boot_kernel(const char *wt, const struct manifest *m, const struct strvec *extra,
 		      const char *o_dir, const char *log, int jobs, struct strvec *dropped,
-		      char **why)
+		      struct strvec *users_dropped, char **why)
 {
 	struct build_cell c = { .arch = "x86_64" };
 	struct manifest mm = *m;
-	struct strvec targets = STRVEC_INIT;
+	struct strvec targets = STRVEC_INIT, wanted = STRVEC_INIT;
 	const struct arch_desc *a = usable_arch(&c);
 	const char *failed;
 	int ret;
@@ -1200,21 +1247,28 @@ int build_boot_kernel(const char *wt, const struct manifest *m, const struct str
 	}
 	mkdir(o_dir, 0777);
 	mm.config = config_with(&m->config, extra);
+	boot_wanted(&mm.config, &wanted);
 	failed = configure(wt, a, o_dir, log, &mm, &c, NULL);
 	strvec_clear(&mm.config.cells);
 	strvec_pushv(dropped, (const char *const *)c.fragment_dropped.v);
 	if (failed) {
 		*why = xstrfmt("%s: see %s", failed, log);
 		cell_clear(&c);
+		strvec_clear(&wanted);
 		return -1;
 	}
 	strvec_pushl(&targets, "bzImage", "modules", NULL);
-	{
+	/* "the series' users as far as they build": a user whose objects fail is turned off */
+	for (int round = 0; round < 4; round++) {
 		struct make_job job = cell_job(&c, o_dir, log, &targets);
 
 		ret = make_run(wt, &job, jobs);
+		if (!ret || ret >= 128 || round == 3 ||
+		    !drop_unbuildable(wt, o_dir, log, &c, &wanted, users_dropped))
+			break;
 	}
 	strvec_clear(&targets);
+	strvec_clear(&wanted);
 	cell_clear(&c);
 	if (ret)
 		*why = ret < 0 ? xstrfmt("make could not run: see %s", log) :

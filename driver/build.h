@@ -127,12 +127,14 @@ int build_external_module(const char *wt, const char *arch, const struct manifes
 /*
  * A bootable x86_64 kernel of the tree wt in o_dir: defconfig, the series'
  * build settings and extra (the runtime fragment), then make bzImage
- * modules; fragment settings olddefconfig did not keep go to dropped.
- * 0, or -1 with *why (caller frees).
+ * modules; fragment settings olddefconfig did not keep go to dropped. A
+ * setting asked for whose objects fail to build is turned off and the
+ * build retried ("SYMBOL: OBJECT does not build in this tree" into
+ * users_dropped). 0, or -1 with *why (caller frees).
  */
 int build_boot_kernel(const char *wt, const struct manifest *m, const struct strvec *extra,
 		      const char *o_dir, const char *log, int jobs, struct strvec *dropped,
-		      char **why);
+		      struct strvec *users_dropped, char **why);
 /* make M=module_dir modules against the kernel built in o_dir: 0, or -1 with *why. */
 int build_module_in(const char *wt, const char *o_dir, const char *module_dir, const char *log,
 		    int jobs, char **why);

@@ -160,6 +160,8 @@ static void write_kernel(struct strbuf *sb, const struct manifest *m, const stru
 				    r->log.watch[w].hits ? ", first: " : "",
 				    r->log.watch[w].hits ? r->log.watch[w].first : "");
 	}
+	for (size_t i = 0; i < r->dropped.nr; i++)
+		strbuf_addf(sb, "  not in this kernel: %s\n", r->dropped.v[i]);
 	for (size_t i = 0; i < r->log.errors.nr; i++)
 		strbuf_addf(sb, "  error: %s\n", r->log.errors.v[i]);
 	for (size_t i = 0; i < r->log.notes.nr; i++)
@@ -241,12 +243,13 @@ static json_t *kernel_json(const struct manifest *m, const struct rt_result *r)
 		json_array_append_new(watch, json_pack("{s:s, s:b, s:i, s:s?}", "name",
 			cell(&m->runtime_watch, w, WATCH_NAME), "checked", watch_checked(m, r, w),
 			"lines", (int)r->log.watch[w].hits, "first", r->log.watch[w].first));
-	k = json_pack("{s:s, s:s?, s:s?, s:s, s:s?, s:s, s:f, s:f, s:o, s:o, s:o, s:o, s:o}",
+	k = json_pack("{s:s, s:s?, s:s?, s:s, s:s?, s:s, s:f, s:f, s:o, s:o, s:o, s:o, s:o, s:o}",
 		      "label", r->k->label, "release", r->log.release, "image", r->k->image,
 		      "state", state_names[r->state], "why", r->why, "callbacks", cb,
 		      "build_seconds", r->build_seconds, "boot_seconds", r->boot_seconds,
 		      "scenarios", sc, "watch", watch, "errors", strings(&r->log.errors),
-		      "notes", strings(&r->log.notes), "kernel_problems", strings(&r->log.problems));
+		      "notes", strings(&r->log.notes), "kernel_problems", strings(&r->log.problems),
+		      "not_in_kernel", strings(&r->dropped));
 	free(cb);
 	return k;
 }
@@ -317,5 +320,6 @@ void rt_result_clear(struct rt_result *r)
 	free(r->why);
 	free(r->features);
 	free(r->config);
+	strvec_clear(&r->dropped);
 	memset(r, 0, sizeof(*r));
 }

@@ -16,6 +16,7 @@ struct rt_result {
 	struct rt_log log;
 	char *features;		/* the probe's features.h */
 	char *config;		/* the kernel's .config text */
+	struct strvec dropped;	/* settings asked for that this kernel does not have, and why */
 	double build_seconds, boot_seconds;
 };
 

@@ -1,0 +1,52 @@
+/* Unit tests of kbuild_owner: which setting asked for brings a failing object in. */
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "fileio.h"
+#include "kbuild_owner.h"
+#include "unit.h"
+
+static void put(const char *top, const char *rel, const char *text)
+{
+	char path[512], *slash;
+
+	snprintf(path, sizeof(path), "%s/%s", top, rel);
+	for (slash = path + strlen(top) + 1; (slash = strchr(slash, '/')); slash++) {
+		*slash = '\0';
+		mkdir(path, 0777);
+		*slash = '/';
+	}
+	write_file(path, text);
+}
+
+int main(void)
+{
+	char tmpl[] = "/tmp/kseries-owner-XXXXXX", *top = mkdtemp(tmpl), *s, cmd[100];
+	struct strvec wanted = STRVEC_INIT;
+
+	if (!top)
+		return 1;
+	strvec_pushl(&wanted, "DRM_AMDGPU=y", "KVM=y", "SGI_GRU=n", NULL);
+	put(top, "drivers/gpu/drm/Makefile", "obj-$(CONFIG_DRM) += drm.o\nobj-$(CONFIG_DRM_AMDGPU)+= amd/amdgpu/\n");
+	put(top, "drivers/gpu/drm/amd/amdgpu/Makefile", "amdgpu-y += nbio.o\nobj-$(CONFIG_DRM_AMDGPU)+= amdgpu.o\n");
+	put(top, "drivers/gpu/drm/amd/powerplay/hwmgr/Makefile", "HWMGR = vega10_hwmgr.o\n");
+	put(top, "drivers/misc/sgi-gru/Makefile", "obj-$(CONFIG_SGI_GRU) += gru.o\n");
+	put(top, "fs/Makefile", "obj-y += open.o\n");
+	s = kbuild_owner_symbol(top, "drivers/gpu/drm/amd/amdgpu/nbio.o", &wanted);
+	CHECK_STR("an object of a wanted driver's folder", s, "DRM_AMDGPU");
+	free(s);
+	s = kbuild_owner_symbol(top, "drivers/gpu/drm/amd/amdgpu/../powerplay/hwmgr/vega10_hwmgr.o", &wanted);
+	CHECK_STR("a path through .. (as make prints it) walks up to the driver", s, "DRM_AMDGPU");
+	free(s);
+	s = kbuild_owner_symbol(top, "fs/open.o", &wanted);
+	CHECK("the defconfig's own object has no owner", s == NULL);
+	free(s);
+	s = kbuild_owner_symbol(top, "drivers/misc/sgi-gru/gru.o", &wanted);
+	CHECK("a setting asked to be off is no owner", s == NULL);
+	free(s);
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", top);
+	strvec_clear(&wanted);
+	if (system(cmd))
+		return 1;
+	UNIT_EXIT();
+}
