@@ -1200,10 +1200,20 @@ static int drop_unbuildable(const char *wt, const char *o_dir, const char *log,
 			    struct build_cell *c, struct strvec *wanted, struct strvec *users_dropped)
 {
 	struct strvec failed = STRVEC_INIT, other = STRVEC_INIT, off = STRVEC_INIT;
+	char *text = read_file(log);
 	int ok;
 
-	build_failed_objects(log, &failed, &other);
-	ok = failed.nr && !other.nr;
+	build_failed_objects(text ? text : "", &failed, &other);
+	free(text);
+	ok = failed.nr > 0;
+	/* a folder target fails when an object in it does; anything else is the build's own */
+	for (size_t i = 0; ok && i < other.nr; i++) {
+		char *dir = xstrfmt("%s/%s", wt, other.v[i]);
+		struct stat st;
+
+		ok = !stat(dir, &st) && S_ISDIR(st.st_mode);
+		free(dir);
+	}
 	for (size_t i = 0; ok && i < failed.nr; i++) {
 		char *sym = kbuild_owner_symbol(wt, failed.v[i], wanted);
 
