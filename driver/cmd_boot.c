@@ -58,8 +58,8 @@ static void parse_args(int argc, char **argv, struct boot_args *a)
 		OPT_STRING("headers", 0, &a->headers, "DIR", "its headers (make -C DIR M=...)"),
 		OPT_STRING("modules", 0, &a->modules, "DIR", "its modules (/lib/modules/RELEASE)"),
 		OPT_STRING("out", 'o', &a->out, "DIR", "output folder"),
-		OPT_STRING("accel", 0, &a->o.accel, "auto|kvm|tcg",
-			   "qemu's accelerator (auto: KVM when a test boot with it works)"),
+		OPT_STRING("accel", 0, &a->o.accel, "auto|" QEMU_ACCELS,
+			   "qemu's accelerator (auto: the hardware's when a test boot with it works)"),
 		OPT_STRING("timeout", 0, &timeout, "SECONDS", "each boot's limit (600)"),
 		OPT_STRING("runs", 0, &runs, "N", "runs of each scenario (the series says: 10)"),
 		OPT_JOBS(&a->o.jobs),
@@ -77,8 +77,8 @@ static void parse_args(int argc, char **argv, struct boot_args *a)
 	a->runs = runs ? atoi(runs) : 0;
 	if (a->o.timeout < 1 || (runs && a->runs < 1))
 		die("--timeout and --runs take a number, 1 or more");
-	if (strcmp(a->o.accel, "auto") && strcmp(a->o.accel, "kvm") && strcmp(a->o.accel, "tcg"))
-		die("--accel %s: give auto, kvm or tcg", a->o.accel);
+	if (strcmp(a->o.accel, "auto") && !qemu_accel_known(a->o.accel))
+		die("--accel %s: give auto or one of %s", a->o.accel, QEMU_ACCELS);
 	if (!a->out)
 		die("no output folder given: add --out DIR");
 	if (!a->image == !a->kernel)

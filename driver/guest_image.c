@@ -90,12 +90,14 @@ static int guest_program(const struct manifest *m, const char *root, const char 
 	return -1;
 }
 
-static int shell(const char *script, const char *arg, const char *out, const char *log)
+/* sh -c script with $1 (and $2 when not NULL): stdout to out, stderr to log */
+static int shell(const char *script, const char *arg, const char *arg2, const char *out,
+		 const char *log)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	int ret;
 
-	strvec_pushl(&cp.args, "sh", "-c", script, "sh", arg, NULL);
+	strvec_pushl(&cp.args, "sh", "-c", script, "sh", arg, arg2, NULL);
 	cp.out_file = out;
 	cp.err_file = log;
 	ret = run_command(&cp);
@@ -113,7 +115,7 @@ static int guest_modules(const struct manifest *m, const struct test_kernel *k, 
 	char *dir = xstrfmt("%s/lib/modules", root), *file;
 	int ret = 0;
 
-	if (shell("mkdir -p \"$1\"", dir, NULL, NULL))
+	if (shell("mkdir -p \"$1\"", dir, NULL, NULL, NULL))
 		die_errno("cannot create %s", dir);
 	strvec_pushl(&cp.args, "modprobe", "-S", k->release, "-a", "--show-depends", NULL);
 	strvec_pushv(&cp.args, (const char *const *)m->runtime_modules.v);
@@ -165,7 +167,7 @@ static int guest_root(const struct manifest *m, const struct test_kernel *k, con
 	int ret = 0;
 
 	p = xstrfmt("%s/etc/kseries-rt", root);
-	if (shell("mkdir -p \"$1\"", p, NULL, log))
+	if (shell("mkdir -p \"$1\"", p, NULL, NULL, log))
 		ret = -1, *why = xstrfmt("cannot create %s", p);
 	free(p);
 	p = xstrfmt("%s/bin", root);
@@ -184,14 +186,11 @@ static int guest_root(const struct manifest *m, const struct test_kernel *k, con
 		free(to);
 	}
 	free(p);
-	p = xstrfmt("%s/probe/kseries_mn_probe.ko", dir);
-	if (!ret) {
-		char *to = xstrfmt("%s/kseries_mn_probe.ko", root);
-
-		if (copy(p, to, 0644))
-			ret = -1, *why = xstrfmt("the probe built no %s", p);
-		free(to);
-	}
+	/* the modules the probe's build made, at the top of root, for init to load */
+	p = xstrfmt("%s/probe", dir);
+	if (!ret && shell("to=$2; set -- \"$1\"/*.ko; [ -e \"$1\" ] && cp \"$@\" \"$to\"", p, root, NULL,
+			  log))
+		ret = -1, *why = xstrfmt("the probe's build made no module in %s", p);
 	free(p);
 	p = xstrfmt("%s/etc/kseries-rt/runs", root);
 	if (!ret) {
@@ -223,9 +222,9 @@ int guest_image(const struct manifest *m, const struct test_kernel *k, const cha
 	ret = build_probe(m, k, dir, jobs, features, why);
 	if (!ret)
 		ret = guest_root(m, k, dir, root, why);
-	if (!ret && shell("cd \"$1\" && find . | cpio -o -H newc --quiet", root, cpio, log))
+	if (!ret && shell("cd \"$1\" && find . | cpio -o -H newc --quiet", root, NULL, cpio, log))
 		ret = -1, *why = xstrfmt("cpio could not pack %s (apt-get install cpio): see %s", root, log);
-	if (!ret && shell("rm -f \"$1\" && mke2fs -q -t ext2 -F \"$1\" 32M", disk, log, log))
+	if (!ret && shell("rm -f \"$1\" && mke2fs -q -t ext2 -F \"$1\" 32M", disk, NULL, log, log))
 		ret = -1, *why = xstrfmt("mke2fs could not make %s (apt-get install e2fsprogs): see %s",
 					 disk, log);
 	free(root);

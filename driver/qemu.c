@@ -73,3 +73,8 @@ const char *qemu_accel(const char *want, const char *image, const char *dir, cha
 	free(log);
 	return reached ? "kvm" : "tcg";
 }
+
+int qemu_accel_known(const char *name)
+{
+	return !strcmp(name, "kvm") || !strcmp(name, "tcg");
+}

@@ -17,5 +17,8 @@ int qemu_boot(const char *image, const char *dir, const char *accel, const char 
  * why TCG (caller frees), or NULL.
  */
 const char *qemu_accel(const char *want, const char *image, const char *dir, char **note);
+/* The accelerators --accel takes besides "auto", and whether name is one. */
+#define QEMU_ACCELS "kvm|tcg"
+int qemu_accel_known(const char *name);
 
 #endif

@@ -5,7 +5,7 @@
 
 /* How the test kernels are booted. */
 struct boot_opts {
-	const char *accel;	/* "auto", "kvm", "tcg" */
+	const char *accel;	/* "auto", or one of QEMU_ACCELS */
 	int timeout;		/* seconds per boot */
 	int jobs;
 };

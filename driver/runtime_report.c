@@ -42,25 +42,20 @@ void rt_result_judge(struct rt_result *r, int qemu_status, int timeout)
 	}
 }
 
-/* The callbacks features.h says the probe implements. */
-static char *callbacks(const char *features)
+/* The features the probe's build found: its features.h's "#define NAME 1" lines. */
+static char *probe_features(const char *features)
 {
-	static const char *const names[][2] = {
-		{ "HAVE_INVALIDATE_PAGE", "invalidate_page" },
-		{ "HAVE_INVALIDATE_RANGE", "invalidate_range" },
-		{ "HAVE_ARCH_INVALIDATE_SECONDARY", "arch_invalidate_secondary_tlbs" },
-	};
-	struct strbuf sb = STRBUF_INIT;
+	struct strvec lines = STRVEC_INIT, names = STRVEC_INIT;
+	char *joined;
 
-	strbuf_addstr(&sb, "range_start range_end");
-	for (size_t i = 0; features && i < sizeof(names) / sizeof(names[0]); i++) {
-		char *def = xstrfmt("#define %s 1", names[i][0]);
-
-		if (strstr(features, def))
-			strbuf_addf(&sb, " %s", names[i][1]);
-		free(def);
-	}
-	return strbuf_detach(&sb);
+	strvec_split_lines(&lines, features ? features : "");
+	for (size_t i = 0; i < lines.nr; i++)
+		if (!strncmp(lines.v[i], "#define ", 8))
+			strvec_pushf(&names, "%.*s", (int)strcspn(lines.v[i] + 8, " \t"), lines.v[i] + 8);
+	joined = names.nr ? strvec_join(&names, names.nr, " ") : xstrdup("none found");
+	strvec_clear(&lines);
+	strvec_clear(&names);
+	return joined;
 }
 
 /* Every scenario name, in the order the kernels ran them. */
@@ -139,13 +134,13 @@ static void verdict(const struct manifest *m, const struct rt_result *rs, size_t
 
 static void write_kernel(struct strbuf *sb, const struct manifest *m, const struct rt_result *r)
 {
-	char *cb = callbacks(r->features);
+	char *cb = probe_features(r->features);
 
 	strbuf_addf(sb, "%s: %s (%s), %s", r->k->label, r->log.release ? r->log.release : "?",
 		    r->k->image ? r->k->image : "no image", state_names[r->state]);
 	if (r->why)
 		strbuf_addf(sb, ": %s", r->why);
-	strbuf_addf(sb, "\n  probe callbacks: %s\n  built in %.0f s, booted and ran in %.0f s\n", cb,
+	strbuf_addf(sb, "\n  probe features: %s\n  built in %.0f s, booted and ran in %.0f s\n", cb,
 		    r->build_seconds, r->boot_seconds);
 	for (size_t w = 0; w < m->runtime_watch.rows; w++) {
 		const char *name = cell(&m->runtime_watch, w, WATCH_NAME);
@@ -234,7 +229,7 @@ static json_t *scenario_json(const struct rt_scenario *s)
 static json_t *kernel_json(const struct manifest *m, const struct rt_result *r)
 {
 	json_t *sc = json_array(), *watch = json_array();
-	char *cb = callbacks(r->features);
+	char *cb = probe_features(r->features);
 	json_t *k;
 
 	for (size_t i = 0; i < r->log.nr_sc; i++)
@@ -245,7 +240,7 @@ static json_t *kernel_json(const struct manifest *m, const struct rt_result *r)
 			"lines", (int)r->log.watch[w].hits, "first", r->log.watch[w].first));
 	k = json_pack("{s:s, s:s?, s:s?, s:s, s:s?, s:s, s:f, s:f, s:o, s:o, s:o, s:o, s:o, s:o}",
 		      "label", r->k->label, "release", r->log.release, "image", r->k->image,
-		      "state", state_names[r->state], "why", r->why, "callbacks", cb,
+		      "state", state_names[r->state], "why", r->why, "probe_features", cb,
 		      "build_seconds", r->build_seconds, "boot_seconds", r->boot_seconds,
 		      "scenarios", sc, "watch", watch, "errors", strings(&r->log.errors),
 		      "notes", strings(&r->log.notes), "kernel_problems", strings(&r->log.problems),

@@ -32,8 +32,8 @@ for s in unmap-4k-migrate unmap-thp-migrate unmap-thp-pte-migrate unmap-thp-pte-
 done
 check "debian: a compound page cannot be cleaned: a named skip" \
 	grep -q "no compound page can be cleaned here" "$txt"
-check "debian: the probe has no invalidate_page (a converted kernel)" \
-	sh -c "grep 'probe callbacks:' '$txt' | grep -q invalidate_range && ! grep 'probe callbacks:' '$txt' | grep -q invalidate_page"
+check "debian: the probe found invalidate_range and no invalidate_page (a converted kernel)" \
+	sh -c "grep 'probe features:' '$txt' | grep -q HAVE_INVALIDATE_RANGE && ! grep 'probe features:' '$txt' | grep -q HAVE_INVALIDATE_PAGE"
 check "debian: the sleep check is reported as not checked" \
 	grep -q "sleeping in atomic context: not checked (CONFIG_DEBUG_ATOMIC_SLEEP is off" "$txt"
 check "debian: the probe saw each migration's bracket and invalidate_range" python3 -c "

@@ -45,13 +45,14 @@ for name in ('unmap-4k-migrate', 'unmap-thp-pte-migrate', 'unmap-thp-pte-split',
     if name not in r['fixed']: bad.append('%s not fixed by the series' % name)
 if b['unmap-thp-migrate']['pass'] != b['unmap-thp-migrate']['runs']:
     bad.append('before: the PMD-mapped THP does not pass')
-if 'invalidate_page' not in before['callbacks'] or 'invalidate_page' in after['callbacks']:
-    bad.append('probe callbacks: before %s, after %s' % (before['callbacks'], after['callbacks']))
+if 'HAVE_INVALIDATE_PAGE' not in before['probe_features'] or 'HAVE_INVALIDATE_PAGE' in after['probe_features']:
+    bad.append('probe features: before %s, after %s' % (before['probe_features'], after['probe_features']))
 sleep = [w for w in before['watch'] if w['name'] == 'sleeping in atomic context'][0]
 if not sleep['checked'] or (sleep['lines'] > 0) != want_sleep:
     bad.append('before: sleeping in atomic context: %s' % sleep)
 for k in (before, after):
-    print('%s %s: built %.0f s, booted %.0f s' % (k['label'], k['release'], k['build_seconds'], k['boot_seconds']))
+    print('%s %s: built %.0f s, booted %.0f s; probe: %s' % (k['label'], k['release'], k['build_seconds'],
+          k['boot_seconds'], k['probe_features']))
     for s in k['scenarios']:
         print('  %-22s pass %d fail %d skip %d  %s  %s' % (s['name'], s['pass'], s['fail'], s['skip'],
               s['callbacks'], '' if s['why'] == '-' else s['why']))
