@@ -1197,7 +1197,8 @@ static void boot_wanted(const struct manifest_table *config, struct strvec *want
  * object is the defconfig's own (or nothing failed that is an object).
  */
 static int drop_unbuildable(const char *wt, const char *o_dir, const char *log,
-			    struct build_cell *c, struct strvec *wanted, struct strvec *users_dropped)
+			    struct build_cell *c, const struct strvec *wanted,
+			    struct strvec *users_dropped)
 {
 	struct strvec failed = STRVEC_INIT, other = STRVEC_INIT, off = STRVEC_INIT;
 	char *text = read_file(log);
@@ -1222,9 +1223,6 @@ static int drop_unbuildable(const char *wt, const char *o_dir, const char *log,
 		} else if (!strvec_contains(&off, sym)) {
 			strvec_pushl(&off, "-d", sym, NULL);
 			strvec_pushf(users_dropped, "%s: %s does not build in this tree", sym, failed.v[i]);
-			for (size_t k = 0; k < wanted->nr; k++)
-				if (!strncmp(wanted->v[k], sym, strlen(sym)) && wanted->v[k][strlen(sym)] == '=')
-					strvec_remove(wanted, k--);
 		}
 		free(sym);
 	}
@@ -1257,7 +1255,8 @@ int build_boot_kernel(const char *wt, const struct manifest *m, const struct str
 	}
 	mkdir(o_dir, 0777);
 	mm.config = config_with(&m->config, extra);
-	boot_wanted(&mm.config, &wanted);
+	/* only the series' users may go: what the runtime fragment asks for must build */
+	boot_wanted(&m->config, &wanted);
 	failed = configure(wt, a, o_dir, log, &mm, &c, NULL);
 	strvec_clear(&mm.config.cells);
 	strvec_pushv(dropped, (const char *const *)c.fragment_dropped.v);

@@ -113,7 +113,7 @@ static void judge_kernel(const struct manifest *m, const struct rt_result *r,
 		if (r->log.watch[w].hits && watch_checked(m, r, w))
 			strvec_pushf(&v->reasons, "%s: %s: %s", r->k->label,
 				     cell(&m->runtime_watch, w, WATCH_NAME), r->log.watch[w].first);
-	if (!passed)
+	if (!passed && last)
 		strvec_pushf(&v->reasons, "%s: no scenario could run", r->k->label);
 }
 

@@ -26,9 +26,11 @@ int main(void)
 
 	if (!top)
 		return 1;
-	strvec_pushl(&wanted, "DRM_AMDGPU=y", "KVM=y", "SGI_GRU=n", NULL);
+	strvec_pushl(&wanted, "DRM_AMDGPU=y", "KVM=y", "SGI_GRU=n", "XEN=y", NULL);
 	put(top, "drivers/gpu/drm/Makefile", "obj-$(CONFIG_DRM) += drm.o\nobj-$(CONFIG_DRM_AMDGPU)+= amd/amdgpu/\n");
-	put(top, "drivers/gpu/drm/amd/amdgpu/Makefile", "amdgpu-y += nbio.o\nobj-$(CONFIG_DRM_AMDGPU)+= amdgpu.o\n");
+	put(top, "drivers/Makefile", "obj-$(CONFIG_ATA) += ata/\nobj-y += gpu/\nobj-$(CONFIG_XEN) += xen/\n");
+	put(top, "drivers/gpu/drm/amd/amdgpu/Makefile", "amdgpu-y += nbio.o\nobj-$(CONFIG_HSA_AMD) += amdkfd.o\n"
+	    "obj-$(CONFIG_DRM_AMDGPU)+= amdgpu.o\n");
 	put(top, "drivers/gpu/drm/amd/powerplay/hwmgr/Makefile", "HWMGR = vega10_hwmgr.o\n");
 	put(top, "drivers/misc/sgi-gru/Makefile", "obj-$(CONFIG_SGI_GRU) += gru.o\n");
 	put(top, "fs/Makefile", "obj-y += open.o\n");
@@ -37,6 +39,13 @@ int main(void)
 	free(s);
 	s = kbuild_owner_symbol(top, "drivers/gpu/drm/amd/amdgpu/../powerplay/hwmgr/vega10_hwmgr.o", &wanted);
 	CHECK_STR("a path through .. (as make prints it) walks up to the driver", s, "DRM_AMDGPU");
+	free(s);
+	/* a folder above only by the line that brings its subfolder in: XEN's brings xen/ */
+	put(top, "drivers/gpu/Makefile", "obj-y += drm/\n");
+	put(top, "drivers/gpu/drm/Makefile", "obj-$(CONFIG_DRM) += drm.o\nobj-$(CONFIG_DRM_AMDGPU)+= amd/amdgpu/\n");
+	put(top, "drivers/gpu/drm/radeon/Makefile", "radeon-y += r100.o\n");
+	s = kbuild_owner_symbol(top, "drivers/gpu/drm/radeon/r100.o", &wanted);
+	CHECK("an unrelated line of a folder above is no owner (XEN's, amdgpu's)", s == NULL);
 	free(s);
 	s = kbuild_owner_symbol(top, "fs/open.o", &wanted);
 	CHECK("the defconfig's own object has no owner", s == NULL);
