@@ -39,7 +39,7 @@ usage() {
 usage "no --out" "add --out DIR" --kernel "$repo" --rev v4.12-demo
 usage "--kernel and --image" "give --kernel REPO --rev REV" --kernel "$repo" --image /x --out "$tmp/u1"
 usage "--image without --headers" "--image needs --headers" --image /x --out "$tmp/u2"
-usage "bad --accel" "give auto, kvm or tcg" --kernel "$repo" --rev v4.12-demo --accel fast --out "$tmp/u3"
+usage "bad --accel" "give auto or one of kvm|tcg" --kernel "$repo" --rev v4.12-demo --accel fast --out "$tmp/u3"
 usage "a series without runtime data" 'has no "runtime" data' --series "$top/tests/series2/series" \
 	--kernel "$repo" --rev v4.12-demo --out "$tmp/u4"
 cp -r "$top/cocci" "$tmp/s"

@@ -5,7 +5,8 @@
 # modules) and boots both under qemu. Asserted: the verdict passes; after the
 # series every scenario passes all its runs (clean-thp a named skip); before
 # it, the 4 KiB migration and writeback and the PTE-mapped THP scenarios fail
-# and are listed as fixed, the PMD-mapped THP passes (already bracketed), the
+# and are listed as fixed (the PMD-mapped THP is printed, not asserted: its
+# split is bracketed, the migration of its head page after it is not); the
 # probe has invalidate_page before and not after; on 4.11+ DEBUG_ATOMIC_SLEEP
 # reports the sleeping callback before (KSERIES_EXPECT_SLEEP=1), on 4.10 and
 # older it does not (0: invalidate_page comes after the unlock there).
@@ -43,8 +44,6 @@ for name, s in a.items():
 for name in ('unmap-4k-migrate', 'unmap-thp-pte-migrate', 'unmap-thp-pte-split',
              'clean-4k-msync', 'clean-4k-fsync'):
     if name not in r['fixed']: bad.append('%s not fixed by the series' % name)
-if b['unmap-thp-migrate']['pass'] != b['unmap-thp-migrate']['runs']:
-    bad.append('before: the PMD-mapped THP does not pass')
 if 'HAVE_INVALIDATE_PAGE' not in before['probe_features'] or 'HAVE_INVALIDATE_PAGE' in after['probe_features']:
     bad.append('probe features: before %s, after %s' % (before['probe_features'], after['probe_features']))
 sleep = [w for w in before['watch'] if w['name'] == 'sleeping in atomic context'][0]
