@@ -50,9 +50,10 @@ static int replace_line(char **src, const char *match, const char *replace)
 
 /*
  * A fixup is "file:" lines, each followed by "match:"/"replace:" pairs on
- * that file, and "unless:" files. It applies whole or not at all: when one
- * of its lines is not in the tree, or an "unless:" file is (a tree that
- * does not need it), nothing is written.
+ * that file, "unless:" files and "unless_line:" lines (of the file: before
+ * it). It applies whole or not at all: when one of its lines is not in the
+ * tree, or an "unless:" file or "unless_line:" line is (a tree that does
+ * not need it), nothing is written.
  */
 static int apply_one(const char *path, const char *name, const char *wt, struct strvec *applied)
 {
@@ -73,6 +74,12 @@ static int apply_one(const char *path, const char *name, const char *wt, struct 
 
 			found &= access(there, F_OK) != 0;
 			free(there);
+		} else if ((v = value_of(lines.v[i], "unless_line"))) {
+			/* nor one whose last file: already has this whole line (the fix itself) */
+			char *copy = xstrdup(texts.nr ? texts.v[texts.nr - 1] : "");
+
+			found &= !replace_line(&copy, v, v);
+			free(copy);
 		} else if ((v = value_of(lines.v[i], "file"))) {
 			char *target = xstrfmt("%s/%s", wt, v), *src = read_file(target);
 

@@ -93,6 +93,22 @@ int main(void)
 		CHECK("fixups: an unless: file that is not there lets it apply",
 		      fixups_apply(fx, tree, &applied) == 0 && strvec_contains(&applied, "g-unless"));
 		unlink(p);
+		/* unless_line: a file that already has the fix's line is left alone */
+		write_file(q, "\t\tcase PC32:\n\t\tcase PLT32:\n");
+		snprintf(p, sizeof(p), "%s/h-line.fixup", fx);
+		write_file(p, "file: cc.h\nunless_line: \t\tcase PLT32:\nmatch: \t\tcase PC32:\n"
+			      "replace: \t\tcase PC32: case PLT32:\n");
+		strvec_clear(&applied);
+		CHECK("fixups: an unless_line: line that is there skips the fixup",
+		      fixups_apply(fx, tree, &applied) == 0 && !strvec_contains(&applied, "h-line"));
+		write_file(q, "\t\tcase PC32:\n");
+		strvec_clear(&applied);
+		CHECK("fixups: ... not there: it applies",
+		      fixups_apply(fx, tree, &applied) == 0 && strvec_contains(&applied, "h-line"));
+		text = read_file(q);
+		CHECK_STR("fixups: ... and writes the line", text, "\t\tcase PC32: case PLT32:\n");
+		free(text);
+		unlink(p);
 	}
 	{
 		char p[600];
