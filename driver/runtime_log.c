@@ -127,8 +127,12 @@ void rt_log_parse(struct rt_log *log, const char *text, const struct strvec *wat
 
 		while (n && (s[n - 1] == '\r' || s[n - 1] == ' '))
 			s[--n] = '\0';
-		if (!strncmp(s, GUEST, strlen(GUEST)))
+		if (!strncmp(s, GUEST, strlen(GUEST))) {
 			guest_line(log, s + strlen(GUEST));
+		} else if (*s && strncmp(s, DMESG, strlen(DMESG))) {
+			free(log->last);
+			log->last = xstrdup(s);
+		}
 	}
 	kernel_lines(log, &lines, watch);
 	strvec_clear(&lines);
@@ -154,6 +158,7 @@ void rt_log_clear(struct rt_log *log)
 	free(log->sc);
 	free(log->watch);
 	free(log->release);
+	free(log->last);
 	strvec_clear(&log->errors);
 	strvec_clear(&log->notes);
 	strvec_clear(&log->problems);

@@ -24,6 +24,7 @@ struct rt_watch_hit {
 
 struct rt_log {
 	char *release;		/* uname -r: the kernel booted and ran /init */
+	char *last;		/* the console's last line that is not the guest's, or NULL */
 	int probe_loaded, begun, ended;
 	struct strvec errors;	/* "kseries-rt: error ..." */
 	struct strvec notes;	/* "kseries-rt: note ..." */

@@ -28,7 +28,10 @@ void rt_result_judge(struct rt_result *r, int qemu_status, int timeout)
 		r->state = RT_NO_BOOT;
 		r->why = qemu_status < 0 ?
 			xstrfmt("the kernel did not reach /init in %d s", timeout) :
-			xstrdup(l->problems.nr ? l->problems.v[0] : "the kernel did not reach /init");
+			l->problems.nr ? xstrdup(l->problems.v[0]) :
+			l->last ? xstrfmt("the kernel did not reach /init; the console's last line: %s",
+					  l->last) :
+				  xstrdup("the kernel did not reach /init; its console is empty");
 	} else if (!l->probe_loaded) {
 		r->state = RT_NO_PROBE;
 		r->why = xstrdup(err ? err : "the probe did not load");

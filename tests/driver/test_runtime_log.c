@@ -88,6 +88,12 @@ static void test_states(const struct strvec *watch)
 	rt_result_judge(&r, -1, 30);
 	CHECK("nothing at all: did not boot", r.state == RT_NO_BOOT);
 	rt_result_clear(&r);
+	r.k = &k;
+	rt_log_parse(&r.log, "Decompressing Linux... Parsing ELF... done.\nBooting the kernel.\n", watch);
+	rt_result_judge(&r, 0, 30);
+	CHECK_STR("a reset after decompression: the console's last line is named", r.why,
+		  "the kernel did not reach /init; the console's last line: Booting the kernel.");
+	rt_result_clear(&r);
 }
 
 /* The verdict of before/after: what the series fixes; a sleep report after it fails. */
