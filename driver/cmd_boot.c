@@ -58,8 +58,9 @@ static void parse_args(int argc, char **argv, struct boot_args *a)
 		OPT_STRING("headers", 0, &a->headers, "DIR", "its headers (make -C DIR M=...)"),
 		OPT_STRING("modules", 0, &a->modules, "DIR", "its modules (/lib/modules/RELEASE)"),
 		OPT_STRING("out", 'o', &a->out, "DIR", "output folder"),
-		OPT_STRING("accel", 0, &a->o.accel, "auto|" QEMU_ACCELS,
-			   "qemu's accelerator (auto: the hardware's when a test boot with it works)"),
+		OPT_STRING("accel", 0, &a->o.accel, "auto|NAME",
+			   "qemu's accelerator, one 'qemu-system-x86_64 -accel help' lists\n"
+			   "(auto: the hardware's when a test boot with it works)"),
 		OPT_STRING("timeout", 0, &timeout, "SECONDS", "each boot's limit (600)"),
 		OPT_STRING("runs", 0, &runs, "N", "runs of each scenario (the series says: 10)"),
 		OPT_JOBS(&a->o.jobs),
@@ -78,7 +79,7 @@ static void parse_args(int argc, char **argv, struct boot_args *a)
 	if (a->o.timeout < 1 || (runs && a->runs < 1))
 		die("--timeout and --runs take a number, 1 or more");
 	if (strcmp(a->o.accel, "auto") && !qemu_accel_known(a->o.accel))
-		die("--accel %s: give auto or one of %s", a->o.accel, QEMU_ACCELS);
+		die("--accel %s: give auto or one of %s", a->o.accel, qemu_accel_names());
 	if (!a->out)
 		die("no output folder given: add --out DIR");
 	if (!a->image == !a->kernel)

@@ -8,8 +8,10 @@
 #include "usage.h"
 
 #define QEMU "qemu-system-x86_64"
-/* seconds a test boot with KVM may take to reach /init */
-#define KVM_CHECK_SECONDS 30
+/* seconds a test boot with a hardware accelerator may take to reach /init */
+#define HW_CHECK_SECONDS 30
+/* qemu's software emulator, the accelerator that needs no device */
+#define EMULATOR "tcg"
 
 static char *last_error;	/* qemu's first line on stderr, of the last boot */
 
@@ -21,7 +23,7 @@ int qemu_boot(const char *image, const char *dir, const char *accel, const char 
 
 	unlink(log);
 	strvec_pushl(&cp.args, QEMU, "-machine", "pc", "-accel", accel, "-cpu",
-		     !strcmp(accel, "kvm") ? "host" : "max", "-m", "1024", "-smp", "1",
+		     strcmp(accel, EMULATOR) ? "host" : "max", "-m", "1024", "-smp", "1",
 		     "-object", "memory-backend-ram,size=512M,id=m0",
 		     "-object", "memory-backend-ram,size=512M,id=m1",
 		     "-numa", "node,nodeid=0,memdev=m0,cpus=0", "-numa", "node,nodeid=1,memdev=m1",
@@ -45,36 +47,81 @@ int qemu_boot(const char *image, const char *dir, const char *accel, const char 
 	return ret;
 }
 
-const char *qemu_accel(const char *want, const char *image, const char *dir, char **note)
+/* The accelerators this qemu has, sorted ("qemu -accel help"); dies without qemu. */
+static const struct strvec *accels(void)
 {
-	char *log, *text;
-	int reached, status;
+	static struct strvec names = STRVEC_INIT;
+	static int asked;
+	char *out = NULL;
+	struct strvec lines = STRVEC_INIT;
 
-	*note = NULL;
+	if (asked)
+		return &names;
+	asked = 1;
 	if (!program_exists(QEMU))
 		die(QEMU " not found: apt-get install qemu-system-x86 (or make deps)");
-	if (strcmp(want, "auto"))
-		return !strcmp(want, "kvm") ? "kvm" : "tcg";
-	if (access("/dev/kvm", R_OK | W_OK)) {
-		*note = xstrdup("no usable /dev/kvm: TCG (slower)");
-		return "tcg";
-	}
-	log = xstrfmt("%s/kvm-check.log", dir);
-	status = qemu_boot(image, dir, "kvm", "kseries.check", KVM_CHECK_SECONDS, log);
-	text = read_file(log);
-	reached = text && strstr(text, "kseries-rt: boot ");
-	if (!reached && status > 0)
-		*note = xstrfmt("/dev/kvm is there, but qemu with KVM failed (%s): TCG (slower)",
-				last_error ? last_error : "no message");
-	else if (!reached)
-		*note = xstrfmt("/dev/kvm is there, but a test boot with KVM did not reach /init "
-				"in %d s (see %s): TCG (slower)", KVM_CHECK_SECONDS, log);
-	free(text);
-	free(log);
-	return reached ? "kvm" : "tcg";
+	run_capture(&out, NULL, QEMU, "-accel", "help", NULL);
+	strvec_split_lines(&lines, out ? out : "");
+	for (size_t i = 0; i < lines.nr; i++)
+		if (*lines.v[i] && !strchr(lines.v[i], ' '))
+			strvec_push(&names, lines.v[i]);
+	strvec_sort(&names);
+	strvec_clear(&lines);
+	free(out);
+	return &names;
 }
 
 int qemu_accel_known(const char *name)
 {
-	return !strcmp(name, "kvm") || !strcmp(name, "tcg");
+	return strvec_contains(accels(), name);
+}
+
+char *qemu_accel_names(void)
+{
+	return strvec_join(accels(), accels()->nr, "|");
+}
+
+/* A hardware accelerator of this qemu whose device (/dev/NAME) we may use, or NULL. */
+static const char *hardware_accel(char **note)
+{
+	const struct strvec *a = accels();
+
+	for (size_t i = 0; i < a->nr; i++) {
+		char *dev = xstrfmt("/dev/%s", a->v[i]);
+		int usable = strcmp(a->v[i], EMULATOR) && !access(dev, R_OK | W_OK);
+
+		free(dev);
+		if (usable)
+			return a->v[i];
+	}
+	*note = xstrdup("no hardware accelerator usable (no /dev/NAME for qemu -accel help's): "
+			EMULATOR " (slower)");
+	return NULL;
+}
+
+const char *qemu_accel(const char *want, const char *image, const char *dir, char **note)
+{
+	const char *hw;
+	char *log, *text;
+	int reached, status;
+
+	*note = NULL;
+	if (strcmp(want, "auto"))
+		return qemu_accel_known(want) ? want : EMULATOR;
+	hw = hardware_accel(note);
+	if (!hw)
+		return EMULATOR;
+	log = xstrfmt("%s/%s-check.log", dir, hw);
+	status = qemu_boot(image, dir, hw, "kseries.check", HW_CHECK_SECONDS, log);
+	text = read_file(log);
+	reached = text && strstr(text, "kseries-rt: boot ");
+	if (!reached && status > 0)
+		*note = xstrfmt("/dev/%s is there, but qemu with %s failed (%s): " EMULATOR " (slower)",
+				hw, hw, last_error ? last_error : "no message");
+	else if (!reached)
+		*note = xstrfmt("/dev/%s is there, but a test boot with %s did not reach /init in %d s "
+				"(see %s): " EMULATOR " (slower)", hw, hw, HW_CHECK_SECONDS, log);
+	free(text);
+	free(log);
+	return reached ? hw : EMULATOR;
 }
