@@ -1127,12 +1127,27 @@ void build_cells_free(struct build_cell *cells, size_t nr)
 	free(cells);
 }
 
+/* make M=module_dir modules in the cell's O= folder: make's status */
+static int make_module(const char *wt, const struct build_cell *c, const char *o_dir,
+		       const char *module_dir, const char *log, int jobs)
+{
+	struct strvec targets = STRVEC_INIT;
+	struct make_job job;
+	int ret;
+
+	strvec_pushf(&targets, "M=%s", module_dir);
+	strvec_push(&targets, "modules");
+	job = cell_job(c, o_dir, log, &targets);
+	ret = make_run(wt, &job, jobs);
+	strvec_clear(&targets);
+	return ret;
+}
+
 int build_external_module(const char *wt, const char *arch, const struct manifest *m,
 			  const char *o_dir, const char *module_dir, const char *log, int jobs,
 			  char **why)
 {
 	struct build_cell c = { .arch = arch };
-	struct strvec targets = STRVEC_INIT;
 	const struct arch_desc *a = usable_arch(&c);
 	const char *failed;
 	int ret;
@@ -1151,14 +1166,7 @@ int build_external_module(const char *wt, const char *arch, const struct manifes
 		cell_clear(&c);
 		return -1;
 	}
-	strvec_pushf(&targets, "M=%s", module_dir);
-	strvec_push(&targets, "modules");
-	{
-		struct make_job job = cell_job(&c, o_dir, log, &targets);
-
-		ret = make_run(wt, &job, jobs);
-	}
-	strvec_clear(&targets);
+	ret = make_module(wt, &c, o_dir, module_dir, log, jobs);
 	cell_clear(&c);
 	if (ret < 0 || ret >= 128) {
 		*why = ret < 0 ? xstrfmt("make could not run: see %s", log) :
@@ -1290,18 +1298,9 @@ int build_module_in(const char *wt, const char *o_dir, const char *module_dir, c
 		    int jobs, char **why)
 {
 	struct build_cell c = { .arch = "x86_64" };
-	struct strvec targets = STRVEC_INIT;
-	int ret;
+	int ret = make_module(wt, &c, o_dir, module_dir, log, jobs);
 
 	*why = NULL;
-	strvec_pushf(&targets, "M=%s", module_dir);
-	strvec_push(&targets, "modules");
-	{
-		struct make_job job = cell_job(&c, o_dir, log, &targets);
-
-		ret = make_run(wt, &job, jobs);
-	}
-	strvec_clear(&targets);
 	if (ret)
 		*why = xstrfmt("make M=%s modules failed: see %s", module_dir, log);
 	return ret ? -1 : 0;
