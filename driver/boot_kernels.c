@@ -18,28 +18,12 @@
 #include "cmdcheck.h"
 #include "fileio.h"
 #include "outdir.h"
+#include "patchset.h"
 #include "qemu.h"
 #include "run.h"
 #include "series.h"
 #include "usage.h"
 #include "worktree.h"
-
-/* The patch files of a folder format-patch wrote, in order (not the cover letter). */
-static int patch_files(const char *dir, struct strvec *patches)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-
-	if (!d)
-		return error_errno("cannot read %s", dir);
-	while ((e = readdir(d)))
-		if (strlen(e->d_name) > 6 && !strcmp(e->d_name + strlen(e->d_name) - 6, ".patch") &&
-		    strncmp(e->d_name, "0000-", 5))
-			strvec_pushf(patches, "%s/%s", dir, e->d_name);
-	closedir(d);
-	strvec_sort(patches);
-	return 0;
-}
 
 /* The patches of a series output for rev, in order (not the cover letter). */
 static int series_patches(const char *series_out, const char *rev, struct strvec *patches)
@@ -51,7 +35,7 @@ static int series_patches(const char *series_out, const char *rev, struct strvec
 		ret = error("%s has no series for %s (no %s): give the --out of 'kseries series "
 			    "--rev %s', or leave --series-out out", series_out, rev, dir, rev);
 	else
-		ret = patch_files(dir, patches);
+		ret = patchset_list_dir(dir, patches, 0);
 	free(name);
 	free(dir);
 	return ret;
@@ -182,7 +166,7 @@ int boot_revision(const struct boot_args *a, const struct manifest *m)
 		die("cannot read the kernel %s: give a kernel git repo", a->kernel);
 	commit = cmdcheck_kernel_commit(repo, a->kernel, a->rev, "--rev");
 	cmdcheck_out_not_in_repo(repo, a->out);
-	if (a->patches_dir ? patch_files(a->patches_dir, &patches) :
+	if (a->patches_dir ? patchset_list_dir(a->patches_dir, &patches, 0) :
 	    a->series_out ? series_patches(a->series_out, a->rev, &patches) :
 	    run_series(a, repo, &series_out) || series_patches(series_out, a->rev, &patches))
 		goto out;

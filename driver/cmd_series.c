@@ -41,7 +41,7 @@ static const struct command_usage usage_series = {
 struct series_args {
 	const char *kernel, *out;
 	struct strvec revs, archs;
-	const char *cc_wrapper;
+	const char *cc_wrapper, *reroll;
 	int jobs, force, boot;
 	struct series_opts so;
 };
@@ -69,6 +69,16 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 		OPT_FLAG("boot", 0, &a->boot, "then boot each converted revision before and after the\n"
 			 "series under qemu (kseries boot): DIR/<rev>/boot/runtime.txt"),
 		OPT_FLAG("force", 0, &a->force, "replace what an earlier kseries run wrote in DIR (only that)"),
+		OPT_LIST("to", 0, &a->so.post.to, "ADDR", "To: of every mail (repeat for several)"),
+		OPT_LIST("cc", 0, &a->so.post.cc, "ADDR", "Cc: of every mail, besides the maintainers"),
+		OPT_FLAG("no-cc", 0, &a->so.post.no_cc, "no Cc lines from the tree's get_maintainer.pl"),
+		OPT_STRING("reroll-count", 0, &a->reroll, "N", "version N of the series: [PATCH vN 00/M]"),
+		OPT_STRING("previous", 0, &a->so.post.previous, "DIR",
+			   "an earlier kseries output: \"Changes since\" in the cover letter\n"
+			   "from git range-diff, DIR/<rev>/range-diff.txt"),
+		OPT_STRING("stable", 0, &a->so.post.stable, "UPSTREAM-REV",
+			   "the stable trees' form: \"commit <sha> upstream.\" where\n"
+			   "UPSTREAM-REV has a commit of the patch's subject"),
 		OPT_END(),
 	};
 	struct strvec args = STRVEC_INIT;
@@ -79,6 +89,14 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 	parse_options(argc, argv, &usage_series, opts, &args, &a->so.co.defines);
 	strvec_clear(&args);
 	build_use_cc_wrapper(a->cc_wrapper);
+	if (a->reroll) {
+		char *end;
+		long n = strtol(a->reroll, &end, 10);
+
+		if (*end || end == a->reroll || n < 2 || n > 999)
+			die("--reroll-count %s: give the version number, 2 or more", a->reroll);
+		a->so.post.reroll = (int)n;
+	}
 	if (!a->kernel)
 		die("no kernel given: kseries series --kernel REPO --rev REV --out DIR");
 	build_check_arch_names(&a->archs);
@@ -264,6 +282,7 @@ int cmd_series(int argc, char **argv)
 		if (a.so.branch_prefix)
 			die("%s is not a git repo: --branch needs one", a.kernel);
 	}
+	posting_check_opts(git ? repo_abs : NULL, &a.so.post, &a.revs);
 	/* then whether commits can have an author */
 	if (patchset_check_identity(git ? repo_abs : NULL)) {
 		status = 2;
@@ -306,5 +325,6 @@ out:
 	strvec_clear(&a.revs);
 	strvec_clear(&a.archs);
 	manifest_clear(&m);
+	posting_opts_clear(&a.so.post);
 	return status;
 }

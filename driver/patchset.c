@@ -151,15 +151,94 @@ static char *replace_once(const char *text, const char *what, const char *with)
 	return xstrfmt("%.*s%s%s", (int)(p - text), text, with, p + strlen(what));
 }
 
-int patchset_format(const char *wt, const char *base, const char *outdir,
-		    const char *cover_subject, const char *cover_blurb, struct strvec *patches)
+/* "0001-x.patch" or "v2-0001-x.patch": format-patch's names; the cover is number 0000. */
+static int patch_number(const char *name)
 {
-	struct strvec args = STRVEC_INIT, files = STRVEC_INIT;
-	char *range = xstrfmt("%s..HEAD", base), *out = NULL, *cover = NULL;
+	const char *p = name;
+	size_t len = strlen(name);
+
+	if (len < 11 || strcmp(name + len - 6, ".patch"))
+		return -1;
+	if (*p == 'v' && isdigit((unsigned char)p[1])) {
+		p += strspn(p + 1, "0123456789") + 1;
+		if (*p++ != '-')
+			return -1;
+	}
+	if (strspn(p, "0123456789") != 4 || p[4] != '-')
+		return -1;
+	return atoi(p);
+}
+
+int patchset_list_dir(const char *dir, struct strvec *patches, int quiet)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return quiet ? -1 : error_errno("cannot read %s", dir);
+	while ((e = readdir(d)))
+		if (patch_number(e->d_name) > 0)
+			strvec_pushf(patches, "%s/%s", dir, e->d_name);
+	closedir(d);
+	strvec_sort(patches);
+	return 0;
+}
+
+int patchset_cover_in(const char *dir, char **cover)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	*cover = NULL;
+	while (d && (e = readdir(d)) && !*cover)
+		if (patch_number(e->d_name) == 0 && strstr(e->d_name, "-cover-letter.patch"))
+			*cover = xstrfmt("%s/%s", dir, e->d_name);
+	if (d)
+		closedir(d);
+	return *cover ? 0 : -1;
+}
+
+/* Our own words in place of git's placeholders in the cover letter. */
+static int fill_cover(const char *path, const struct format_opts *fo)
+{
+	char *text = read_file(path), *t1, *t2, *blurb, *body;
 	int ret;
 
-	strvec_pushl(&args, "format-patch", "--cover-letter", "--thread=shallow",
-		     "-o", outdir, range, NULL);
+	if (!text)
+		return error_errno("cannot read %s", path);
+	t1 = replace_once(text, "*** SUBJECT HERE ***", fo->cover_subject);
+	blurb = wrap_text(fo->cover_blurb, 72);
+	/* the sections (changes since, upstream commits) are laid out already */
+	body = xstrfmt("%s%s%s", blurb, fo->cover_extra ? "\n" : "",
+		       fo->cover_extra ? fo->cover_extra : "");
+	t2 = replace_once(t1, "*** BLURB HERE ***\n", body);
+	ret = write_file(path, t2);
+	free(text);
+	free(t1);
+	free(t2);
+	free(blurb);
+	free(body);
+	return ret;
+}
+
+int patchset_format(const char *wt, const char *outdir, const struct format_opts *fo,
+		    struct strvec *patches, char **cover)
+{
+	struct strvec args = STRVEC_INIT, files = STRVEC_INIT;
+	char *range = xstrfmt("%s..HEAD", fo->base), *out = NULL;
+	int ret;
+
+	*cover = NULL;
+	/* --base: the cover letter's base-commit line tells b4 and git am -3 what it applies to */
+	strvec_pushl(&args, "format-patch", "--cover-letter", "--thread=shallow", "-o", outdir, NULL);
+	strvec_pushf(&args, "--base=%s", fo->base);
+	if (fo->reroll > 1)
+		strvec_pushf(&args, "--reroll-count=%d", fo->reroll);
+	if (fo->subject_prefix)
+		strvec_pushf(&args, "--subject-prefix=%s", fo->subject_prefix);
+	for (size_t i = 0; fo->to && i < fo->to->nr; i++)
+		strvec_pushf(&args, "--to=%s", fo->to->v[i]);
+	strvec_push(&args, range);
 	ret = git(wt, &args, &out);
 	strvec_clear(&args);
 	free(range);
@@ -169,30 +248,17 @@ int patchset_format(const char *wt, const char *base, const char *outdir,
 	}
 	strvec_split_lines(&files, out);
 	free(out);
-	/* our own words in place of git's placeholders */
-	for (size_t i = 0; i < files.nr; i++) {
-		if (strstr(files.v[i], "/0000-cover-letter.patch")) {
-			char *text = read_file(files.v[i]), *t1, *t2;
+	for (size_t i = 0; i < files.nr && !ret; i++) {
+		const char *name = strrchr(files.v[i], '/');
 
-			if (!text)
-				break;
-			t1 = replace_once(text, "*** SUBJECT HERE ***", cover_subject);
-			{
-				char *blurb = wrap_text(cover_blurb, 72);
-
-				t2 = replace_once(t1, "*** BLURB HERE ***\n", blurb);
-				free(blurb);
-			}
-			ret = write_file(files.v[i], t2);
-			free(text);
-			free(t1);
-			free(t2);
-			cover = files.v[i];
+		if (patch_number(name ? name + 1 : files.v[i]) == 0) {
+			*cover = xstrdup(files.v[i]);
+			ret = fill_cover(files.v[i], fo);
 		} else {
 			strvec_push(patches, files.v[i]);
 		}
 	}
-	if (!cover && files.nr)
+	if (!*cover && files.nr)
 		ret = error("git format-patch wrote no cover letter in %s", outdir);
 	ret = ret ? -1 : (int)files.nr - 1;
 	strvec_clear(&files);

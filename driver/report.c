@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 #include "fileio.h"
+#include "posting.h"
 #include "report.h"
 #include "report_html.h"
 #include "report_proof.h"
@@ -115,6 +116,29 @@ static json_t *build_json(const struct rev_result *r)
 	return o;
 }
 
+static json_t *posting_json(const struct posting_result *p)
+{
+	json_t *o = json_object();
+
+	if (!p->base_describe)
+		return json_null();
+	json_object_set_new(o, "base_describe", json_string(p->base_describe));
+	json_object_set_new(o, "version", json_integer(p->version));
+	json_object_set_new(o, "recipients", json_string(p->recipients ? p->recipients : ""));
+	json_object_set_new(o, "cover_cc", json_strings(&p->cover_cc));
+	json_object_set_new(o, "lists", json_strings(&p->lists));
+	json_object_set_new(o, "previous", p->previous ? json_string(p->previous) : json_null());
+	json_object_set_new(o, "previous_version", p->previous ? json_integer(p->previous_version) :
+			    json_null());
+	json_object_set_new(o, "added", json_strings(&p->added));
+	json_object_set_new(o, "dropped", json_strings(&p->dropped));
+	json_object_set_new(o, "changed", json_strings(&p->changed));
+	json_object_set_new(o, "stable", p->stable ? json_string(p->stable) : json_null());
+	json_object_set_new(o, "checks", json_strings(&p->checks));
+	json_object_set_new(o, "check_errors", json_integer(p->check_errors));
+	return o;
+}
+
 static json_t *to_json(const struct rev_result *r, const struct manifest_table *kinds)
 {
 	json_t *o = json_object(), *patches = json_array(), *found = json_object();
@@ -158,6 +182,11 @@ static json_t *to_json(const struct rev_result *r, const struct manifest_table *
 		json_object_set_new(p, "subject", json_string(r->patches[i].subject));
 		json_object_set_new(p, "files", json_strings(&r->patches[i].files));
 		json_object_set_new(p, "catch_all", json_boolean(r->patches[i].catch_all));
+		json_object_set_new(p, "cc", json_strings(&r->patches[i].cc));
+		json_object_set_new(p, "cc_error", r->patches[i].cc_error ?
+				    json_string(r->patches[i].cc_error) : json_null());
+		json_object_set_new(p, "upstream", r->patches[i].upstream ?
+				    json_string(r->patches[i].upstream) : json_null());
 		if (r->patches[i].cp_errors >= 0) {
 			json_t *cp = json_object();
 
@@ -180,6 +209,7 @@ static json_t *to_json(const struct rev_result *r, const struct manifest_table *
 	json_object_set_new(o, "check_failures", json_strings(&r->check_failures));
 	json_object_set_new(o, "unchecked", json_integer(r->unchecked));
 	json_object_set_new(o, "check_notes", json_strings(&r->check_notes));
+	json_object_set_new(o, "posting", posting_json(&r->post));
 	json_object_set_new(o, "build", build_json(r));
 	json_object_set_new(o, "branch", r->branch ? json_string(r->branch) : json_null());
 	json_object_set_new(o, "checkpatch", json_string(r->checkpatch ? r->checkpatch : "not run"));
@@ -238,6 +268,37 @@ static void strings_line(FILE *f, const char *title, const struct strvec *sv)
 	fputc('\n', f);
 }
 
+/* What posting needs: base, version, recipients, changes since, the mail tools' verdict. */
+static void posting_text(FILE *f, const struct posting_result *p)
+{
+	if (!p->base_describe)
+		return;
+	fprintf(f, "\nposting: version %d, base %s (base-commit in the cover letter)\n", p->version,
+		p->base_describe);
+	fprintf(f, "  recipients: %s\n", p->recipients ? p->recipients : "none");
+	if (p->cover_cc.nr)
+		fprintf(f, "  cover letter Cc: %zu addresses, %zu of them lists\n", p->cover_cc.nr,
+			p->lists.nr);
+	for (size_t i = 0; i < p->lists.nr; i++)
+		fprintf(f, "    list %s\n", p->lists.v[i]);
+	if (p->previous) {
+		fprintf(f, "  changes since v%d (%s; range-diff.txt): %zu changed, %zu added, "
+			"%zu dropped\n", p->previous_version, p->previous, p->changed.nr,
+			p->added.nr, p->dropped.nr);
+		for (size_t i = 0; i < p->changed.nr; i++)
+			fprintf(f, "    changed %s\n", p->changed.v[i]);
+		for (size_t i = 0; i < p->added.nr; i++)
+			fprintf(f, "    added %s\n", p->added.v[i]);
+		for (size_t i = 0; i < p->dropped.nr; i++)
+			fprintf(f, "    dropped %s\n", p->dropped.v[i]);
+	}
+	if (p->stable)
+		fprintf(f, "  stable form: against %s\n", p->stable);
+	fprintf(f, "  checks: %d failed\n", p->check_errors);
+	for (size_t i = 0; i < p->checks.nr; i++)
+		fprintf(f, "    %s\n", p->checks.v[i]);
+}
+
 static void write_text(FILE *f, const struct rev_result *r, const struct manifest_table *kinds)
 {
 	fprintf(f, "kseries report for %s (%s)\n\n", r->rev, r->commit ? r->commit : "?");
@@ -256,6 +317,12 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 			r->patches[i].catch_all ? "   [catch-all: no manifest entry]" : "");
 		for (size_t j = 0; j < r->patches[i].files.nr; j++)
 			fprintf(f, "         %s\n", r->patches[i].files.v[j]);
+		if (r->patches[i].upstream)
+			fprintf(f, "         upstream: commit %s\n", r->patches[i].upstream);
+		if (r->patches[i].cc.nr || r->patches[i].cc_error)
+			fprintf(f, "         cc: %zu addresses%s%s\n", r->patches[i].cc.nr,
+				r->patches[i].cc_error ? "; " : "",
+				r->patches[i].cc_error ? r->patches[i].cc_error : "");
 		if (r->patches[i].cp_errors >= 0)
 			fprintf(f, "         checkpatch: %d errors, %d warnings\n",
 				r->patches[i].cp_errors, r->patches[i].cp_warnings);
@@ -263,6 +330,7 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 			fprintf(f, "           %s\n", r->patches[i].cp_messages.v[j]);
 	}
 	fprintf(f, "checkpatch: %s\n", r->checkpatch ? r->checkpatch : "not run");
+	posting_text(f, &r->post);
 	fprintf(f, "\nresiduals after the series: %zu\n", r->residuals.nr);
 	for (size_t i = 0; i < r->residuals.nr; i++)
 		fprintf(f, "  ERROR %s\n", r->residuals.v[i]);
@@ -498,7 +566,11 @@ void rev_result_clear(struct rev_result *r)
 		free(r->patches[i].subject);
 		strvec_clear(&r->patches[i].files);
 		strvec_clear(&r->patches[i].cp_messages);
+		strvec_clear(&r->patches[i].cc);
+		free(r->patches[i].cc_error);
+		free(r->patches[i].upstream);
 	}
+	posting_result_clear(&r->post);
 	free(r->patches);
 	memset(r, 0, sizeof(*r));
 }

@@ -18,6 +18,25 @@ struct patch_result {
 	int catch_all;		/* a file no manifest entry names */
 	int cp_errors, cp_warnings;	/* checkpatch.pl of the tree, -1: not run */
 	struct strvec cp_messages;	/* its --terse lines */
+	struct strvec cc;	/* its Cc: header (get_maintainer.pl and --cc) */
+	char *cc_error;		/* why get_maintainer.pl gave nothing, or NULL */
+	char *upstream;		/* --stable: its upstream commit, or NULL: new for this tree */
+};
+
+/* What posting the series needs, and what the mail tools said of it (posting.c). */
+struct posting_result {
+	char *base_describe;	/* git describe of the base */
+	int version;		/* 2 of [PATCH v2 ...]; 1 */
+	char *recipients;	/* where the Cc lines came from, or why there are none */
+	struct strvec cover_cc;	/* the cover letter's: every patch's */
+	struct strvec lists;	/* of those, the mailing lists */
+	char *previous;		/* the earlier series compared (--previous), or NULL */
+	int previous_version;
+	struct strvec added, dropped, changed;	/* git range-diff against it */
+	char *stable;		/* --stable UPSTREAM-REV, or NULL */
+	struct strvec upstream_log;	/* its history, while the patches are committed */
+	struct strvec checks;	/* "ok ...", "WARNING ...", "ERROR ..." */
+	int check_errors;
 };
 
 /* What one revision's run found and did: the report's content. */
@@ -46,6 +65,7 @@ struct rev_result {
 	struct build_proof *proof;	/* lines compiled, functions compared; NULL: none */
 	int proof_incomplete;		/* a line of code no arch compiled */
 	int build_failed;
+	struct posting_result post;
 	double seconds;
 };
 

@@ -185,7 +185,9 @@ static void child_exec(struct child_process *cp, int out_fd, int err_fd, int sta
 	if (!cp->fn)
 		cleanup_child_exec(parent);
 	/* no tool reads ours: a background group reading a terminal would stop */
-	null_fd = open("/dev/null", O_RDONLY);
+	null_fd = open(cp->in_file ? cp->in_file : "/dev/null", O_RDONLY);
+	if (null_fd < 0 && cp->in_file)
+		_exit(126);	/* an unreadable input: a plain failure, never our own stdin */
 	if (null_fd > 0) {
 		dup2(null_fd, 0);
 		close(null_fd);

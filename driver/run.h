@@ -14,6 +14,7 @@ struct child_process {
 	int capture_out;	/* collect stdout into ->out */
 	int capture_err;	/* collect stderr into ->err */
 	int quiet_err;		/* send stderr to /dev/null (ignored if capturing) */
+	const char *in_file;	/* stdin from this file; NULL: /dev/null */
 	const char *out_file;	/* send stdout to this file (truncated) */
 	char *out, *err;	/* NUL-terminated captured output, or NULL */
 	size_t out_len, err_len;

@@ -122,9 +122,16 @@ static int commit_patch(const struct series_opts *so, const char *wt, struct rev
 			const char *subject, const char *message, const struct strvec *files,
 			int catch_all)
 {
-	if (patchset_commit(wt, files, subject, message, so->signoff))
+	char *upstream, *text = posting_message(r, subject, message, &upstream);
+	int ret = patchset_commit(wt, files, subject, text, so->signoff);
+
+	free(text);
+	if (ret) {
+		free(upstream);
 		return -1;
+	}
 	add_patch(r, subject, files, catch_all);
+	r->patches[r->nr_patches - 1].upstream = upstream;
 	return 0;
 }
 
@@ -321,6 +328,41 @@ static int residual_report(struct convert *c, const char *wt, struct rev_result 
 	return ret;
 }
 
+/*
+ * format-patch with what posting needs (base, version, the cover's
+ * sections), the Cc headers, checkpatch, the mail tools' checks.
+ */
+static int post_series(const struct series_opts *so, const char *wt, const char *rev_dir,
+		       const char *series_dir, const struct manifest *m, struct rev_result *r)
+{
+	struct strvec patches = STRVEC_INIT;
+	char *head = NULL, *extra = NULL, *prefix = NULL, *cover = NULL;
+	struct format_opts fo = { .base = r->commit, .cover_subject = m->name,
+				  .cover_blurb = m->cover, .to = &so->post.to };
+	int ret = run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL);
+
+	if (!ret && head) {
+		head[strcspn(head, "\n")] = '\0';
+		ret = posting_prepare(so->repo, &so->post, rev_dir, head, r, &extra);
+	}
+	if (!ret) {
+		fo.cover_extra = extra;
+		fo.reroll = r->post.version;
+		fo.subject_prefix = prefix = posting_subject_prefix(&so->post, r);
+		ret = patchset_format(wt, series_dir, &fo, &patches, &cover) < 0 ? -1 : 0;
+	}
+	if (!ret) {
+		checkpatch_patches(wt, &patches, r, so->co.jobs);
+		ret = posting_finish(&so->post, wt, cover, &patches, so->co.jobs, r) < 0 ? -1 : 0;
+	}
+	strvec_clear(&patches);
+	free(head);
+	free(extra);
+	free(prefix);
+	free(cover);
+	return ret;
+}
+
 static int run_revision(const struct series_opts *so, const char *wt, const char *rev_dir,
 			struct rev_result *r, const struct timespec *t0)
 {
@@ -329,7 +371,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	char *series_dir = xstrfmt("%s/series", rev_dir);
 	int ret = -1;
 
-	if (convert_prepare(&c, wt, &so->co))
+	if (convert_prepare(&c, wt, &so->co) || posting_load_upstream(so->repo, &so->post, r))
 		goto out;
 	r->candidates = c.files.nr;
 	parse_failure_lines(&c, r);
@@ -375,12 +417,8 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	}
 	if (r->nr_patches) {
 		series_diff_stats(wt, r->commit, "HEAD", r);
-		struct strvec patches = STRVEC_INIT;
-
-		if (patchset_format(wt, r->commit, series_dir, c.m.name, c.m.cover, &patches) < 0)
+		if (post_series(so, wt, rev_dir, series_dir, &c.m, r))
 			goto out;
-		checkpatch_patches(wt, &patches, r, so->co.jobs);
-		strvec_clear(&patches);
 		if (so->branch_prefix && make_branch(so, wt, r))
 			goto out;
 	}
@@ -418,9 +456,12 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 		r->error = xstrfmt("cannot make the worktree %s at %s", wt, commit);
 	} else if (run_revision(so, wt, rev_dir, r, &t0)) {
 		r->error = xstrdup("the run stopped on an error: see the messages above");
-	} else if (r->residuals.nr || r->parse_errors || r->check_failures.nr || r->build_failed) {
-		r->error = xstrfmt("%zu residual uses, %d parse errors, %zu failed checks%s",
+	} else if (r->residuals.nr || r->parse_errors || r->check_failures.nr || r->build_failed ||
+		   r->post.check_errors) {
+		r->error = xstrfmt("%zu residual uses, %d parse errors, %zu failed checks, %d failed "
+				   "posting checks%s",
 				   r->residuals.nr, r->parse_errors, r->check_failures.nr,
+				   r->post.check_errors,
 				   r->build_failed ? (r->proof_incomplete && !so->allow_unproven ?
 						      ", a failed build or lines no arch compiled" :
 						      ", a failed build") : "");

@@ -2,6 +2,7 @@
 #define KSERIES_SERIES_H
 
 #include "convert.h"
+#include "posting.h"
 #include "report.h"
 
 struct series_opts {
@@ -14,6 +15,7 @@ struct series_opts {
 	int allow_unproven;		/* a line no arch compiled does not fail the revision */
 	const struct strvec *archs;	/* --arch, or NULL: all five */
 	struct convert_opts co;
+	struct posting_opts post;	/* recipients, reroll, stable form */
 };
 
 /* "v4.12" -> "v4.12", "origin/master" -> "origin-master": a folder name. */

@@ -201,6 +201,8 @@ int worktree_add_sparse(const char *repo, const struct strvec *tokens, const cha
 	/* what checkpatch.pl needs to read the patches */
 	strbuf_addstr(&sb, "/scripts/checkpatch.pl\n/scripts/spelling.txt\n"
 		      "/scripts/const_structs.checkpatch\n");
+	/* and get_maintainer.pl: MAINTAINERS, .mailmap, the other top-level files */
+	strbuf_addstr(&sb, "/*\n!/*/\n/scripts/get_maintainer.pl\n");
 	patterns = strbuf_detach(&sb);
 	ret = worktree_sparse_checkout(wt, patterns);
 	free(patterns);
