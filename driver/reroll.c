@@ -265,6 +265,7 @@ static int pair_line(const char *l, char *mark, int *old_n, int *new_n, const ch
 	int n[2];
 
 	for (int side = 0; side < 2; side++) {
+		p += strspn(p, " ");	/* numbers are right-aligned */
 		n[side] = *p == '-' ? 0 : atoi(p);
 		if (!isdigit((unsigned char)*p) && *p != '-')
 			return 0;
@@ -354,7 +355,7 @@ void range_diff_parse(const char *text, size_t nr, struct range_diff *rd)
 			char *what;
 
 			changed_parts(&lines, i + 1, &parts);
-			what = parts.nr ? strvec_join(&parts, 0, ", ") : xstrdup("the patch");
+			what = parts.nr ? strvec_join(&parts, parts.nr, ", ") : xstrdup("the patch");
 			strvec_pushf(&rd->changed, "%02d/%02zu %s: %s", n, nr, subject, what);
 			free(what);
 			strvec_clear(&parts);
