@@ -1,0 +1,195 @@
+/* Unit tests of what posting adds to the mails and reads from the mail tools. */
+#include <stdlib.h>
+#include <string.h>
+#include "fileio.h"
+#include "mailfile.h"
+#include "posting_checks.h"
+#include "recipients.h"
+#include "reroll.h"
+#include "stable.h"
+#include "unit.h"
+#include "usage.h"
+
+static const char mail[] =
+	"From 1234 Mon Sep 17 00:00:00 2001\n"
+	"From: A Long Name\n <a@example.org>\n"
+	"Date: Thu, 3 Dec 2026 16:00:00 +0000\n"
+	"Subject: [PATCH 01/02] mm: one\n"
+	"\n"
+	"Body.\n---\n mm/a.c | 1 +\n";
+
+static void test_headers(const char *dir)
+{
+	char *path = xstrfmt("%s/mail", dir), *text, *v;
+	struct strvec cc = STRVEC_INIT;
+
+	write_file(path, mail);
+	strvec_pushl(&cc, "Kai <kai@example.org>", "list@example.org", "KAI <Kai@Example.org>", NULL);
+	CHECK("mail_add_header: 0", !mail_add_header(path, "Cc", &cc));
+	text = read_file(path);
+	CHECK("the Cc header comes after Subject, before the blank line",
+	      text && strstr(text, "mm: one\nCc: Kai <kai@example.org>,\n list@example.org\n\nBody."));
+	CHECK("an address given twice (other case) is there once", text && !strstr(text, "KAI"));
+	v = text ? mail_header(text, "From") : NULL;
+	CHECK_STR("mail_header unfolds", v, "A Long Name <a@example.org>");
+	free(v);
+	free(text);
+	CHECK("a second add of the same addresses adds nothing", !mail_add_header(path, "Cc", &cc));
+	text = read_file(path);
+	CHECK("one Cc header still", text && strstr(text, "\nCc:") &&
+	      !strstr(strstr(text, "\nCc:") + 1, "\nCc:"));
+	free(text);
+	CHECK("mail_unfold_from: 0", !mail_unfold_from(path));
+	text = read_file(path);
+	CHECK("From: on one line, the body as it was",
+	      text && strstr(text, "\nFrom: A Long Name <a@example.org>\nDate:") &&
+	      strstr(text, "\n\nBody.\n---\n mm/a.c | 1 +\n"));
+	free(text);
+	strvec_clear(&cc);
+	free(path);
+}
+
+static void test_addresses(void)
+{
+	char *s = mail_encode_entry("\"Radim Kr\xc4\x8dm\xc3\xa1\xc5\x99\" <rk@example.org>");
+
+	CHECK_STR("a name that is not ASCII is RFC 2047, without its quotes", s,
+		  "=?UTF-8?q?Radim_Kr=C4=8Dm=C3=A1=C5=99?= <rk@example.org>");
+	free(s);
+	s = mail_encode_entry("\"H. Peter Anvin\" <hpa@example.org>");
+	CHECK_STR("an ASCII name stays as it is", s, "\"H. Peter Anvin\" <hpa@example.org>");
+	free(s);
+	s = mail_address("Kai <Kai@Example.ORG>");
+	CHECK_STR("mail_address: the bare address, lower case", s, "kai@example.org");
+	free(s);
+}
+
+static void test_recipients(void)
+{
+	struct recipients r = { STRVEC_INIT, STRVEC_INIT, NULL };
+
+	recipients_parse("Paolo <p@example.org> (supporter:KERNEL VIRTUAL MACHINE (KVM))\n"
+			 "x86@example.org (maintainer:X86 ARCHITECTURE (32-BIT AND 64-BIT))\n"
+			 "kvm@example.org (open list:KERNEL VIRTUAL MACHINE (KVM))\n"
+			 "arm@example.org (moderated list:ARM PORT)\n"
+			 "lkml@example.org (open list)\n"
+			 "Bad divisor in main::vcs_assign: 0\n", &r);
+	CHECK("people: the supporter and the address-only maintainer", r.people.nr == 2);
+	CHECK_STR("a nested role is cut whole", r.people.nr ? r.people.v[0] : NULL,
+		  "Paolo <p@example.org>");
+	CHECK("lists: open, moderated, the rest's", r.lists.nr == 3);
+	CHECK_STR("a list's address", r.lists.nr ? r.lists.v[0] : NULL, "kvm@example.org");
+	recipients_clear(&r);
+	recipients_parse("Kai <kai@example.org>\nkvm@example.org\n", &r);
+	CHECK("--norolestats lines: a name is a person, a bare address a list",
+	      r.people.nr == 1 && r.lists.nr == 1);
+	recipients_clear(&r);
+}
+
+static const char range_diff[] =
+	" 1:  aaaaaaa =  1:  bbbbbbb dax: one\n"
+	" 2:  aaaaaab !  2:  bbbbbbc mm/rmap: two\n"
+	"    @@ Metadata\n"
+	"      ## Commit message ##\n"
+	"         mm/rmap: two\n"
+	"    +    A new sentence.\n"
+	"      ## mm/rmap.c ##\n"
+	"     @@ mm/rmap.c: static int f(void)\n"
+	"    -+\told();\n"
+	"    ++\tnew();\n"
+	" 3:  aaaaaac <  -:  ------- xen: three\n"
+	" -:  ------- >  3:  bbbbbbd xen: three\n"
+	" 4:  aaaaaad <  -:  ------- gone: four\n"
+	" -:  ------- >  4:  bbbbbbe new: four\n"
+	"10:  aaaaaae ! 10:  bbbbbbf KVM: ten\n"
+	"    @@ virt/kvm/kvm_main.c (new)\n"
+	"     +a\n"
+	"    -+b\n";
+
+static void test_range_diff(void)
+{
+	struct range_diff rd = { 0 };
+	char *section;
+
+	range_diff_parse(range_diff, 10, &rd);
+	CHECK("changed: the two '!' and the rewritten pair", rd.changed.nr == 3);
+	CHECK_STR("a change in the message and the code names both",
+		  rd.changed.nr ? rd.changed.v[0] : NULL,
+		  "02/10 mm/rmap: two: the commit message, mm/rmap.c");
+	CHECK_STR("right-aligned numbers, a new file's section", rd.changed.nr > 1 ? rd.changed.v[1] : NULL,
+		  "10/10 KVM: ten: virt/kvm/kvm_main.c");
+	CHECK_STR("a dropped and an added patch of one subject: rewritten",
+		  rd.changed.nr > 2 ? rd.changed.v[2] : NULL, "03/10 xen: three: rewritten");
+	CHECK("added: the one new subject", rd.added.nr == 1 && !strcmp(rd.added.v[0], "04/10 new: four"));
+	CHECK("dropped: the one gone", rd.dropped.nr == 1 && !strcmp(rd.dropped.v[0], "old 04 gone: four"));
+	section = range_diff_section(&rd, 1, 10);
+	CHECK("the section: its title, each line, the rest the same",
+	      strstr(section, "Changes since v1:\n- 02/10 mm/rmap: two: the commit message") &&
+	      strstr(section, "- 04/10 new: four: new in this version\n") &&
+	      strstr(section, "- dropped: v1's 04 gone: four\n") &&
+	      strstr(section, "- the other 6 patches: the same\n"));
+	free(section);
+	range_diff_clear(&rd);
+	range_diff_parse(" 1:  a = 1:  b x: y\n", 1, &rd);
+	section = range_diff_section(&rd, 2, 1);
+	CHECK("nothing changed: a resend", strstr(section, "none: every patch is the same"));
+	free(section);
+	range_diff_clear(&rd);
+}
+
+static void test_tools(void)
+{
+	char *p;
+
+	CHECK("send-email: two results OK", posting_count_ok("x\nResult: OK\ny\nResult: OK\n") == 2);
+	CHECK("send-email: a quoted one does not count", posting_count_ok("said Result: OK\n") == 0);
+	p = posting_b4_problems("---\nTotal patches: 2\n---\n Base: using specified base-commit "
+				"0123456789abcdef\n", 2, "0123456789abcdef");
+	CHECK_STR("b4: all patches and the base: no problem", p, "");
+	free(p);
+	p = posting_b4_problems("WARNING: Thread incomplete!\nTotal patches: 1\n Base: base-commit "
+				"0123456789abcdef not known, ignoring\n", 2, "0123456789abcdef");
+	CHECK("b4: a warning, a missing patch and an unknown base are all named",
+	      strstr(p, "Thread incomplete") && strstr(p, "took 1 patches of 2") &&
+	      strstr(p, "did not find the base"));
+	free(p);
+}
+
+static void test_stable(void)
+{
+	struct strvec log = STRVEC_INIT;
+	char *s;
+
+	strvec_pushl(&log, "1111\tKVM: ten", "2222\tmm/rmap: two", "3333\tKVM: ten", NULL);
+	CHECK_STR("the newest commit of a subject", stable_counterpart(&log, "KVM: ten"), "1111");
+	CHECK("no commit of a subject: NULL", !stable_counterpart(&log, "xen: three"));
+	s = stable_message("1111", "Body.");
+	CHECK_STR("the stable form's first line", s, "commit 1111 upstream.\n\nBody.");
+	free(s);
+	s = stable_subject_prefix("v4.9.45");
+	CHECK_STR("a stable base's prefix", s, "PATCH 4.9");
+	free(s);
+	s = stable_subject_prefix("v4.12-rc3-5-gabcdef");
+	CHECK_STR("a describe past a tag", s, "PATCH 4.12");
+	free(s);
+	CHECK("no vX.Y: no prefix", !stable_subject_prefix("ef8f5328"));
+	strvec_clear(&log);
+}
+
+int main(void)
+{
+	char tmpl[] = "/tmp/kseries-posting-XXXXXX", *dir = mkdtemp(tmpl), cmd[80];
+
+	if (!dir)
+		return 1;
+	test_headers(dir);
+	test_addresses();
+	test_recipients();
+	test_range_diff();
+	test_tools();
+	test_stable();
+	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
+	if (system(cmd))
+		return 1;
+	UNIT_EXIT();
+}
