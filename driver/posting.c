@@ -161,6 +161,27 @@ int posting_prepare(const char *repo, const struct posting_opts *po, const char 
 	return ret;
 }
 
+void posting_filter_checkpatch(struct rev_result *r)
+{
+	for (size_t i = 0; i < r->nr_patches; i++) {
+		struct patch_result *p = &r->patches[i];
+		char *want;
+
+		if (!p->upstream)
+			continue;
+		/* its suggestion names our own line: 'commit <12 chars> ("<subject>")' */
+		want = xstrfmt("'commit %.12s (\"%s\")'", p->upstream, p->subject);
+		for (size_t j = p->cp_messages.nr; j-- > 0;)
+			if (strstr(p->cp_messages.v[j], "git commit description style") &&
+			    strstr(p->cp_messages.v[j], want)) {
+				strvec_remove(&p->cp_messages, j);
+				p->cp_errors--;
+				p->cp_stable_line = 1;
+			}
+		free(want);
+	}
+}
+
 char *posting_subject_prefix(const struct posting_opts *po, const struct rev_result *r)
 {
 	return po->stable ? stable_subject_prefix(r->post.base_describe) : NULL;

@@ -37,6 +37,12 @@ char *posting_message(const struct rev_result *r, const char *subject, const cha
  */
 int posting_prepare(const char *repo, const struct posting_opts *po, const char *rev_dir,
 		    const char *head, struct rev_result *r, char **extra);
+/*
+ * checkpatch.pl's GIT_COMMIT_ID error on the stable form's own first line
+ * ("commit <sha> upstream.", which the stable trees ask for) is taken out
+ * of each patch's count; the report says so.
+ */
+void posting_filter_checkpatch(struct rev_result *r);
 /* The subject prefix format-patch gets ("PATCH 4.9" with --stable), or NULL. Caller frees. */
 char *posting_subject_prefix(const struct posting_opts *po, const struct rev_result *r);
 /*

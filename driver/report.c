@@ -193,6 +193,8 @@ static json_t *to_json(const struct rev_result *r, const struct manifest_table *
 			json_object_set_new(cp, "errors", json_integer(r->patches[i].cp_errors));
 			json_object_set_new(cp, "warnings", json_integer(r->patches[i].cp_warnings));
 			json_object_set_new(cp, "messages", json_strings(&r->patches[i].cp_messages));
+			json_object_set_new(cp, "stable_line_not_counted",
+					    json_boolean(r->patches[i].cp_stable_line));
 			json_object_set_new(p, "checkpatch", cp);
 		} else {
 			json_object_set_new(p, "checkpatch", json_null());
@@ -324,8 +326,10 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 				r->patches[i].cc_error ? "; " : "",
 				r->patches[i].cc_error ? r->patches[i].cc_error : "");
 		if (r->patches[i].cp_errors >= 0)
-			fprintf(f, "         checkpatch: %d errors, %d warnings\n",
-				r->patches[i].cp_errors, r->patches[i].cp_warnings);
+			fprintf(f, "         checkpatch: %d errors, %d warnings%s\n",
+				r->patches[i].cp_errors, r->patches[i].cp_warnings,
+				r->patches[i].cp_stable_line ? " (not counted: its GIT_COMMIT_ID "
+				"error on the stable form's \"commit <sha> upstream.\" line)" : "");
 		for (size_t j = 0; j < r->patches[i].cp_messages.nr; j++)
 			fprintf(f, "           %s\n", r->patches[i].cp_messages.v[j]);
 	}

@@ -21,6 +21,7 @@ struct patch_result {
 	struct strvec cc;	/* its Cc: header (get_maintainer.pl and --cc) */
 	char *cc_error;		/* why get_maintainer.pl gave nothing, or NULL */
 	char *upstream;		/* --stable: its upstream commit, or NULL: new for this tree */
+	int cp_stable_line;	/* checkpatch flagged that line: not counted */
 };
 
 /* What posting the series needs, and what the mail tools said of it (posting.c). */

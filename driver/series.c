@@ -353,6 +353,7 @@ static int post_series(const struct series_opts *so, const char *wt, const char 
 	}
 	if (!ret) {
 		checkpatch_patches(wt, &patches, r, so->co.jobs);
+		posting_filter_checkpatch(r);
 		ret = posting_finish(&so->post, wt, cover, &patches, so->co.jobs, r) < 0 ? -1 : 0;
 	}
 	strvec_clear(&patches);

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "fileio.h"
 #include "mailfile.h"
+#include "posting.h"
 #include "posting_checks.h"
 #include "recipients.h"
 #include "reroll.h"
@@ -176,6 +177,39 @@ static void test_stable(void)
 	strvec_clear(&log);
 }
 
+static void test_checkpatch_filter(void)
+{
+	struct rev_result r;
+	struct patch_result p[2];
+
+	memset(&r, 0, sizeof(r));
+	memset(p, 0, sizeof(p));
+	r.patches = p;
+	r.nr_patches = 2;
+	p[0].subject = "KVM: ten";
+	p[0].upstream = "0123456789abcdef0123";
+	p[0].cp_errors = 2;
+	strvec_push(&p[0].cp_messages, "0001-x.patch:10: ERROR: Please use git commit description style "
+		    "'commit <12+ chars of sha1> (\"<title line>\")' - ie: 'commit 0123456789ab "
+		    "(\"KVM: ten\")'");
+	strvec_push(&p[0].cp_messages, "0001-x.patch:30: ERROR: Please use git commit description style "
+		    "'commit <12+ chars of sha1> (\"<title line>\")' - ie: 'commit fedcba987654 "
+		    "(\"other: one\")'");
+	p[1].subject = "xen: three";
+	p[1].cp_errors = 1;
+	strvec_push(&p[1].cp_messages, "0002-x.patch:10: ERROR: Please use git commit description style "
+		    "'commit <12+ chars of sha1> (\"<title line>\")' - ie: 'commit 0123456789ab "
+		    "(\"KVM: ten\")'");
+	posting_filter_checkpatch(&r);
+	CHECK("checkpatch: the stable line's error is not counted, another commit's is",
+	      p[0].cp_errors == 1 && p[0].cp_messages.nr == 1 && strstr(p[0].cp_messages.v[0], "fedcba") &&
+	      p[0].cp_stable_line);
+	CHECK("checkpatch: a patch with no upstream keeps its errors", p[1].cp_errors == 1 &&
+	      !p[1].cp_stable_line);
+	strvec_clear(&p[0].cp_messages);
+	strvec_clear(&p[1].cp_messages);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/kseries-posting-XXXXXX", *dir = mkdtemp(tmpl), cmd[80];
@@ -188,6 +222,7 @@ int main(void)
 	test_range_diff();
 	test_tools();
 	test_stable();
+	test_checkpatch_filter();
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	if (system(cmd))
 		return 1;
