@@ -53,7 +53,7 @@ static char *rev_parse(const char *wt, const char *what)
  * head after. -1 only when it cannot be put back.
  */
 static int check_am(const char *wt, const char *what, const struct strvec *files,
-		    struct rev_result *r)
+		    const char *fail_level, struct rev_result *r)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	char *head = rev_parse(wt, "HEAD"), *tree = rev_parse(wt, "HEAD^{tree}"), *got = NULL;
@@ -65,18 +65,19 @@ static int check_am(const char *wt, const char *what, const struct strvec *files
 		say(r, "ERROR", "git am of %s: cannot check out the base %s in %s", what, r->commit, wt);
 		goto back;
 	}
-	strvec_pushl(&cp.args, "git", "-c", "core.hooksPath=/dev/null", "am", "-q", NULL);
+	/* --keep-cr: a file of CR LF lines keeps them, as the series wrote them */
+	strvec_pushl(&cp.args, "git", "-c", "core.hooksPath=/dev/null", "am", "-q", "--keep-cr", NULL);
 	strvec_pushv(&cp.args, (const char *const *)files->v);
 	cp.dir = wt;
 	cp.capture_out = cp.capture_err = 1;
 	if (run_command(&cp)) {
-		say(r, "ERROR", "git am of %s does not apply on %s: %.*s", what, r->post.base_describe,
+		say(r, fail_level, "git am of %s does not apply on %s: %.*s", what, r->post.base_describe,
 		    (int)strcspn(cp.err ? cp.err : "", "\n"), cp.err ? cp.err : "");
 		free(out);
 		out = NULL;
 		run_capture(&out, wt, "git", "am", "--abort", NULL);
 	} else if (!(got = rev_parse(wt, "HEAD^{tree}")) || strcmp(got, tree)) {
-		say(r, "ERROR", "git am of %s on %s gives another tree than the series", what,
+		say(r, fail_level, "git am of %s on %s gives another tree than the series", what,
 		    r->post.base_describe);
 	} else {
 		say(r, "ok", "git am of %s on %s: applies, and the tree is the series' own", what,
@@ -223,7 +224,7 @@ static int check_b4(const char *wt, const char *dir, const char *config, const s
 	struct strbuf mbox = STRBUF_INIT;
 	char *mbox_path = xstrfmt("%s/series.mbox", dir), *out_dir = xstrfmt("%s/b4", dir);
 	char *out = NULL, *problems, *found = NULL;
-	int ret = 0, status;
+	int ret = 0, status, crlf = 0;
 
 	if (!program_exists("b4")) {
 		say(r, "WARNING", "not checked by b4: it is not installed (apt install b4)");
@@ -232,6 +233,7 @@ static int check_b4(const char *wt, const char *dir, const char *config, const s
 	for (size_t i = 0; i < mails->nr; i++) {
 		char *text = read_file(mails->v[i]);
 
+		crlf |= text && strstr(text, "\r\n") != NULL;
 		strbuf_addstr(&mbox, text ? text : "");
 		free(text);
 	}
@@ -248,7 +250,9 @@ static int check_b4(const char *wt, const char *dir, const char *config, const s
 		say(r, "ok", "b4 am of the series as a local mbox: %zu patches, in order, base %.12s",
 		    mails->nr - 1, r->commit);
 		strvec_push(&mbx, found);
-		ret = check_am(wt, "b4 am's mbox", &mbx, r);
+		/* b4 drops the CR of CR LF lines: its mbox cannot give such a file back */
+		ret = check_am(wt, crlf ? "b4 am's mbox (b4 drops the CR of CR LF lines, which this "
+			       "series has)" : "b4 am's mbox", &mbx, crlf ? "WARNING" : "ERROR", r);
 	} else {
 		char *why = *problems ? xstrdup(problems) : telling_line(out);
 
@@ -297,11 +301,18 @@ static void check_send_email(const char *dir, const char *config, const char *id
 		say(r, "ok", "git send-email --dry-run: %zu of %zu mails \"Result: OK\" (none sent)", ok,
 		    mails->nr);
 	else {
-		char *why = telling_line(out);
+		char *why = telling_line(out), *own = xstrfmt("valid address from: %s", ident);
 
-		say(r, "ERROR", "git send-email --dry-run: %zu of %zu mails OK%s: %s", ok, mails->nr,
-		    status ? ", and it failed" : "", why);
+		/* your own address, not the series: named, with the fix, not a failed series */
+		if (strstr(why, own))
+			say(r, "WARNING", "git send-email --dry-run refuses your git identity %s: "
+			    "it is not an address mail can be sent from; set user.email and run "
+			    "again before posting", ident);
+		else
+			say(r, "ERROR", "git send-email --dry-run: %zu of %zu mails OK%s: %s", ok,
+			    mails->nr, status ? ", and it failed" : "", why);
 		free(why);
+		free(own);
 	}
 	free(out);
 	strvec_clear(&args);
@@ -386,7 +397,7 @@ int posting_checks(const char *wt, const struct strvec *mails, int no_cc, struct
 
 	check_form(mails, no_cc, r);
 	strvec_pushv(&patches, (const char *const *)mails->v + 1);
-	if (check_am(wt, "the patch files", &patches, r))
+	if (check_am(wt, "the patch files", &patches, "ERROR", r))
 		ret = -1;
 	if (!ret && (!dir || !(config = tool_config(wt, dir, &ident)))) {
 		say(r, "ERROR", "b4 and git send-email: cannot give them a configuration with your "

@@ -32,7 +32,7 @@ void recipients_parse(const char *out, struct recipients *r)
 	for (size_t i = 0; i < lines.nr; i++) {
 		char *l = lines.v[i], *role = trailing_group(l);
 
-		/* "addr (role:SECTION (KVM))": the role says whether it is a list */
+		/* "addr (role:SECTION (ABBR))": the role says whether it is a list */
 		if (role && role > l && role[-1] == ' ') {
 			role[-1] = '\0';
 			strvec_push(strstr(role, "list") ? &r->lists : &r->people, l);

@@ -43,6 +43,15 @@ check "posting: --no-cc: no Cc header, and the report warns that the maintainers
 	grep -q 'WARNING the maintainers are not Cc.d (--no-cc)' '$tmp/o2/v4.12-demo/report.txt' &&
 	grep -q 'have no Signed-off-by' '$tmp/o2/v4.12-demo/report.txt'"
 
+# an identity mail cannot be sent from: a warning with the fix, not a failed series
+GIT_AUTHOR_EMAIL=t@t GIT_COMMITTER_EMAIL=t@t "$kseries" series -q --kernel "$repo" --rev v4.12-demo \
+	--no-build --out "$tmp/o2b" > "$tmp/o2b.log" 2>&1
+echo $? > "$tmp/rc"
+check "posting: an identity of t@t: exit 0, send-email's refusal named as a warning with the fix" sh -c "
+	test \$(cat '$tmp/rc') = 0 &&
+	grep -q 'WARNING git send-email --dry-run refuses your git identity Test Poster <t@t>: .*set user.email' \
+		'$tmp/o2b/v4.12-demo/report.txt'"
+
 # a tree without get_maintainer.pl says so
 git clone -q "$repo" "$tmp/nogm"
 git -C "$tmp/nogm" checkout -q -b nogm v4.12-demo

@@ -58,6 +58,9 @@ check "tools: ... and the brackets written there are balanced" balance_findings 
 "$kseries" series -q --no-build --kernel "$tmp/t9" --rev crlf --out "$tmp/o9" > "$tmp/out9s" 2>&1
 echo $? > "$tmp/rc"
 check "tools: series of a CRLF tree: exit 0" test "$(cat "$tmp/rc")" = 0
+check "tools: ... git am --keep-cr of its patches passes; b4's mbox, which drops the CRs, is a named warning" sh -c "
+	grep -q '    ok git am of the patch files' '$tmp/o9/crlf/report.txt' &&
+	grep -q '    WARNING git am of b4 am.s mbox (b4 drops the CR of CR LF lines' '$tmp/o9/crlf/report.txt'"
 # the + and - lines of FILE's hunks in the patches given: each ends in CR LF
 hunks_crlf() {
 	file=$1; shift
