@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "manifest.h"
+#include "manifest_keys.h"
 #include "usage.h"
 
 static int get_string(json_t *obj, const char *key, char **out, const char *where)
@@ -346,24 +347,33 @@ static int get_patches(json_t *root, struct manifest *m, const char *preamble, c
 	return 0;
 }
 
+/* The folder whose manifest failed: said once, however often a command loads it. */
+static char *failed_dir;
+
 int manifest_load(struct manifest *m, const char *cocci_dir)
 {
-	char *path = xstrfmt("%s/series.json", cocci_dir);
+	char *path;
 	json_error_t jerr;
 	json_t *root;
 	const char *preamble;
 	int ret = -1;
 
 	memset(m, 0, sizeof(*m));
+	if (failed_dir && !strcmp(failed_dir, cocci_dir))
+		return -1;
+	path = xstrfmt("%s/series.json", cocci_dir);
 	root = json_load_file(path, 0, &jerr);
 	if (!root) {
 		error("cannot read the series manifest %s: %s (line %d)", path, jerr.text, jerr.line);
 		free(path);
+		free(failed_dir);
+		failed_dir = xstrdup(cocci_dir);
 		return -1;
 	}
 	m->dir = xstrdup(cocci_dir);
 	preamble = json_string_value(json_object_get(root, "preamble"));
-	if (!get_string(root, "name", &m->name, path) &&
+	if (!manifest_check_keys(root, path) &&
+	    !get_string(root, "name", &m->name, path) &&
 	    !get_string(root, "cover", &m->cover, path) &&
 	    !get_string(root, "macro_file", &m->macro_file, path) &&
 	    !get_strings(root, "tokens", &m->tokens, path) &&
@@ -377,8 +387,11 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 		ret = 0;
 	json_decref(root);
 	free(path);
-	if (ret)
+	if (ret) {
 		manifest_clear(m);
+		free(failed_dir);
+		failed_dir = xstrdup(cocci_dir);
+	}
 	return ret;
 }
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "fileio.h"
 #include "manifest.h"
+#include "manifest_keys.h"
 #include "unit.h"
 #include "usage.h"
 
@@ -121,5 +122,18 @@ int main(void)
 		"\"message\": \"m\", \"rules\": [\"r\"], \"paths\": [\"a\"]}]}"));
 	CHECK("manifest: a rule missing from order is refused",
 	      !loads(MINIMAL("\"order\": [\"other.cocci\"], ")));
+	CHECK("manifest: a misspelt top-level key is refused", !loads(MINIMAL("\"preambel\": \"p\", ")));
+	CHECK("manifest: a misspelt key of a patch is refused", !loads(
+		"{\"name\": \"n\", \"cover\": \"c\", \"tokens\": [\"t\"], \"macro_file\": \"m\", "
+		"\"catchall\": {\"subject\": \"%s\", \"message\": \"m\"}, \"patches\": ["
+		"{\"subject\": \"s\", \"message\": \"m\", \"rules\": [\"r\"], \"paths\": [\"a\"], \"remove_api\": true}]}"));
+	CHECK("manifest: a misspelt build key is refused", !loads(MINIMAL("\"build\": {\"confg\": {}}, ")));
+	CHECK("manifest: a misspelt arch is refused", !loads(MINIMAL("\"build\": {\"config\": {\"x68_64\": [\"A=y\"]}}, ")));
+	CHECK("manifest: a variant's misspelt arch is refused",
+	      !loads(MINIMAL("\"build\": {\"variants\": [{\"name\": \"v\", \"arch\": \"x68_64\", "
+			     "\"why\": \"w\", \"files\": []}]}, ")));
+	CHECK("manifest: a misspelt runtime key is refused", !loads(MINIMAL("\"runtime\": {\"prob\": \"p\"}, ")));
+	CHECK("manifest: the edit distance of a typo", manifest_key_distance("preambel", "preamble") == 2 &&
+	      manifest_key_distance("buid", "build") == 1 && manifest_key_distance("", "abc") == 3);
 	UNIT_EXIT();
 }

@@ -1,0 +1,49 @@
+#!/bin/sh
+# e2e: writing a new series. A strict manifest (a misspelt key or arch is an
+# error that names the file, where, and the nearest valid key, said once,
+# exit 2 before any work).
+set -u
+. "$(dirname "$0")/../lib.sh"
+e2e_demo_setup
+export GIT_AUTHOR_NAME="Test" GIT_AUTHOR_EMAIL="test@example.org"
+export GIT_COMMITTER_NAME="Test" GIT_COMMITTER_EMAIL="test@example.org"
+git -C "$repo" worktree add -q --detach "$tmp/tree" v4.12-demo
+
+# a copy of the shipped series with one edit: $1 is a python expression on d
+series_edit() {
+	rm -rf "$tmp/s" && cp -R "$top/cocci" "$tmp/s"
+	python3 - "$tmp/s/series.json" "$1" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+exec(sys.argv[2])
+json.dump(d, open(sys.argv[1], "w"), indent=1)
+PY
+}
+typo() {
+	want=$1; edit=$2
+	series_edit "$edit"
+	rm -rf "$tmp/t"; cp -R "$tmp/tree" "$tmp/t"
+	"$kseries" rewrite --series "$tmp/s" "$tmp/t" > "$tmp/typo.log" 2>&1
+	rc=$?
+	[ $rc = 2 ] || { echo "exit $rc"; return 1; }
+	[ "$(grep -c 'error' "$tmp/typo.log")" = 1 ] || { cat "$tmp/typo.log"; return 1; }
+	grep -qF "$tmp/s/series.json: $want" "$tmp/typo.log" || { cat "$tmp/typo.log"; return 1; }
+	diff -r "$tmp/tree" "$tmp/t" > /dev/null || { echo "the tree was changed"; return 1; }
+}
+check "authoring: a misspelt optional top-level key: said once, with the nearest key, exit 2, nothing changed" \
+	typo 'unknown key "preambel" in the manifest: did you mean "preamble"?' \
+	'd["preambel"] = d.pop("preamble")'
+check "authoring: a misspelt key of a patch names the patch" \
+	typo 'unknown key "remove_api" in "patches" entry 13: did you mean "removes_api"?' \
+	'd["patches"][-1]["remove_api"] = d["patches"][-1].pop("removes_api")'
+check "authoring: \"buid\"" typo 'unknown key "buid" in the manifest: did you mean "build"?' \
+	'd["buid"] = d.pop("build")'
+check "authoring: \"kind\"" typo 'unknown key "kind" in the manifest: did you mean "kinds"?' \
+	'd["kind"] = d.pop("kinds")'
+check "authoring: an arch \"x68_64\"" \
+	typo 'unknown architecture "x68_64" in "build"."config": did you mean "x86_64"?' \
+	'd["build"]["config"]["x68_64"] = d["build"]["config"].pop("x86_64")'
+check "authoring: a key nothing is close to lists the valid ones" \
+	typo 'unknown key "zzzzzzzz" in "catchall": the keys here are "subject", "message"' \
+	'd["catchall"]["zzzzzzzz"] = 1'
+finish
