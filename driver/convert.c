@@ -10,6 +10,7 @@
 #include "cleanup.h"
 #include "commands.h"
 #include "convert.h"
+#include "cscan.h"
 #include "fileio.h"
 #include "lineend.h"
 #include "tidy.h"
@@ -24,9 +25,55 @@
  */
 #define SPOTS_PER_FILE 3
 
+/*
+ * A failure spatch's context lines name no function for: the function (or
+ * type, or initialised variable) the line sits in, from the file itself,
+ * or "outside any function".
+ */
+#define OUTSIDE_FUNCTIONS "outside any function"
+
+/* "in foo" or "outside any function": where a failure is */
+static const char *where_in(const char *function, char *buf, size_t len)
+{
+	if (!strcmp(function, OUTSIDE_FUNCTIONS))
+		return function;
+	snprintf(buf, len, "in %s", function);
+	return buf;
+}
+
+static void name_functions(const char *dir, struct parse_failure *f, size_t nr)
+{
+	for (size_t start = 0, end; start < nr; start = end) {
+		struct cscan scan;
+		char *path = xstrfmt("%s/%s", dir, f[start].file), *text = NULL;
+		int unknown = 0;
+
+		for (end = start; end < nr && !strcmp(f[end].file, f[start].file); end++)
+			unknown |= !strcmp(f[end].function, "?");
+		if (unknown && (text = read_file(path))) {
+			cscan_text(&scan, text);
+			for (size_t i = start; i < end; i++) {
+				const struct cextent *e = cscan_extent_at(&scan, f[i].line);
+
+				if (strcmp(f[i].function, "?"))
+					continue;
+				free(f[i].function);
+				f[i].function = !e ? xstrdup(OUTSIDE_FUNCTIONS) :
+						e->kind == EXTENT_FUNCTION ? xstrdup(e->name) :
+						xstrfmt("%s %s", e->kind == EXTENT_TYPE ? "the type" :
+							"the initialiser of", e->name);
+			}
+			cscan_clear(&scan);
+		}
+		free(text);
+		free(path);
+	}
+}
+
 static int report_parse_failures(const struct parse_failure *f, size_t nr, const char *macro_file)
 {
 	int errors = 0;
+	char buf[256];
 
 	for (size_t start = 0, end; start < nr; start = end) {
 		size_t spots = 0, macros = 0;
@@ -36,9 +83,9 @@ static int report_parse_failures(const struct parse_failure *f, size_t nr, const
 		/* failures come grouped by file */
 		for (end = start; end < nr && !strcmp(f[end].file, f[start].file); end++) {
 			if (f[end].holds_tokens) {
-				error("spatch cannot parse %s:%d (in %s), code that uses the API: "
+				error("spatch cannot parse %s:%d (%s), code that uses the API: "
 				      "add a macro to %s", f[end].file, f[end].line,
-				      f[end].function, macro_file);
+				      where_in(f[end].function, buf, sizeof(buf)), macro_file);
 				errors++;
 			} else if (f[end].in_macro) {
 				if (!macros++)
@@ -50,11 +97,12 @@ static int report_parse_failures(const struct parse_failure *f, size_t nr, const
 		}
 		for (size_t i = start; spots <= SPOTS_PER_FILE && i < end; i++)
 			if (!f[i].holds_tokens && !f[i].in_macro)
-				warning("spatch cannot parse %s:%d (in %s); that code does not use the API",
-					f[i].file, f[i].line, f[i].function);
+				warning("spatch cannot parse %s:%d (%s); that code does not use the API",
+					f[i].file, f[i].line, where_in(f[i].function, buf, sizeof(buf)));
 		if (spots > SPOTS_PER_FILE)
-			warning("spatch cannot parse %zu spots in %s (first at line %d, in %s); "
-				"none of them uses the API", spots, f[start].file, first_spot, fn);
+			warning("spatch cannot parse %zu spots in %s (first at line %d, %s); "
+				"none of them uses the API", spots, f[start].file, first_spot,
+				where_in(fn, buf, sizeof(buf)));
 		if (macros)
 			warning("spatch cannot parse %zu macro definition%s in %s (first at line %d); "
 				"no rule matches macro bodies", macros, macros == 1 ? "" : "s",
@@ -185,6 +233,7 @@ int convert_prepare(struct convert *c, const char *dir, const struct convert_opt
 		strvec_push(&c->o.defines, co->defines.v[i]);
 	if (rules_parse_check(&c->o, dir, &c->files, &c->m.tokens, &c->failures, &c->nr_failures))
 		return -1;
+	name_functions(dir, c->failures, c->nr_failures);
 	c->parse_errors = report_parse_failures(c->failures, c->nr_failures, c->macro_file);
 	/* what spatch's parser dies on, every rule run would die on too: named, left out */
 	parse_failures_drop_dead(&c->files, c->failures, c->nr_failures);
@@ -426,7 +475,7 @@ int convert_report_files(struct convert *c, const char *dir, const struct strvec
 	verbose("report: %zu rule files on %zu files", c->order.nr, files->nr);
 	if (rules_run_each(&c->o, dir, &c->order, "report", files, found))
 		return -1;
-	strvec_sort(found);
+	strvec_sort_locations(found);
 	return 0;
 }
 
@@ -483,7 +532,7 @@ int convert_report_again(struct convert *c, const char *dir, const struct strvec
 			strvec_push(found, before->v[i]);
 	}
 	ret = again.nr ? convert_report_files(c, dir, &again, found) : 0;
-	strvec_sort(found);
+	strvec_sort_locations(found);
 	strvec_clear(&again);
 	return ret;
 }

@@ -86,6 +86,44 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* "file:line:col: text": the length of file, or of the whole string when no ":N" follows */
+static size_t location_file(const char *s)
+{
+	for (const char *p = s; (p = strchr(p, ':')); p++)
+		if (p[1] >= '0' && p[1] <= '9')
+			return p - s;
+	return strlen(s);
+}
+
+static int cmp_location(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+	size_t fx = location_file(x), fy = location_file(y);
+	int c = strncmp(x, y, fx < fy ? fx : fy);
+
+	if (c || fx != fy)
+		return c ? c : (fx < fy ? -1 : 1);
+	x += fx;
+	y += fy;
+	/* then the line and the column as numbers, then the rest as text */
+	while (*x == ':' && *y == ':' && x[1] >= '0' && x[1] <= '9' && y[1] >= '0' && y[1] <= '9') {
+		char *ex, *ey;
+		long nx = strtol(x + 1, &ex, 10), ny = strtol(y + 1, &ey, 10);
+
+		if (nx != ny)
+			return nx < ny ? -1 : 1;
+		x = ex;
+		y = ey;
+	}
+	return strcmp(x, y);
+}
+
+void strvec_sort_locations(struct strvec *sv)
+{
+	if (sv->nr > 1)
+		qsort(sv->v, sv->nr, sizeof(*sv->v), cmp_location);
+}
+
 void strvec_sort(struct strvec *sv)
 {
 	if (sv->nr > 1)

@@ -22,6 +22,8 @@ int strvec_contains(const struct strvec *sv, const char *s);
 /* Drop the i-th string, keeping the order. */
 void strvec_remove(struct strvec *sv, size_t i);
 void strvec_sort(struct strvec *sv);
+/* Sort "file:line:col: ..." lines by file, then line and column as numbers. */
+void strvec_sort_locations(struct strvec *sv);
 void strvec_clear(struct strvec *sv);
 /* The first max strings joined with sep, then ", ..." if there were more (caller frees). */
 char *strvec_join(const struct strvec *sv, size_t max, const char *sep);

@@ -46,5 +46,20 @@ int main(void)
 		CHECK("strvec_remove: down to empty, still NULL-terminated", r.nr == 0 && !r.v[0]);
 		strvec_clear(&r);
 	}
+	{
+		struct strvec f = STRVEC_INIT;
+
+		strvec_pushl(&f, "drivers/atm/he.c:1467:3: caller: x", "drivers/atm/he.c:536:9: caller: y",
+			     "drivers/atm/he.c:536:10: caller: z", "a.c:2:1: b", "drivers/atm/he.c:9: note",
+			     "drivers/atm/he.h:1:1: q", NULL);
+		strvec_sort_locations(&f);
+		CHECK("strvec_sort_locations: by file, then line and column as numbers",
+		      !strcmp(f.v[0], "a.c:2:1: b") && !strcmp(f.v[1], "drivers/atm/he.c:9: note") &&
+		      !strcmp(f.v[2], "drivers/atm/he.c:536:9: caller: y") &&
+		      !strcmp(f.v[3], "drivers/atm/he.c:536:10: caller: z") &&
+		      !strcmp(f.v[4], "drivers/atm/he.c:1467:3: caller: x") &&
+		      !strcmp(f.v[5], "drivers/atm/he.h:1:1: q"));
+		strvec_clear(&f);
+	}
 	UNIT_EXIT();
 }

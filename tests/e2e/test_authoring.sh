@@ -1,7 +1,7 @@
 #!/bin/sh
 # e2e: writing a new series. A strict manifest (a misspelt key or arch is an
 # error that names the file, where, and the nearest valid key, said once,
-# exit 2 before any work).
+# exit 2 before any work); parse warnings that say where they are.
 set -u
 . "$(dirname "$0")/../lib.sh"
 e2e_demo_setup
@@ -46,4 +46,20 @@ check "authoring: an arch \"x68_64\"" \
 check "authoring: a key nothing is close to lists the valid ones" \
 	typo 'unknown key "zzzzzzzz" in "catchall": the keys here are "subject", "message"' \
 	'd["catchall"]["zzzzzzzz"] = 1'
+
+# a parse warning names where it is: a type, a function, or outside any
+cp -R "$tmp/tree" "$tmp/pw" && rm -f "$tmp/pw/.git"
+cat > "$tmp/pw/drivers/misc/odd.c" <<'EOF'
+/* This driver never used invalidate_page. */
+#include <linux/mmu_notifier.h>
+
+struct odd_dev {
+	int regs[4] __odd_aligned(8) __odd_more(9) ;
+	struct mmu_notifier mn;
+};
+EOF
+"$kseries" rewrite --report "$tmp/pw" > "$tmp/pw.log" 2>&1
+check "authoring: a parse warning inside a struct names the type, never (in ?)" sh -c "
+	grep -q 'spatch cannot parse drivers/misc/odd.c:5 (in the type odd_dev); that code does not use the API' '$tmp/pw.log' &&
+	! grep -q '(in ?)' '$tmp/pw.log'"
 finish
