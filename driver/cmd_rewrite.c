@@ -87,6 +87,31 @@ static void save_copies(const struct convert *c, const char *dir)
 	}
 }
 
+/* After a run that stopped on an error: every candidate back as it was. The count put back. */
+static size_t restore_copies(const struct convert *c, const char *dir)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->files.nr; i++) {
+		char *path = xstrfmt("%s/%s", dir, c->files.v[i]);
+		char *before = xstrfmt("%s/before-%zu", c->scratch, i);
+		char *was = read_file(before), *now = read_file(path);
+
+		if (was && (!now || strcmp(was, now))) {
+			if (replace_file(path, was))
+				error("cannot put %s back as it was: its text before the run is in %s",
+				      path, before);
+			else
+				n++;
+		}
+		free(was);
+		free(now);
+		free(path);
+		free(before);
+	}
+	return n;
+}
+
 static void print_changes(const struct convert *c, const char *dir, const struct strvec *changed)
 {
 	int total_add = 0, total_del = 0;
@@ -205,8 +230,10 @@ int cmd_rewrite(int argc, char **argv)
 	ret = convert_apply(&c, a.dir, &job, 1, &changed);
 	strvec_clear(&job.files);
 	if (ret) {
-		error("the tree %s is partly rewritten: restore it (git checkout .) before a new run",
-		      a.dir);
+		size_t n = restore_copies(&c, a.dir);
+
+		error("the rewrite of %s stopped on an error: %s", a.dir,
+		      n ? "the files it had changed are back as they were" : "it had changed nothing");
 		status = 1;
 		goto out;
 	}

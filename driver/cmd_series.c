@@ -16,6 +16,7 @@
 #include "manifest.h"
 #include "outdir.h"
 #include "patchset.h"
+#include "rule_check.h"
 #include "run.h"
 #include "series.h"
 #include "spatch.h"
@@ -263,7 +264,8 @@ int cmd_series(int argc, char **argv)
 	parse_args(argc, argv, &a);
 	if (access(a.kernel, R_OK) || !realpath(a.kernel, repo_abs))
 		die("cannot read the kernel %s: give a kernel git repo or directory", a.kernel);
-	if (spatch_check() || manifest_load(&m, kseries_cocci_dir())) {
+	if (spatch_check() || manifest_load(&m, kseries_cocci_dir()) ||
+	    rule_check_files(&m, &a.so.co.defines, a.jobs)) {
 		status = 2;
 		goto out;
 	}

@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "convert.h"
 #include "cscan.h"
+#include "rule_check.h"
 #include "fileio.h"
 #include "lineend.h"
 #include "tidy.h"
@@ -211,7 +212,7 @@ int convert_prepare(struct convert *c, const char *dir, const struct convert_opt
 	memset(c, 0, sizeof(*c));
 	c->o.cocci_dir = kseries_cocci_dir();
 	c->o.jobs = co->jobs > 0 ? co->jobs : 1;
-	if (manifest_load(&c->m, c->o.cocci_dir))
+	if (manifest_load(&c->m, c->o.cocci_dir) || rule_check_files(&c->m, &c->o.defines, c->o.jobs))
 		return -1;
 	if (!(c->scratch = cleanup_scratch_dir()))
 		return -1;

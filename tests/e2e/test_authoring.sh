@@ -1,7 +1,9 @@
 #!/bin/sh
 # e2e: writing a new series. A strict manifest (a misspelt key or arch is an
 # error that names the file, where, and the nearest valid key, said once,
-# exit 2 before any work); parse warnings that say where they are.
+# exit 2 before any work); rule files checked before any work; a rewrite
+# that fails midway puts back what it changed; parse warnings that say where
+# they are.
 set -u
 . "$(dirname "$0")/../lib.sh"
 e2e_demo_setup
@@ -62,4 +64,48 @@ EOF
 check "authoring: a parse warning inside a struct names the type, never (in ?)" sh -c "
 	grep -q 'spatch cannot parse drivers/misc/odd.c:5 (in the type odd_dev); that code does not use the API' '$tmp/pw.log' &&
 	! grep -q '(in ?)' '$tmp/pw.log'"
+
+# rule files are checked before any work: a syntax error, a missing file
+series_edit 'pass'
+printf '@r@\nexpression E;\n@@\n- foo(E\n+ bar(E)\n' > "$tmp/s/callers/dax.cocci"
+rm -rf "$tmp/t"; cp -R "$tmp/tree" "$tmp/t" && rm -f "$tmp/t/.git"
+"$kseries" rewrite --series "$tmp/s" "$tmp/t" > "$tmp/rc.log" 2>&1
+echo $? > "$tmp/rc"
+check "authoring: a rule that does not parse: exit 2 before any work, file:line and its patch named, tree unchanged" sh -c "
+	test \$(cat '$tmp/rc') = 2 &&
+	grep -q 'the rule file callers/dax.cocci (of patch 1 (\"dax: update to new mmu_notifier semantic\")) does not parse: $tmp/s/callers/dax.cocci:6: minus: parse error' '$tmp/rc.log' &&
+	! grep -q 'partly rewritten' '$tmp/rc.log' && diff -r '$tmp/tree' '$tmp/t' -x .git > /dev/null"
+"$kseries" series --series "$tmp/s" --kernel "$repo" --rev v4.12-demo --out "$tmp/sx" > "$tmp/sx.log" 2>&1
+echo $? > "$tmp/rc"
+check "authoring: ... series too: exit 2, nothing written" sh -c "
+	test \$(cat '$tmp/rc') = 2 && test ! -e '$tmp/sx' && grep -q 'callers/dax.cocci.*does not parse' '$tmp/sx.log'"
+series_edit 'd["order"].append("callers/gone.cocci"); d["patches"][0]["rules"].append("callers/gone.cocci")'
+"$kseries" rewrite --series "$tmp/s" --report "$tmp/t" > "$tmp/rm.log" 2>&1
+echo $? > "$tmp/rc"
+check "authoring: a rule file that does not exist: exit 2, named with its patch and the fix" sh -c "
+	test \$(cat '$tmp/rc') = 2 &&
+	grep -q 'the rule file callers/gone.cocci that patch 1 (\"dax: update to new mmu_notifier semantic\") names does not exist in $tmp/s: fix its name in series.json, or add the file' '$tmp/rm.log'"
+
+# a rule that fails in the middle of a rewrite: what it changed is put back
+series_edit 'd["order"].append("boom.cocci"); d["patches"][-1]["rules"].append("boom.cocci")'
+cat > "$tmp/s/boom.cocci" <<'EOF'
+virtual patch
+virtual report
+
+@r depends on patch@
+identifier f;
+@@
+f(...) {...}
+
+@script:python depends on r@
+@@
+raise Exception("boom")
+EOF
+rm -rf "$tmp/t"; cp -R "$tmp/tree" "$tmp/t" && rm -f "$tmp/t/.git"
+"$kseries" rewrite --series "$tmp/s" "$tmp/t" > "$tmp/boom.log" 2>&1
+echo $? > "$tmp/rc"
+check "authoring: a rule failing mid-rewrite: exit 1, the files back as they were, said so (no git advice for a plain folder)" sh -c "
+	test \$(cat '$tmp/rc') = 1 && diff -r '$tmp/tree' '$tmp/t' -x .git > /dev/null &&
+	grep -q 'stopped on an error: the files it had changed are back as they were' '$tmp/boom.log' &&
+	! grep -q 'git checkout' '$tmp/boom.log'"
 finish
