@@ -87,12 +87,18 @@ static void save_copies(const struct convert *c, const char *dir)
 	}
 }
 
-/* After a run that stopped on an error: every candidate back as it was. The count put back. */
-static size_t restore_copies(const struct convert *c, const char *dir)
+/*
+ * Candidates back as they were (those under paths; NULL: every one): after
+ * a run that stopped on an error, or the API's own files while uses of it
+ * remain. The count put back.
+ */
+static size_t restore_copies(const struct convert *c, const char *dir, const struct strvec *paths)
 {
 	size_t n = 0;
 
 	for (size_t i = 0; i < c->files.nr; i++) {
+		if (paths && !convert_owned(c->files.v[i], paths))
+			continue;
 		char *path = xstrfmt("%s/%s", dir, c->files.v[i]);
 		char *before = xstrfmt("%s/before-%zu", c->scratch, i);
 		char *was = read_file(before), *now = read_file(path);
@@ -177,6 +183,15 @@ static int residual_check(struct convert *c, const char *dir, const struct strve
 		      c->unchecked);
 	if (found.nr || c->parse_errors || c->check_problems)
 		status = 1;
+	/* as series leaves the API removal out: the uses left would not build without it */
+	if (found.nr) {
+		const struct manifest_patch *api = &c->m.patches[c->m.api_patch];
+
+		if (restore_copies(c, dir, &api->paths))
+			warning("the API is left in place (the files of \"%s\" are as they were): "
+				"%zu use%s of it remain%s", api->subject, found.nr,
+				found.nr == 1 ? "" : "s", found.nr == 1 ? "s" : "");
+	}
 	if (!changed->nr)
 		printf(status ? "no file changed: see the errors above\n" :
 		       "nothing to do: %s is already converted\n", dir);
@@ -189,7 +204,6 @@ int cmd_rewrite(int argc, char **argv)
 	struct rewrite_args a = { 0 };
 	struct convert c = { 0 };
 	struct strvec changed = STRVEC_INIT, found = STRVEC_INIT;
-	struct rule_job job;
 	struct stat st;
 	int status = 0, ret;
 	time_t t0 = time(NULL);
@@ -225,12 +239,18 @@ int cmd_rewrite(int argc, char **argv)
 		status = 1;
 		goto out;
 	}
-	job = (struct rule_job){ &c.order, STRVEC_INIT };
-	convert_files_with_findings(&c, &found, &job.files);
-	ret = convert_apply(&c, a.dir, &job, 1, &changed);
-	strvec_clear(&job.files);
+	/* as series applies them: each patch's rules on its paths, all rules elsewhere */
+	ret = convert_apply_owned(&c, a.dir, &found, &changed);
+	if (!ret) {
+		struct strvec idle = STRVEC_INIT;
+
+		convert_idle_patches(&c, &found, &changed, &idle);
+		for (size_t i = 0; i < idle.nr; i++)
+			warning("%s", idle.v[i]);
+		strvec_clear(&idle);
+	}
 	if (ret) {
-		size_t n = restore_copies(&c, a.dir);
+		size_t n = restore_copies(&c, a.dir, NULL);
 
 		error("the rewrite of %s stopped on an error: %s", a.dir,
 		      n ? "the files it had changed are back as they were" : "it had changed nothing");

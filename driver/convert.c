@@ -552,3 +552,118 @@ void convert_clear(struct convert *c)
 	free(c->macro_file);
 	memset(c, 0, sizeof(*c));
 }
+
+int convert_owned(const char *file, const struct strvec *paths)
+{
+	for (size_t i = 0; i < paths->nr; i++) {
+		size_t n = strlen(paths->v[i]);
+
+		if (!strcmp(file, paths->v[i]) ||
+		    (!strncmp(file, paths->v[i], n) && n && paths->v[i][n - 1] == '/'))
+			return 1;
+	}
+	return 0;
+}
+
+int convert_owned_by_any(const struct manifest *m, const char *file)
+{
+	for (size_t i = 0; i < m->nr_patches; i++)
+		if (convert_owned(file, &m->patches[i].paths))
+			return 1;
+	return 0;
+}
+
+static int same_rules(const struct strvec *a, const struct strvec *b)
+{
+	if (a->nr != b->nr)
+		return 0;
+	for (size_t i = 0; i < a->nr; i++)
+		if (strcmp(a->v[i], b->v[i]))
+			return 0;
+	return 1;
+}
+
+/*
+ * Every patch's rules on the candidates it owns, and every rule, in order
+ * (as rewrite does), on the files no manifest entry names: one job per
+ * distinct rule list (ten callback patches, one job), all in one
+ * convert_apply, side by side (files are converted independently: what
+ * each patch commits is the same, only faster). Changed files are added
+ * to changed.
+ */
+int convert_apply_owned(struct convert *c, const char *wt, const struct strvec *findings,
+		       struct strvec *changed)
+{
+	struct rule_job *jobs = xcalloc(c->m.nr_patches + 1, sizeof(*jobs));
+	struct strvec files = STRVEC_INIT;
+	size_t n = 0;
+	int ret;
+
+	convert_files_with_findings(c, findings, &files);
+
+	for (size_t i = 0; i < c->m.nr_patches; i++) {
+		const struct strvec *rules = &c->m.patches[i].rules;
+		int seen = 0;
+
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = same_rules(rules, &c->m.patches[j].rules);
+		if (seen)
+			continue;
+		jobs[n] = (struct rule_job){ rules, STRVEC_INIT };
+		for (size_t k = i; k < c->m.nr_patches; k++)
+			if (same_rules(rules, &c->m.patches[k].rules))
+				for (size_t f = 0; f < files.nr; f++)
+					if (convert_owned(files.v[f], &c->m.patches[k].paths) &&
+					    !strvec_contains(&jobs[n].files, files.v[f]))
+						strvec_push(&jobs[n].files, files.v[f]);
+		n += jobs[n].files.nr > 0;
+	}
+	jobs[n] = (struct rule_job){ &c->order, STRVEC_INIT };
+	for (size_t f = 0; f < files.nr; f++)
+		if (!convert_owned_by_any(&c->m, files.v[f]))
+			strvec_push(&jobs[n].files, files.v[f]);
+	n += jobs[n].files.nr > 0;
+	ret = n ? convert_apply(c, wt, jobs, n, changed) : 0;
+	strvec_clear(&files);
+	for (size_t i = 0; i <= c->m.nr_patches; i++)
+		strvec_clear(&jobs[i].files);
+	free(jobs);
+	return ret;
+}
+
+
+/*
+ * A patch whose paths hold candidates that use the API, none of which its
+ * rules changed (and no check put back): its rules match nothing here. A
+ * line a patch into idle.
+ */
+void convert_idle_patches(const struct convert *c, const struct strvec *findings,
+			  const struct strvec *changed, struct strvec *idle)
+{
+	struct strvec files = STRVEC_INIT;
+
+	convert_files_with_findings(c, findings, &files);
+	for (size_t i = 0; i < c->m.nr_patches; i++) {
+		struct strvec mine = STRVEC_INIT;
+		int busy = 0;
+
+		for (size_t f = 0; f < files.nr; f++) {
+			if (!convert_owned(files.v[f], &c->m.patches[i].paths))
+				continue;
+			strvec_push(&mine, files.v[f]);
+			busy |= strvec_contains(changed, files.v[f]);
+			for (size_t k = 0; k < c->check_messages.nr && !busy; k++)
+				busy = strstr(c->check_messages.v[k], files.v[f]) != NULL;
+		}
+		if (mine.nr && !busy) {
+			char *list = strvec_join(&mine, 3, ", ");
+
+			strvec_pushf(idle, "patch %zu (\"%s\"): its rules changed none of the %zu "
+				     "file%s its paths hold that use the API (%s)", i + 1,
+				     c->m.patches[i].subject, mine.nr, mine.nr == 1 ? "" : "s", list);
+			free(list);
+		}
+		strvec_clear(&mine);
+	}
+	strvec_clear(&files);
+}

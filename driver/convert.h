@@ -58,6 +58,23 @@ int convert_check_writable(const struct convert *c, const char *dir);
  * a finding (the residual check relies on it), so the rules have nothing
  * to change in the others (a token in a comment, a false friend).
  */
+/* file is one of paths, or under one that ends in '/'. */
+int convert_owned(const char *file, const struct strvec *paths);
+/* Some manifest patch's paths hold file. */
+int convert_owned_by_any(const struct manifest *m, const char *file);
+/*
+ * The series' own way (rewrite and series alike): each patch's rules on the
+ * candidates with findings its paths hold, and every rule, in order, on
+ * those no patch names; changed files are added to changed. 0 or -1.
+ */
+int convert_apply_owned(struct convert *c, const char *dir, const struct strvec *findings,
+			struct strvec *changed);
+/*
+ * The patches whose rules changed none of the files with findings their
+ * paths hold: a line each ("patch 3 (\"subject\"): ...") into idle.
+ */
+void convert_idle_patches(const struct convert *c, const struct strvec *findings,
+			  const struct strvec *changed, struct strvec *idle);
 void convert_files_with_findings(const struct convert *c, const struct strvec *findings,
 				 struct strvec *files);
 /* Every rule in report mode on every candidate; sorted lines into found. */

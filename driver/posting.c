@@ -151,6 +151,11 @@ int posting_prepare(const char *repo, const struct posting_opts *po, const char 
 	}
 	if (!r->post.version)
 		r->post.version = 1;
+	if (!ret && r->api_note) {
+		if (sb.len)
+			strbuf_addch(&sb, '\n');
+		strbuf_addf(&sb, "Not ready: %s.\n", r->api_note);
+	}
 	if (!ret && po->stable) {
 		if (sb.len)
 			strbuf_addch(&sb, '\n');

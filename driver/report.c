@@ -211,6 +211,8 @@ static json_t *to_json(const struct rev_result *r, const struct manifest_table *
 	json_object_set_new(o, "check_failures", json_strings(&r->check_failures));
 	json_object_set_new(o, "unchecked", json_integer(r->unchecked));
 	json_object_set_new(o, "check_notes", json_strings(&r->check_notes));
+	json_object_set_new(o, "idle_patches", json_strings(&r->idle_patches));
+	json_object_set_new(o, "api_note", r->api_note ? json_string(r->api_note) : json_null());
 	json_object_set_new(o, "posting", posting_json(&r->post));
 	json_object_set_new(o, "build", build_json(r));
 	json_object_set_new(o, "branch", r->branch ? json_string(r->branch) : json_null());
@@ -336,6 +338,8 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 	fprintf(f, "checkpatch: %s\n", r->checkpatch ? r->checkpatch : "not run");
 	posting_text(f, &r->post);
 	fprintf(f, "\nresiduals after the series: %zu\n", r->residuals.nr);
+	if (r->api_note)
+		fprintf(f, "  WARNING %s\n", r->api_note);
 	for (size_t i = 0; i < r->residuals.nr; i++)
 		fprintf(f, "  ERROR %s\n", r->residuals.v[i]);
 	fprintf(f, "parse failures: %zu (%d in code that uses the API)\n",
@@ -348,6 +352,8 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 		fprintf(f, "  ERROR %s\n", r->check_failures.v[i]);
 	for (size_t i = 0; i < r->check_notes.nr; i++)
 		fprintf(f, "  %s\n", r->check_notes.v[i]);
+	for (size_t i = 0; i < r->idle_patches.nr; i++)
+		fprintf(f, "WARNING %s\n", r->idle_patches.v[i]);
 	fprintf(f, "\nbuild:%s%s\n", r->build_note ? " " : "", r->build_note ? r->build_note : "");
 	if (r->nr_cells) {
 		fprintf(f, "  changed files compiled on some arch after the series: %zu of %zu\n",
@@ -566,6 +572,8 @@ void rev_result_clear(struct rev_result *r)
 	strvec_clear(&r->parse_failures);
 	strvec_clear(&r->check_failures);
 	strvec_clear(&r->check_notes);
+	strvec_clear(&r->idle_patches);
+	free(r->api_note);
 	for (size_t i = 0; i < r->nr_patches; i++) {
 		free(r->patches[i].subject);
 		strvec_clear(&r->patches[i].files);

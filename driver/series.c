@@ -26,26 +26,6 @@ char *series_dir_name(const char *rev)
 	return name;
 }
 
-static int owned(const char *file, const struct strvec *paths)
-{
-	for (size_t i = 0; i < paths->nr; i++) {
-		size_t n = strlen(paths->v[i]);
-
-		if (!strcmp(file, paths->v[i]) ||
-		    (!strncmp(file, paths->v[i], n) && n && paths->v[i][n - 1] == '/'))
-			return 1;
-	}
-	return 0;
-}
-
-static int owned_by_any(const struct manifest *m, const char *file)
-{
-	for (size_t i = 0; i < m->nr_patches; i++)
-		if (owned(file, &m->patches[i].paths))
-			return 1;
-	return 0;
-}
-
 static void add_patch(struct rev_result *r, const char *subject, const struct strvec *files,
 		      int catch_all)
 {
@@ -58,64 +38,6 @@ static void add_patch(struct rev_result *r, const char *subject, const struct st
 	p->catch_all = catch_all;
 	p->cp_errors = p->cp_warnings = -1;
 	strvec_pushv(&p->files, (const char *const *)files->v);
-}
-
-static int same_rules(const struct strvec *a, const struct strvec *b)
-{
-	if (a->nr != b->nr)
-		return 0;
-	for (size_t i = 0; i < a->nr; i++)
-		if (strcmp(a->v[i], b->v[i]))
-			return 0;
-	return 1;
-}
-
-/*
- * Every patch's rules on the candidates it owns, and every rule, in order
- * (as rewrite does), on the files no manifest entry names: one job per
- * distinct rule list (ten callback patches, one job), all in one
- * convert_apply, side by side (files are converted independently: what
- * each patch commits is the same, only faster). Changed files are added
- * to changed.
- */
-static int apply_rules(struct convert *c, const char *wt, const struct strvec *findings,
-		       struct strvec *changed)
-{
-	struct rule_job *jobs = xcalloc(c->m.nr_patches + 1, sizeof(*jobs));
-	struct strvec files = STRVEC_INIT;
-	size_t n = 0;
-	int ret;
-
-	convert_files_with_findings(c, findings, &files);
-
-	for (size_t i = 0; i < c->m.nr_patches; i++) {
-		const struct strvec *rules = &c->m.patches[i].rules;
-		int seen = 0;
-
-		for (size_t j = 0; j < i && !seen; j++)
-			seen = same_rules(rules, &c->m.patches[j].rules);
-		if (seen)
-			continue;
-		jobs[n] = (struct rule_job){ rules, STRVEC_INIT };
-		for (size_t k = i; k < c->m.nr_patches; k++)
-			if (same_rules(rules, &c->m.patches[k].rules))
-				for (size_t f = 0; f < files.nr; f++)
-					if (owned(files.v[f], &c->m.patches[k].paths) &&
-					    !strvec_contains(&jobs[n].files, files.v[f]))
-						strvec_push(&jobs[n].files, files.v[f]);
-		n += jobs[n].files.nr > 0;
-	}
-	jobs[n] = (struct rule_job){ &c->order, STRVEC_INIT };
-	for (size_t f = 0; f < files.nr; f++)
-		if (!owned_by_any(&c->m, files.v[f]))
-			strvec_push(&jobs[n].files, files.v[f]);
-	n += jobs[n].files.nr > 0;
-	ret = n ? convert_apply(c, wt, jobs, n, changed) : 0;
-	strvec_clear(&files);
-	for (size_t i = 0; i <= c->m.nr_patches; i++)
-		strvec_clear(&jobs[i].files);
-	free(jobs);
-	return ret;
 }
 
 static int commit_patch(const struct series_opts *so, const char *wt, struct rev_result *r,
@@ -145,7 +67,7 @@ static int catch_all_patches(const struct series_opts *so, struct convert *c, co
 		struct strvec one = STRVEC_INIT;
 		char *prefix, *subject;
 
-		if (owned_by_any(&c->m, changed->v[i]))
+		if (convert_owned_by_any(&c->m, changed->v[i]))
 			continue;
 		prefix = patchset_subject_prefix(wt, changed->v[i]);
 		subject = xstrfmt(c->m.catchall_subject, prefix);
@@ -364,6 +286,44 @@ static int post_series(const struct series_opts *so, const char *wt, const char 
 	return ret;
 }
 
+/*
+ * Uses of the API remain: the patch that removes it would break them. When
+ * it is the last commit it is left out (and r->api_note says so, in the
+ * report and the cover letter); else the note marks it.
+ */
+static int drop_api_patch(const char *wt, const struct manifest *m, struct rev_result *r)
+{
+	const char *subject = m->patches[m->api_patch].subject;
+	size_t last = r->nr_patches - 1;
+	char *out = NULL;
+
+	if (!r->nr_patches || r->patches[last].catch_all || strcmp(r->patches[last].subject, subject)) {
+		for (size_t i = 0; i < r->nr_patches; i++)
+			if (!r->patches[i].catch_all && !strcmp(r->patches[i].subject, subject))
+				r->api_note = xstrfmt("patch %zu (\"%s\") removes the API while %zu "
+						      "use%s of it remain: it breaks their build", i + 1,
+						      subject, r->residuals.nr,
+						      r->residuals.nr == 1 ? "" : "s");
+		return 0;
+	}
+	if (run_capture(&out, wt, "git", "reset", "-q", "--hard", "HEAD~1", NULL)) {
+		free(out);
+		return error("cannot leave the API removal out in %s: %s", wt, run_capture_error());
+	}
+	free(out);
+	r->api_note = xstrfmt("\"%s\" is left out: %zu use%s of the API remain%s (the report lists "
+			      "them), and removing it would break their build", subject,
+			      r->residuals.nr, r->residuals.nr == 1 ? "" : "s",
+			      r->residuals.nr == 1 ? "s" : "");
+	warning("[%s] %s", r->rev, r->api_note);
+	free(r->patches[last].subject);
+	strvec_clear(&r->patches[last].files);
+	strvec_clear(&r->patches[last].cc);
+	free(r->patches[last].upstream);
+	r->nr_patches--;
+	return 0;
+}
+
 static int run_revision(const struct series_opts *so, const char *wt, const char *rev_dir,
 			struct rev_result *r, const struct timespec *t0)
 {
@@ -380,8 +340,11 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	if (c.files.nr && convert_report(&c, wt, &r->findings))
 		goto out;
 
-	if (apply_rules(&c, wt, &r->findings, &changed))
+	if (convert_apply_owned(&c, wt, &r->findings, &changed))
 		goto out;
+	convert_idle_patches(&c, &r->findings, &changed, &r->idle_patches);
+	for (size_t i = 0; i < r->idle_patches.nr; i++)
+		warning("[%s] %s", r->rev, r->idle_patches.v[i]);
 	/* files whose checks failed are back as they were: no patch carries them */
 	strvec_pushv(&r->check_failures, (const char *const *)c.check_messages.v);
 	r->unchecked = c.unchecked;
@@ -396,7 +359,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 			goto out;
 		/* a file two entries name goes with the first */
 		for (size_t f = 0; f < changed.nr; f++)
-			if (owned(changed.v[f], &p->paths) && !strvec_contains(&committed, changed.v[f]))
+			if (convert_owned(changed.v[f], &p->paths) && !strvec_contains(&committed, changed.v[f]))
 				strvec_push(&mine, changed.v[f]);
 		strvec_pushv(&committed, (const char *const *)mine.v);
 		if (mine.nr) {
@@ -412,6 +375,8 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	if (c.files.nr && residual_report(&c, wt, r))
 		goto out;
 	strvec_pushv(&r->residuals, (const char *const *)c.outside.v);
+	if (r->residuals.nr && drop_api_patch(wt, &c.m, r))
+		goto out;
 	if (mkdir(series_dir, 0777) && errno != EEXIST) {
 		error_errno("cannot create %s", series_dir);
 		goto out;

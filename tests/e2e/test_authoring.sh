@@ -108,4 +108,28 @@ check "authoring: a rule failing mid-rewrite: exit 1, the files back as they wer
 	test \$(cat '$tmp/rc') = 1 && diff -r '$tmp/tree' '$tmp/t' -x .git > /dev/null &&
 	grep -q 'stopped on an error: the files it had changed are back as they were' '$tmp/boom.log' &&
 	! grep -q 'git checkout' '$tmp/boom.log'"
+
+# a patch whose rules match nothing: rewrite and series agree (exit 1, the
+# patch named, the API left in place), and the series gives rewrite's tree
+series_edit '[p.update(rules=["callers/dax.cocci"]) for p in d["patches"] if p["subject"].startswith("xen/gntdev")]'
+rm -rf "$tmp/t"; git -C "$repo" worktree add -q --detach "$tmp/t" v4.12-demo
+"$kseries" rewrite --series "$tmp/s" "$tmp/t" > "$tmp/idle-rw.log" 2>&1
+echo $? > "$tmp/rc"
+"$kseries" series -q --no-cc --series "$tmp/s" --kernel "$repo" --rev v4.12-demo --no-build \
+	--out "$tmp/idle" > "$tmp/idle-s.log" 2>&1
+echo $? >> "$tmp/rc"
+idle='patch 11 ("xen/gntdev: update to new mmu_notifier semantic"): its rules changed none of the 1 file its paths hold that use the API (drivers/xen/gntdev.c)'
+check "authoring: an idle patch: rewrite and series both exit 1 and name it" sh -c "
+	test \"\$(cat '$tmp/rc' | tr '\n' ' ')\" = '1 1 ' &&
+	grep -qF 'warning: $idle' '$tmp/idle-rw.log' && grep -qF '$idle' '$tmp/idle-s.log' &&
+	grep -qF 'WARNING $idle' '$tmp/idle/v4.12-demo/report.txt'"
+check "authoring: with a residual use the series has no API-removal patch, and its cover says why" sh -c "
+	! ls '$tmp/idle/v4.12-demo/series' | grep -q kill-invalidate_page &&
+	grep -q '^Not ready: \"mm/mmu_notifier: kill invalidate_page\" is left out: 1 use of the API remains' \
+		'$tmp/idle/v4.12-demo/series/0000-cover-letter.patch' &&
+	grep -q 'the API is left in place' '$tmp/idle-rw.log'"
+check "authoring: git am of that series gives exactly rewrite's tree" sh -c "
+	cd '$tmp/t' && git stash -q && git am -q '$tmp/idle/v4.12-demo/series/'000[1-9]-*.patch &&
+	git stash pop -q && test -z \"\$(git status --porcelain)\""
+git -C "$repo" worktree remove --force "$tmp/t"
 finish
