@@ -310,6 +310,23 @@ static int get_catchall(json_t *root, struct manifest *m, const char *preamble, 
 	if (!fmt || fmt[1] != 's' || strchr(fmt + 2, '%'))
 		return error("%s: the catchall subject needs exactly one %%s (the prefix)", where);
 	add_preamble(&m->catchall_message, preamble);
+	/* "prefixes": {"drivers/nvme/host/": "nvme-pci", ...} */
+	m->catchall_prefixes.cols = 2;
+	if (json_object_get(ca, "prefixes")) {
+		const char *dir;
+		json_t *v;
+
+		if (!json_is_object(json_object_get(ca, "prefixes")))
+			return error("%s: \"catchall\".\"prefixes\" must map folders to subject "
+				     "prefixes ({\"drivers/nvme/host/\": \"nvme-pci\"})", where);
+		json_object_foreach(json_object_get(ca, "prefixes"), dir, v) {
+			if (!json_is_string(v) || !*json_string_value(v))
+				return error("%s: \"catchall\".\"prefixes\".\"%s\" must be a subject "
+					     "prefix (a string)", where, dir);
+			strvec_pushl(&m->catchall_prefixes.cells, dir, json_string_value(v), NULL);
+			m->catchall_prefixes.rows++;
+		}
+	}
 	return 0;
 }
 
@@ -440,6 +457,7 @@ void manifest_clear(struct manifest *m)
 	strvec_clear(&m->targets.cells);
 	free(m->catchall_subject);
 	free(m->catchall_message);
+	strvec_clear(&m->catchall_prefixes.cells);
 	strvec_clear(&m->tokens);
 	strvec_clear(&m->check_rules);
 	strvec_clear(&m->check_tokens);

@@ -89,6 +89,7 @@ struct manifest {
 	struct strvec check_tokens;
 	char *catchall_subject;	/* printf format, %s: the file's subject prefix */
 	char *catchall_message;	/* with the preamble too */
+	struct manifest_table catchall_prefixes;	/* FOLDER, PREFIX: subject prefixes by folder */
 	struct manifest_patch *patches;
 	size_t nr_patches;
 };

@@ -20,7 +20,7 @@ static const char *const variant_keys[] = { "name", "arch", "config", "files", "
 static const char *const checks_keys[] = { "rules", "tokens", NULL };
 static const char *const audit_keys[] = { "rules", "fix", "fix_modes", "convert", NULL };
 static const char *const convert_keys[] = { "rules", "ids", NULL };
-static const char *const catchall_keys[] = { "subject", "message", NULL };
+static const char *const catchall_keys[] = { "subject", "message", "prefixes", NULL };
 static const char *const runtime_keys[] = { "probe", "init", "guest", "config", "modules",
 	"watch", "runs", NULL };
 static const char *const watch_keys[] = { "name", "text", "config", NULL };

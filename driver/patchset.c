@@ -120,26 +120,52 @@ char *patchset_prefix_from_subjects(const char *subjects)
 	return best;
 }
 
-char *patchset_subject_prefix(const char *wt, const char *file)
+/* The manifest's prefix for file: the longest folder of prefixes ("FOLDER/", PREFIX rows) holding it. */
+static char *manifest_prefix(const struct manifest_table *prefixes, const char *file)
 {
-	char *out = NULL, *prefix = NULL;
-	const char *slash, *start;
+	const char *best = NULL;
+	size_t best_len = 0;
 
+	for (size_t i = 0; prefixes && i < prefixes->rows; i++) {
+		const char *dir = cell(prefixes, i, 0);
+		size_t n = strlen(dir);
+
+		if (n > best_len && !strncmp(file, dir, n) && (dir[n - 1] == '/' || file[n] == '/')) {
+			best = cell(prefixes, i, 1);
+			best_len = n;
+		}
+	}
+	return best ? xstrdup(best) : NULL;
+}
+
+char *patchset_path_prefix(const char *file)
+{
+	const char *slash = strrchr(file, '/'), *start = file;
+
+	if (!slash)
+		return xstrdup(file);
+	/* the path below drivers/ or arch/ names the subsystem: "nvme/host", "usb/host" */
+	if (!strncmp(file, "drivers/", 8) || !strncmp(file, "arch/", 5))
+		start = strchr(file, '/') + 1;
+	if (start >= slash)
+		start = file;
+	return xstrndup(start, slash - start);
+}
+
+char *patchset_subject_prefix(const char *wt, const char *file,
+			      const struct manifest_table *prefixes)
+{
+	char *out = NULL, *prefix = manifest_prefix(prefixes, file);
+
+	if (prefix)
+		return prefix;
 	run_capture(&out, wt, "git", "log", "-n", "50", "--no-merges", "--format=%s", "--", file,
 		    NULL);
 	if (out)
 		prefix = patchset_prefix_from_subjects(out);
 	free(out);
-	if (prefix)
-		return prefix;
-	/* no usable history (a snapshot): the file's folder, as a maintainer would */
-	slash = strrchr(file, '/');
-	if (!slash)
-		return xstrdup(file);
-	start = slash;
-	while (start > file && start[-1] != '/')
-		start--;
-	return xstrndup(start, slash - start);
+	/* no usable history (a snapshot): where the file is, as a maintainer would say */
+	return prefix ? prefix : patchset_path_prefix(file);
 }
 
 static char *replace_once(const char *text, const char *what, const char *with)

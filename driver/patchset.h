@@ -1,6 +1,7 @@
 #ifndef KSERIES_PATCHSET_H
 #define KSERIES_PATCHSET_H
 
+#include "manifest.h"
 #include "strvec.h"
 
 /*
@@ -12,11 +13,15 @@
 int patchset_commit(const char *wt, const struct strvec *files, const char *subject,
 		    const char *message, int signoff);
 /*
- * The subject prefix a file's own history uses most ("drm/amdgpu" of
- * "drm/amdgpu: fix ..."), from its last 50 commits; else a guess from its path.
- * Caller frees.
+ * The subject prefix of a catch-all patch for file: the manifest's for its
+ * folder (catchall.prefixes, a table of folder and prefix; NULL: none), else
+ * the one its own history uses most ("drm/amdgpu" of "drm/amdgpu: fix
+ * ..."), from its last 50 commits, else patchset_path_prefix. Caller frees.
  */
-char *patchset_subject_prefix(const char *wt, const char *file);
+char *patchset_subject_prefix(const char *wt, const char *file,
+			      const struct manifest_table *prefixes);
+/* Where file is: its folder, below drivers/ or arch/ ("nvme/host" of drivers/nvme/host/pci.c). */
+char *patchset_path_prefix(const char *file);
 /* Pick the most common prefix from subject lines; NULL if none. Exposed for tests. */
 char *patchset_prefix_from_subjects(const char *subjects);
 /* How format-patch writes the series. */

@@ -57,27 +57,54 @@ static int commit_patch(const struct series_opts *so, const char *wt, struct rev
 	return 0;
 }
 
-/* Each changed file no manifest entry names gets a patch of its own. */
+/* "atm/he" of drivers/atm/he.c under prefix "atm": the file's own name added. */
+static char *with_file_name(const char *prefix, const char *file)
+{
+	const char *base = strrchr(file, '/'), *dot;
+
+	base = base ? base + 1 : file;
+	dot = strrchr(base, '.');
+	return xstrfmt("%s/%.*s", prefix, (int)(dot ? dot - base : (long)strlen(base)), base);
+}
+
+/*
+ * Each changed file no manifest entry names gets a patch of its own, its
+ * subject unique in the series: prefixes two files share get each file's
+ * name.
+ */
 static int catch_all_patches(const struct series_opts *so, struct convert *c, const char *wt,
 			     const struct strvec *changed, struct rev_result *r)
 {
+	struct strvec files = STRVEC_INIT, prefixes = STRVEC_INIT;
 	int ret = 0;
 
-	for (size_t i = 0; !ret && i < changed->nr; i++) {
-		struct strvec one = STRVEC_INIT;
-		char *prefix, *subject;
+	for (size_t i = 0; i < changed->nr; i++)
+		if (!convert_owned_by_any(&c->m, changed->v[i])) {
+			char *prefix = patchset_subject_prefix(wt, changed->v[i], &c->m.catchall_prefixes);
 
-		if (convert_owned_by_any(&c->m, changed->v[i]))
-			continue;
-		prefix = patchset_subject_prefix(wt, changed->v[i]);
-		subject = xstrfmt(c->m.catchall_subject, prefix);
-		info("[%s] catch-all patch for %s: \"%s\"", r->rev, changed->v[i], subject);
-		strvec_push(&one, changed->v[i]);
+			strvec_push(&files, changed->v[i]);
+			strvec_push(&prefixes, prefix);
+			free(prefix);
+		}
+	for (size_t i = 0; !ret && i < files.nr; i++) {
+		struct strvec one = STRVEC_INIT;
+		char *prefix = NULL, *subject;
+		size_t same = 0;
+
+		for (size_t j = 0; j < prefixes.nr; j++)
+			same += !strcmp(prefixes.v[i], prefixes.v[j]);
+		if (same > 1)
+			prefix = with_file_name(prefixes.v[i], files.v[i]);
+		subject = xstrfmt(c->m.catchall_subject, prefix ? prefix : prefixes.v[i]);
+		info("[%s] catch-all patch for %s: \"%s\"", r->rev, files.v[i], subject);
+		strvec_push(&one, files.v[i]);
 		ret = commit_patch(so, wt, r, subject, c->m.catchall_message, &one, 1);
 		strvec_clear(&one);
 		free(prefix);
 		free(subject);
 	}
+	strvec_clear(&files);
+	strvec_clear(&prefixes);
 	return ret;
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "fileio.h"
 #include "mailfile.h"
+#include "patchset.h"
 #include "posting.h"
 #include "posting_checks.h"
 #include "recipients.h"
@@ -210,6 +211,26 @@ static void test_checkpatch_filter(void)
 	strvec_clear(&p[1].cp_messages);
 }
 
+static void test_prefixes(void)
+{
+	char *p = patchset_path_prefix("drivers/nvme/host/pci.c");
+
+	CHECK_STR("a catch-all's prefix without history: the path below drivers/", p, "nvme/host");
+	free(p);
+	p = patchset_path_prefix("drivers/usb/host/xhci.c");
+	CHECK_STR("... so NVMe and xHCI differ", p, "usb/host");
+	free(p);
+	p = patchset_path_prefix("arch/x86/kvm/mmu.c");
+	CHECK_STR("... below arch/ too", p, "x86/kvm");
+	free(p);
+	p = patchset_path_prefix("fs/ext2/inode.c");
+	CHECK_STR("... the whole folder elsewhere", p, "fs/ext2");
+	free(p);
+	p = patchset_path_prefix("drivers/atm.c");
+	CHECK_STR("... a file right under drivers/", p, "drivers");
+	free(p);
+}
+
 int main(void)
 {
 	char tmpl[] = "/tmp/kseries-posting-XXXXXX", *dir = mkdtemp(tmpl), cmd[80];
@@ -223,6 +244,7 @@ int main(void)
 	test_tools();
 	test_stable();
 	test_checkpatch_filter();
+	test_prefixes();
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
 	if (system(cmd))
 		return 1;

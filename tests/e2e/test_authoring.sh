@@ -46,7 +46,7 @@ check "authoring: an arch \"x68_64\"" \
 	typo 'unknown architecture "x68_64" in "build"."config": did you mean "x86_64"?' \
 	'd["build"]["config"]["x68_64"] = d["build"]["config"].pop("x86_64")'
 check "authoring: a key nothing is close to lists the valid ones" \
-	typo 'unknown key "zzzzzzzz" in "catchall": the keys here are "subject", "message"' \
+	typo 'unknown key "zzzzzzzz" in "catchall": the keys here are "subject", "message", "prefixes"' \
 	'd["catchall"]["zzzzzzzz"] = 1'
 
 # a parse warning names where it is: a type, a function, or outside any
@@ -132,4 +132,18 @@ check "authoring: git am of that series gives exactly rewrite's tree" sh -c "
 	cd '$tmp/t' && git stash -q && git am -q '$tmp/idle/v4.12-demo/series/'000[1-9]-*.patch &&
 	git stash pop -q && test -z \"\$(git status --porcelain)\""
 git -C "$repo" worktree remove --force "$tmp/t"
+
+# catch-all subjects are unique and say where the file is (a tree with no history)
+cp -R "$tmp/tree" "$tmp/plain" && rm -f "$tmp/plain/.git"
+cp "$tmp/plain/drivers/iommu/demo_svm.c" "$tmp/plain/drivers/iommu/other_svm.c"
+"$kseries" series -q --no-cc --kernel "$tmp/plain" --no-build --out "$tmp/ca" > "$tmp/ca.log" 2>&1
+check "authoring: two catch-alls of one folder: unique subjects with each file's name" sh -c "
+	s='$tmp/ca/HEAD/series'
+	grep -q '^Subject: \[PATCH [0-9]*/[0-9]*\] iommu/demo_svm: ' \$s/*.patch &&
+	grep -q '^Subject: \[PATCH [0-9]*/[0-9]*\] iommu/other_svm: ' \$s/*.patch &&
+	test -z \"\$(grep -h '^Subject:' \$s/*.patch | sed 's/^Subject: \[PATCH [0-9]*\/[0-9]*\] //' | sort | uniq -d)\""
+series_edit 'd["catchall"]["prefixes"] = {"drivers/iommu/": "iommu/svm"}'
+"$kseries" series -q --no-cc --series "$tmp/s" --kernel "$tmp/plain" --no-build --out "$tmp/ca2" > "$tmp/ca2.log" 2>&1
+check "authoring: catchall.prefixes gives a folder's prefix" sh -c "
+	grep -q '^Subject: \[PATCH [0-9]*/[0-9]*\] iommu/svm/other_svm: ' '$tmp/ca2/HEAD/series/'*.patch"
 finish
