@@ -245,7 +245,8 @@ static int kconfig(const char *wt, const char *o_dir, const char *const *args)
 	char *config = xstrfmt("%s/.config", o_dir);
 	int ret;
 
-	strvec_pushl(&cp.args, "sh", "scripts/config", "--file", config, NULL);
+	/* --keep-case: a mixed-case symbol (CRYPTO_DEV_QAT_DH895xCC) is set as written */
+	strvec_pushl(&cp.args, "sh", "scripts/config", "--file", config, "--keep-case", NULL);
 	strvec_pushv(&cp.args, args);
 	cp.dir = wt;
 	cp.capture_out = 1;
@@ -321,11 +322,19 @@ static void read_back(const char *wt, const char *srcarch, const char *o_dir,
 		if (strvec_contains(&c->not_in_tree, set->v[i + 1]))
 			continue;
 		on = config_on(config, set->v[i + 1]);
-		if (strcmp(set->v[i], "-d") && !on)
+		if (strcmp(set->v[i], "-d") && !on) {
+			char *why = treenames_kconfig_why_off(wt, set->v[i + 1], config);
+
 			strvec_push(&c->fragment_dropped, set->v[i + 1]);
-		/* a symbol turned off that something selects is on again */
-		else if (!strcmp(set->v[i], "-d") && c->base_arch && on)
+			strvec_pushf(&c->fragment_why, "%s (%s)", set->v[i + 1],
+				     why ? why : "olddefconfig dropped it");
+			free(why);
+		} else if (!strcmp(set->v[i], "-d") && c->base_arch && on) {
+			/* a symbol turned off that something selects is on again */
 			strvec_pushf(&c->fragment_dropped, "%s=n", set->v[i + 1]);
+			strvec_pushf(&c->fragment_why, "%s=n (on again: something selects it)",
+				     set->v[i + 1]);
+		}
 	}
 	strvec_clear(&syms);
 	free(config);
@@ -1116,6 +1125,7 @@ static void cell_clear(struct build_cell *c)
 	strvec_clear(&c->regression_errors);
 	strvec_clear(&c->not_buildable);
 	strvec_clear(&c->fragment_dropped);
+	strvec_clear(&c->fragment_why);
 	strvec_clear(&c->not_in_tree);
 	ident_result_clear(&c->ident);
 }

@@ -27,6 +27,7 @@ struct build_cell {
 	char *defconfig_note;		/* the choice, when a wanted one was not there */
 	char *cross;			/* CROSS_COMPILE when not the arch's usual one */
 	struct strvec fragment_dropped;	/* fragment symbols olddefconfig did not keep */
+	struct strvec fragment_why;	/* each of those with why: "X (depends on Y, which is off)" */
 	struct strvec not_in_tree;	/* fragment symbols no Kconfig of the tree defines */
 	struct strvec bisect_failures;	/* "NNNN subject: object": a patch that does not build */
 	size_t patches_built;		/* patches built one by one */

@@ -96,6 +96,7 @@ static json_t *build_json(const struct rev_result *r)
 				    c->defconfig_note ? json_string(c->defconfig_note) : json_null());
 		json_object_set_new(cell, "cross_compile", c->cross ? json_string(c->cross) : json_null());
 		json_object_set_new(cell, "fragment_dropped", json_strings(&c->fragment_dropped));
+		json_object_set_new(cell, "fragment_dropped_why", json_strings(&c->fragment_why));
 		json_object_set_new(cell, "config_not_in_tree", json_strings(&c->not_in_tree));
 		json_object_set_new(cell, "patches_built", json_integer(c->patches_built));
 		json_object_set_new(cell, "bisect_failures", json_strings(&c->bisect_failures));
@@ -384,7 +385,8 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 				c->cross ? ", compiler " : "", c->cross ? c->cross : "");
 		else if (c->defconfig_note)
 			fprintf(f, "           config: %s\n", c->defconfig_note);
-		strings_line(f, "config fragment dropped by olddefconfig:", &c->fragment_dropped);
+		for (size_t j = 0; j < c->fragment_why.nr; j++)
+			fprintf(f, "           config fragment dropped: %s\n", c->fragment_why.v[j]);
 		strings_line(f, "config fragment not in this tree:", &c->not_in_tree);
 	}
 	if (r->nr_cells)

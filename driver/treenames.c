@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include "fileio.h"
 #include "run.h"
+#include "cscan.h"
 #include "treenames.h"
 #include "usage.h"
 
@@ -132,4 +133,93 @@ const char *treenames_olddefconfig(const char *wt)
 	free(path);
 	free(text);
 	return target;
+}
+
+/* The "depends on" expressions of sym's entries in the Kconfig file text. */
+static void depends_in(const char *text, const char *sym, struct strvec *exprs)
+{
+	struct strvec lines = STRVEC_INIT;
+	int in = 0;
+
+	strvec_split_lines(&lines, text);
+	for (size_t i = 0; i < lines.nr; i++) {
+		const char *l = lines.v[i] + strspn(lines.v[i], " \t");
+		const char *name = !strncmp(l, "config", 6) ? l + 6 :
+				   !strncmp(l, "menuconfig", 10) ? l + 10 : NULL;
+
+		if (name && (*name == ' ' || *name == '\t')) {
+			name += strspn(name, " \t");
+			in = !strncmp(name, sym, strlen(sym)) &&
+			     (!name[strlen(sym)] || strchr(" \t", name[strlen(sym)]));
+		} else if (!strncmp(l, "endmenu", 7) || !strncmp(l, "choice", 6) ||
+			   !strncmp(l, "menu ", 5) || !strncmp(l, "if ", 3) || !strncmp(l, "endif", 5) ||
+			   !strncmp(l, "source", 6) || !strncmp(l, "comment", 7)) {
+			in = 0;
+		} else if (in && !strncmp(l, "depends on", 10)) {
+			strvec_push(exprs, l + 10 + strspn(l + 10, " \t"));
+		}
+	}
+	strvec_clear(&lines);
+}
+
+char *treenames_kconfig_why_off(const char *wt, const char *sym, const char *config)
+{
+	char *out = NULL, *pattern = xstrfmt("^[[:space:]]*(menu)?config[[:space:]]+%s[[:space:]]*$", sym);
+	struct strvec files = STRVEC_INIT, exprs = STRVEC_INIT, off = STRVEC_INIT, on = STRVEC_INIT;
+	char *why = NULL;
+
+	run_capture(&out, wt, "git", "grep", "-l", "-E", pattern, "--", "*Kconfig*", NULL);
+	strvec_split_lines(&files, out ? out : "");
+	for (size_t i = 0; i < files.nr; i++) {
+		char *path = xstrfmt("%s/%s", wt, files.v[i]), *text = read_file(path);
+
+		if (text)
+			depends_in(text, sym, &exprs);
+		free(text);
+		free(path);
+	}
+	/* each symbol the expressions want on that is off, or want off ("!X") that is on */
+	for (size_t i = 0; i < exprs.nr; i++) {
+		struct strvec ids = STRVEC_INIT;
+
+		cscan_identifiers(exprs.v[i], &ids);
+		for (size_t k = 0; k < ids.nr; k++) {
+			const char *id = ids.v[k];
+			char *key = xstrfmt("\nCONFIG_%s=", id), *nl = xstrfmt("\n%s", config);
+			char *neg = xstrfmt("!%s", id), *neg2 = xstrfmt("! %s", id);
+			int negated = cscan_mentions(exprs.v[i], id) &&
+				      (strstr(exprs.v[i], neg) || strstr(exprs.v[i], neg2));
+			int set = strstr(nl, key) != NULL;
+
+			if (strcmp(id, "y") && strcmp(id, "m") && strcmp(id, "n") && negated == set) {
+				struct strvec *list = negated ? &on : &off;
+
+				if (!strvec_contains(list, id))
+					strvec_push(list, id);
+			}
+			free(key);
+			free(nl);
+			free(neg);
+			free(neg2);
+		}
+		strvec_clear(&ids);
+	}
+	if (exprs.nr) {
+		char *all = strvec_join(&exprs, exprs.nr, " && ");
+		char *o = off.nr ? strvec_join(&off, off.nr, ", ") : NULL;
+		char *n = on.nr ? strvec_join(&on, on.nr, ", ") : NULL;
+
+		why = xstrfmt("depends on %s%s%s%s%s", all, o ? "; off here: " : "", o ? o : "",
+			      n ? "; on here: " : "", n ? n : "");
+		free(all);
+		free(o);
+		free(n);
+	}
+	strvec_clear(&files);
+	strvec_clear(&exprs);
+	strvec_clear(&off);
+	strvec_clear(&on);
+	free(out);
+	free(pattern);
+	return why;
 }

@@ -24,6 +24,12 @@ void treenames_kconfig_unknown(const char *wt, const char *srcarch, const struct
  * The Kconfig target that fills in new symbols with their defaults:
  * "olddefconfig", or "oldnoconfig" in trees before 3.7 that lack it.
  */
+/*
+ * Why olddefconfig dropped sym from config (a .config's text): "depends on
+ * X && !Y; off here: X", from the "depends on" lines of its Kconfig entries
+ * in the tree (git grep in wt); NULL when they say nothing. Caller frees.
+ */
+char *treenames_kconfig_why_off(const char *wt, const char *sym, const char *config);
 const char *treenames_olddefconfig(const char *wt);
 
 #endif

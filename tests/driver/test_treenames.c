@@ -21,6 +21,8 @@ static char *make_tree(void)
 		      "printf 'config PPC_DISABLE_WERROR\\n\\tbool\\n' > arch/powerpc/Kconfig.debug && "
 		      "printf 'config KVM_ARM_HOST\\n' > arch/arm/kvm/Kconfig && "
 		      "printf 'menuconfig TRANSPARENT_HUGEPAGE\\n  bool\\nconfig  KSM \\n' > mm/Kconfig && "
+		      "printf 'config CRYPTO_DEV_QAT_DH895xCC\\n\\ttristate\\n\\tdepends on PCI && !UML\\n"
+		      "config CRYPTO_DEV_QAT\\n\\ttristate\\n' > mm/Kconfig.qat && "
 		      "git init -q && git add -A && git -c user.name=t -c user.email=t@t commit -q -m t",
 		      dir);
 	if (system(cmd))
@@ -85,6 +87,16 @@ int main(void)
 			  "olddefconfig");
 		free(cmd);
 		free(mk);
+	}
+	{
+		char *why = treenames_kconfig_why_off(tree, "CRYPTO_DEV_QAT_DH895xCC", "CONFIG_UML=y\n");
+
+		CHECK_STR("treenames: a dropped mixed-case symbol: what it depends on, what is off",
+			  why, "depends on PCI && !UML; off here: PCI; on here: UML");
+		free(why);
+		why = treenames_kconfig_why_off(tree, "CRYPTO_DEV_QAT", "");
+		CHECK("treenames: no depends on: nothing to say", !why);
+		free(why);
 	}
 	{
 		char *cmd = xstrfmt("rm -rf %s", tree);

@@ -146,4 +146,16 @@ series_edit 'd["catchall"]["prefixes"] = {"drivers/iommu/": "iommu/svm"}'
 "$kseries" series -q --no-cc --series "$tmp/s" --kernel "$tmp/plain" --no-build --out "$tmp/ca2" > "$tmp/ca2.log" 2>&1
 check "authoring: catchall.prefixes gives a folder's prefix" sh -c "
 	grep -q '^Subject: \[PATCH [0-9]*/[0-9]*\] iommu/svm/other_svm: ' '$tmp/ca2/HEAD/series/'*.patch"
+
+# build settings: a mixed-case symbol is set as written; one olddefconfig
+# drops says what it depends on; one the tree does not have says so
+series_edit 'd["build"]["config"]["all"] += ["DEMO_QAT_DH895xCC=m", "DEMO_NEEDS_PCI=y", "DEMO_NOT_THERE=y"]'
+"$kseries" series -q --no-cc --no-bisect --arch x86_64 --series "$tmp/s" --kernel "$repo" --rev v4.12-demo \
+	--out "$tmp/kc" > "$tmp/kc.log" 2>&1
+check "authoring: build config: mixed case kept, a dependency named, a symbol not in the tree named" sh -c "
+	r='$tmp/kc/v4.12-demo/report.txt'
+	grep -q '^CONFIG_DEMO_QAT_DH895xCC=m' '$tmp/kc/v4.12-demo/build/x86_64/.config' &&
+	! grep -q 'dropped: DEMO_QAT_DH895xCC' \$r &&
+	grep -q 'config fragment dropped: DEMO_NEEDS_PCI (depends on DEMO_PCI && !DEMO_UML; off here: DEMO_PCI)' \$r &&
+	grep -q 'config fragment not in this tree:.* DEMO_NOT_THERE' \$r"
 finish
