@@ -156,30 +156,38 @@ out:
 	return ret;
 }
 
-int mail_unfold_from(const char *path)
+/* Unfold the header name of text in place; 1 when it was folded. */
+static int unfold_one(char *text, const char *name)
 {
-	char *text = read_file(path), *p;
-	const char *end;
-	int changed = 0, ret = 0;
+	char *end = (char *)headers_end(text), *key = xstrfmt("\n%s: ", name), *p, *nl;
+	int changed = 0;
+
+	p = !strncmp(text, key + 1, strlen(key) - 1) ? text : strstr(text, key);
+	free(key);
+	if (!p || p >= end)
+		return 0;
+	nl = strchr(p + 1, '\n');
+	/* "\n <addr>" -> " <addr>": each continuation line of the header */
+	while (nl && nl < end && (nl[1] == ' ' || nl[1] == '\t')) {
+		size_t ws = strspn(nl + 1, " \t");
+
+		*nl = ' ';
+		memmove(nl + 1, nl + 1 + ws, strlen(nl + 1 + ws) + 1);
+		end -= ws;
+		nl = strchr(nl, '\n');
+		changed = 1;
+	}
+	return changed;
+}
+
+int mail_unfold(const char *path)
+{
+	char *text = read_file(path);
+	int changed, ret = 0;
 
 	if (!text)
 		return error_errno("cannot read %s", path);
-	end = headers_end(text);
-	p = !strncmp(text, "From: ", 6) ? text : strstr(text, "\nFrom: ");
-	if (p && p < end) {
-		char *nl = strchr(p + 1, '\n');
-
-		/* "\n <addr>" -> " <addr>": each continuation line of the header */
-		while (nl && nl < end && (nl[1] == ' ' || nl[1] == '\t')) {
-			size_t ws = strspn(nl + 1, " \t");
-
-			*nl = ' ';
-			memmove(nl + 1, nl + 1 + ws, strlen(nl + 1 + ws) + 1);
-			end -= ws;
-			nl = strchr(nl, '\n');
-			changed = 1;
-		}
-	}
+	changed = unfold_one(text, "From") | unfold_one(text, "Subject");
 	if (changed)
 		ret = replace_file(path, text);
 	free(text);

@@ -15,11 +15,11 @@
  */
 int mail_add_header(const char *path, const char *name, const struct strvec *addrs);
 /*
- * Unfold the From: header onto one line: b4 0.12's am dies on a folded
- * From ("Header values may not contain linefeed"), and a name and an
- * address fit the 998 characters a header line may have. 0 or -1.
+ * Unfold the From: and Subject: headers onto one line each: b4 0.12's am
+ * copies them raw and dies on a folded one ("Header values may not contain
+ * linefeed"), and both fit the 998 characters a header line may have. 0 or -1.
  */
-int mail_unfold_from(const char *path);
+int mail_unfold(const char *path);
 /* The bare address of "Name <addr>" or "addr", lower case. Caller frees. */
 char *mail_address(const char *entry);
 /* Add entry to list unless its address is there already; 1 when added. */

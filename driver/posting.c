@@ -246,7 +246,7 @@ int posting_finish(const struct posting_opts *po, const char *wt, const char *co
 	strvec_push(&mails, cover);
 	strvec_pushv(&mails, (const char *const *)patches->v);
 	for (size_t i = 0; i < mails.nr; i++)
-		if (mail_unfold_from(mails.v[i])) {
+		if (mail_unfold(mails.v[i])) {
 			strvec_clear(&mails);
 			return -1;
 		}

@@ -7,38 +7,36 @@
 #include "run.h"
 #include "usage.h"
 
-/* The "(...)" that ends line, its parentheses balanced; NULL if none. */
-static char *trailing_group(char *line)
-{
-	size_t len = strlen(line);
-	int depth = 0;
-
-	if (!len || line[len - 1] != ')')
-		return NULL;
-	for (size_t i = len; i-- > 0;) {
-		depth += line[i] == ')';
-		depth -= line[i] == '(';
-		if (!depth)
-			return line + i;
-	}
-	return NULL;
-}
-
 void recipients_parse(const char *out, struct recipients *r)
 {
 	struct strvec lines = STRVEC_INIT;
 
 	strvec_split_lines(&lines, out);
 	for (size_t i = 0; i < lines.nr; i++) {
-		char *l = lines.v[i], *role = trailing_group(l);
+		char *l = lines.v[i], *gt = strchr(l, '>'), *end;
 
-		/* "addr (role:SECTION (ABBR))": the role says whether it is a list */
-		if (role && role > l && role[-1] == ' ') {
-			role[-1] = '\0';
-			strvec_push(strstr(role, "list") ? &r->lists : &r->people, l);
-		} else if (*l && strchr(l, '@')) {
-			/* --norolestats output: lists have no name */
-			strvec_push(strchr(l, '<') ? &r->people : &r->lists, l);
+		/*
+		 * "Name <addr> (role:SECTION)" or "addr (open list:SECTION)": the entry
+		 * ends at its '>' or, with no name, at the first space; get_maintainer
+		 * cuts long roles ("(supporter:3WARE ... (3W-XXXX, 3W-9...)"), so the
+		 * role's parentheses need not balance.
+		 */
+		if (!strchr(l, '@'))
+			continue;
+		end = gt && strchr(l, '<') && strchr(l, '<') < gt ? gt + 1 : l + strcspn(l, " ");
+		if (*end && strncmp(end, " (", 2))
+			continue;	/* not an address line ("Bad divisor ...") */
+		{
+			int has_role = *end != '\0';
+			const char *role = end + (has_role ? 2 : 0);
+			int list = has_role ? !strncmp(role, "open list", 9) ||
+					      !strncmp(role, "moderated list", 14) ||
+					      !strncmp(role, "subscriber list", 15) ||
+					      !strncmp(role, "list", 4) : !strchr(l, '<');
+
+			/* without a role (--norolestats): a name is a person, a bare address a list */
+			*end = '\0';
+			strvec_push(list ? &r->lists : &r->people, l);
 		}
 	}
 	strvec_clear(&lines);

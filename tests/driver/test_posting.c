@@ -16,7 +16,7 @@ static const char mail[] =
 	"From 1234 Mon Sep 17 00:00:00 2001\n"
 	"From: A Long Name\n <a@example.org>\n"
 	"Date: Thu, 3 Dec 2026 16:00:00 +0000\n"
-	"Subject: [PATCH 01/02] mm: one\n"
+	"Subject: [PATCH 01/02] mm: one, a subject long enough for format-patch\n to fold it\n"
 	"\n"
 	"Body.\n---\n mm/a.c | 1 +\n";
 
@@ -30,7 +30,7 @@ static void test_headers(const char *dir)
 	CHECK("mail_add_header: 0", !mail_add_header(path, "Cc", &cc));
 	text = read_file(path);
 	CHECK("the Cc header comes after Subject, before the blank line",
-	      text && strstr(text, "mm: one\nCc: Kai <kai@example.org>,\n list@example.org\n\nBody."));
+	      text && strstr(text, "fold it\nCc: Kai <kai@example.org>,\n list@example.org\n\nBody."));
 	CHECK("an address given twice (other case) is there once", text && !strstr(text, "KAI"));
 	v = text ? mail_header(text, "From") : NULL;
 	CHECK_STR("mail_header unfolds", v, "A Long Name <a@example.org>");
@@ -41,10 +41,12 @@ static void test_headers(const char *dir)
 	CHECK("one Cc header still", text && strstr(text, "\nCc:") &&
 	      !strstr(strstr(text, "\nCc:") + 1, "\nCc:"));
 	free(text);
-	CHECK("mail_unfold_from: 0", !mail_unfold_from(path));
+	CHECK("mail_unfold: 0", !mail_unfold(path));
 	text = read_file(path);
-	CHECK("From: on one line, the body as it was",
+	CHECK("From: and Subject: on one line each, Cc still folded, the body as it was",
 	      text && strstr(text, "\nFrom: A Long Name <a@example.org>\nDate:") &&
+	      strstr(text, "mm: one, a subject long enough for format-patch to fold it\nCc: Kai") &&
+	      strstr(text, ",\n list@example.org") &&
 	      strstr(text, "\n\nBody.\n---\n mm/a.c | 1 +\n"));
 	free(text);
 	strvec_clear(&cc);
@@ -75,8 +77,10 @@ static void test_recipients(void)
 			 "kvm@example.org (open list:KERNEL VIRTUAL MACHINE (KVM))\n"
 			 "arm@example.org (moderated list:ARM PORT)\n"
 			 "lkml@example.org (open list)\n"
+			 "Adam <adam@example.org> (supporter:3WARE SAS/SATA-RAID SCSI DRIVERS (3W-XXXX, 3W-9...)\n"
 			 "Bad divisor in main::vcs_assign: 0\n", &r);
-	CHECK("people: the supporter and the address-only maintainer", r.people.nr == 2);
+	CHECK("people: the supporter, the address-only maintainer, a role cut short", r.people.nr == 3 &&
+	      !strcmp(r.people.v[2], "Adam <adam@example.org>"));
 	CHECK_STR("a nested role is cut whole", r.people.nr ? r.people.v[0] : NULL,
 		  "Paolo <p@example.org>");
 	CHECK("lists: open, moderated, the rest's", r.lists.nr == 3);
