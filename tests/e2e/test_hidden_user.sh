@@ -1,7 +1,8 @@
 #!/bin/sh
 # e2e (issue 16): what the rules cannot see, the build must. A caller of the
-# removed API hidden in a macro's body (spatch does not rewrite macro bodies,
-# so no rule converts it and report mode does not see it), in a file x86_64
+# removed API hidden in a macro's body, its name pasted together (spatch does
+# not rewrite macro bodies, and no report rule sees a name made by ##: no
+# residual, so the API removal is in the series), in a file x86_64
 # builds: the series removes the API, the file no longer builds, and the run
 # exits 1 naming that file's object as failing after the series.
 set -u
@@ -12,10 +13,10 @@ py=python3
 git -C "$repo" checkout -q -b hidden v4.12-demo
 mkdir -p "$repo/drivers/misc"
 cat > "$repo/drivers/misc/demo_hidden.c" <<'EOC'
-/* Demo: a caller the rules cannot see, hidden in a macro's body. */
+/* Demo: a caller the rules cannot see, hidden in a macro's body, its name pasted. */
 #include <linux/mmu_notifier.h>
 
-#define demo_flush_one(mm, addr) mmu_notifier_invalidate_page(mm, addr)
+#define demo_flush_one(mm, addr) mmu_notifier_##invalidate_page(mm, addr)
 
 void demo_hidden_flush(struct mm_struct *mm, unsigned long addr)
 {
