@@ -117,6 +117,40 @@ static json_t *build_json(const struct rev_result *r)
 	return o;
 }
 
+/* report.json's "patches": each with its files, recipients, upstream commit, checkpatch */
+static json_t *patches_json(const struct rev_result *r)
+{
+	json_t *patches = json_array();
+
+	for (size_t i = 0; i < r->nr_patches; i++) {
+		json_t *p = json_object();
+
+		json_object_set_new(p, "number", json_integer(i + 1));
+		json_object_set_new(p, "subject", json_string(r->patches[i].subject));
+		json_object_set_new(p, "files", json_strings(&r->patches[i].files));
+		json_object_set_new(p, "catch_all", json_boolean(r->patches[i].catch_all));
+		json_object_set_new(p, "cc", json_strings(&r->patches[i].cc));
+		json_object_set_new(p, "cc_error", r->patches[i].cc_error ?
+				    json_string(r->patches[i].cc_error) : json_null());
+		json_object_set_new(p, "upstream", r->patches[i].upstream ?
+				    json_string(r->patches[i].upstream) : json_null());
+		if (r->patches[i].cp_errors >= 0) {
+			json_t *cp = json_object();
+
+			json_object_set_new(cp, "errors", json_integer(r->patches[i].cp_errors));
+			json_object_set_new(cp, "warnings", json_integer(r->patches[i].cp_warnings));
+			json_object_set_new(cp, "messages", json_strings(&r->patches[i].cp_messages));
+			json_object_set_new(cp, "stable_line_not_counted",
+					    json_boolean(r->patches[i].cp_stable_line));
+			json_object_set_new(p, "checkpatch", cp);
+		} else {
+			json_object_set_new(p, "checkpatch", json_null());
+		}
+		json_array_append_new(patches, p);
+	}
+	return patches;
+}
+
 static json_t *posting_json(const struct posting_result *p)
 {
 	json_t *o = json_object();
@@ -142,7 +176,7 @@ static json_t *posting_json(const struct posting_result *p)
 
 static json_t *to_json(const struct rev_result *r, const struct manifest_table *kinds)
 {
-	json_t *o = json_object(), *patches = json_array(), *found = json_object();
+	json_t *o = json_object(), *found = json_object();
 
 	json_object_set_new(o, "revision", json_string(r->rev));
 	json_object_set_new(o, "commit", r->commit ? json_string(r->commit) : json_null());
@@ -176,33 +210,7 @@ static json_t *to_json(const struct rev_result *r, const struct manifest_table *
 		json_object_set_new(o, "files", per_file);
 		strvec_clear(&files);
 	}
-	for (size_t i = 0; i < r->nr_patches; i++) {
-		json_t *p = json_object();
-
-		json_object_set_new(p, "number", json_integer(i + 1));
-		json_object_set_new(p, "subject", json_string(r->patches[i].subject));
-		json_object_set_new(p, "files", json_strings(&r->patches[i].files));
-		json_object_set_new(p, "catch_all", json_boolean(r->patches[i].catch_all));
-		json_object_set_new(p, "cc", json_strings(&r->patches[i].cc));
-		json_object_set_new(p, "cc_error", r->patches[i].cc_error ?
-				    json_string(r->patches[i].cc_error) : json_null());
-		json_object_set_new(p, "upstream", r->patches[i].upstream ?
-				    json_string(r->patches[i].upstream) : json_null());
-		if (r->patches[i].cp_errors >= 0) {
-			json_t *cp = json_object();
-
-			json_object_set_new(cp, "errors", json_integer(r->patches[i].cp_errors));
-			json_object_set_new(cp, "warnings", json_integer(r->patches[i].cp_warnings));
-			json_object_set_new(cp, "messages", json_strings(&r->patches[i].cp_messages));
-			json_object_set_new(cp, "stable_line_not_counted",
-					    json_boolean(r->patches[i].cp_stable_line));
-			json_object_set_new(p, "checkpatch", cp);
-		} else {
-			json_object_set_new(p, "checkpatch", json_null());
-		}
-		json_array_append_new(patches, p);
-	}
-	json_object_set_new(o, "patches", patches);
+	json_object_set_new(o, "patches", patches_json(r));
 	json_object_set_new(o, "files_changed", json_integer(r->files_changed));
 	json_object_set_new(o, "insertions", json_integer(r->insertions));
 	json_object_set_new(o, "deletions", json_integer(r->deletions));
@@ -273,6 +281,32 @@ static void strings_line(FILE *f, const char *title, const struct strvec *sv)
 	fputc('\n', f);
 }
 
+/* report.txt's patches: subject, files, upstream commit, Cc count, checkpatch */
+static void patches_text(FILE *f, const struct rev_result *r)
+{
+	fprintf(f, "\npatches: %zu (%d files changed, %d insertions(+), %d deletions(-))\n",
+		r->nr_patches, r->files_changed, r->insertions, r->deletions);
+	for (size_t i = 0; i < r->nr_patches; i++) {
+		fprintf(f, "  %04zu %s%s\n", i + 1, r->patches[i].subject,
+			r->patches[i].catch_all ? "   [catch-all: no manifest entry]" : "");
+		for (size_t j = 0; j < r->patches[i].files.nr; j++)
+			fprintf(f, "         %s\n", r->patches[i].files.v[j]);
+		if (r->patches[i].upstream)
+			fprintf(f, "         upstream: commit %s\n", r->patches[i].upstream);
+		if (r->patches[i].cc.nr || r->patches[i].cc_error)
+			fprintf(f, "         cc: %zu addresses%s%s\n", r->patches[i].cc.nr,
+				r->patches[i].cc_error ? "; " : "",
+				r->patches[i].cc_error ? r->patches[i].cc_error : "");
+		if (r->patches[i].cp_errors >= 0)
+			fprintf(f, "         checkpatch: %d errors, %d warnings%s\n",
+				r->patches[i].cp_errors, r->patches[i].cp_warnings,
+				r->patches[i].cp_stable_line ? " (not counted: its GIT_COMMIT_ID "
+				"error on the stable form's \"commit <sha> upstream.\" line)" : "");
+		for (size_t j = 0; j < r->patches[i].cp_messages.nr; j++)
+			fprintf(f, "           %s\n", r->patches[i].cp_messages.v[j]);
+	}
+}
+
 /* What posting needs: base, version, recipients, changes since, the mail tools' verdict. */
 static void posting_text(FILE *f, const struct posting_result *p)
 {
@@ -315,27 +349,7 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 	fprintf(f, "\nfindings before the series:\n");
 	for (size_t i = 0; i < r->findings.nr; i++)
 		fprintf(f, "  %s\n", r->findings.v[i]);
-	fprintf(f, "\npatches: %zu (%d files changed, %d insertions(+), %d deletions(-))\n",
-		r->nr_patches, r->files_changed, r->insertions, r->deletions);
-	for (size_t i = 0; i < r->nr_patches; i++) {
-		fprintf(f, "  %04zu %s%s\n", i + 1, r->patches[i].subject,
-			r->patches[i].catch_all ? "   [catch-all: no manifest entry]" : "");
-		for (size_t j = 0; j < r->patches[i].files.nr; j++)
-			fprintf(f, "         %s\n", r->patches[i].files.v[j]);
-		if (r->patches[i].upstream)
-			fprintf(f, "         upstream: commit %s\n", r->patches[i].upstream);
-		if (r->patches[i].cc.nr || r->patches[i].cc_error)
-			fprintf(f, "         cc: %zu addresses%s%s\n", r->patches[i].cc.nr,
-				r->patches[i].cc_error ? "; " : "",
-				r->patches[i].cc_error ? r->patches[i].cc_error : "");
-		if (r->patches[i].cp_errors >= 0)
-			fprintf(f, "         checkpatch: %d errors, %d warnings%s\n",
-				r->patches[i].cp_errors, r->patches[i].cp_warnings,
-				r->patches[i].cp_stable_line ? " (not counted: its GIT_COMMIT_ID "
-				"error on the stable form's \"commit <sha> upstream.\" line)" : "");
-		for (size_t j = 0; j < r->patches[i].cp_messages.nr; j++)
-			fprintf(f, "           %s\n", r->patches[i].cp_messages.v[j]);
-	}
+	patches_text(f, r);
 	fprintf(f, "checkpatch: %s\n", r->checkpatch ? r->checkpatch : "not run");
 	posting_text(f, &r->post);
 	fprintf(f, "\nresiduals after the series: %zu\n", r->residuals.nr);
