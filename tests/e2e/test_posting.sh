@@ -63,6 +63,16 @@ check "posting: a tree without get_maintainer.pl: no Cc lines, named in the repo
 	grep -q 'WARNING the maintainers are not Cc.d: the tree has no' '$tmp/o3/nogm/report.txt' &&
 	! grep -q '^Cc:' '$tmp/o3/nogm/series/'*.patch"
 
+# a get_maintainer.pl that fails: each patch names the error
+git -C "$tmp/nogm" checkout -q -b gmfails v4.12-demo
+printf '#!/usr/bin/perl\ndie "MAINTAINERS: parse error at line 3\\n";\n' > "$tmp/nogm/scripts/get_maintainer.pl"
+git -C "$tmp/nogm" commit -q -am "demo: a get_maintainer that fails"
+"$kseries" series -q --kernel "$tmp/nogm" --rev gmfails --no-build --out "$tmp/o3b" > "$tmp/o3b.log" 2>&1
+check "posting: get_maintainer.pl failing: the report names its error per patch" sh -c "
+	test \$(grep -c 'cc: 0 addresses; get_maintainer.pl failed (exit 255): MAINTAINERS: parse error at line 3' \
+		'$tmp/o3b/gmfails/report.txt') = 10 &&
+	grep -q 'WARNING 01: get_maintainer.pl failed (exit 255)' '$tmp/o3b/gmfails/report.txt'"
+
 # a reroll: one manifest message edited, the rest the same
 cp -R "$top/cocci" "$tmp/cocci2"
 python3 - "$tmp/cocci2/series.json" <<'PY'
