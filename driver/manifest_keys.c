@@ -143,7 +143,7 @@ static int check_build(json_t *b, const char *file)
 		if (!known) {
 			char *hint = nearest(arch, build_arch_names);
 
-			error("%s: unknown architecture \"%s\" in \"build\".\"variants\"[%zu].\"arch\": %s",
+			error("%s: unknown architecture \"%s\" in \"build\".\"variants\" entry %zu: %s",
 			      file, arch, i + 1, hint);
 			free(hint);
 			bad++;
