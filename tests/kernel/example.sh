@@ -41,7 +41,7 @@ grep -E '^  [a-z0-9_-]+ +(ok|failed|skipped) ' "$r"
 check "example $KSERIES_REV: series exit 0, 0 residuals, no idle patch, no regression" sh -c "
 	test $rc = 0 && grep -q '^residuals after the series: 0' '$r' && ! grep -q 'its rules changed none' '$r' &&
 	! grep -q 'ERROR fails after the series' '$r'"
-check "example $KSERIES_REV: subjects unique" sh -c "
+check "example $KSERIES_REV: subjects unique (the cover letter's too)" sh -c "
 	test -z \"\$(grep -h '^Subject:' '$tmp/o/$revdir/series/'*.patch | sed 's/^Subject: \[PATCH [0-9]*\/[0-9]*\] //' | sort | uniq -d)\""
 git -C "$KSERIES_REPO" worktree add -q --detach "$tmp/am" "$KSERIES_REV"
 check "example $KSERIES_REV: git am of the series == rewrite" sh -c "
