@@ -270,6 +270,13 @@ static void write_kinds(FILE *f, const struct rev_result *r, const struct manife
 	strvec_clear(&files);
 }
 
+/* A line "PREFIXs" for each string s of sv. */
+static void each_line(FILE *f, const char *prefix, const struct strvec *sv)
+{
+	for (size_t i = 0; i < sv->nr; i++)
+		fprintf(f, "%s%s\n", prefix, sv->v[i]);
+}
+
 /* "           TITLE a b c", or nothing when there are none */
 static void strings_line(FILE *f, const char *title, const struct strvec *sv)
 {
@@ -318,24 +325,19 @@ static void posting_text(FILE *f, const struct posting_result *p)
 	if (p->cover_cc.nr)
 		fprintf(f, "  cover letter Cc: %zu addresses, %zu of them lists\n", p->cover_cc.nr,
 			p->lists.nr);
-	for (size_t i = 0; i < p->lists.nr; i++)
-		fprintf(f, "    list %s\n", p->lists.v[i]);
+	each_line(f, "    list ", &p->lists);
 	if (p->previous) {
 		fprintf(f, "  changes since v%d (%s; range-diff.txt): %zu changed, %zu added, "
 			"%zu dropped\n", p->previous_version, p->previous, p->changed.nr,
 			p->added.nr, p->dropped.nr);
-		for (size_t i = 0; i < p->changed.nr; i++)
-			fprintf(f, "    changed %s\n", p->changed.v[i]);
-		for (size_t i = 0; i < p->added.nr; i++)
-			fprintf(f, "    added %s\n", p->added.v[i]);
-		for (size_t i = 0; i < p->dropped.nr; i++)
-			fprintf(f, "    dropped %s\n", p->dropped.v[i]);
+		each_line(f, "    changed ", &p->changed);
+		each_line(f, "    added ", &p->added);
+		each_line(f, "    dropped ", &p->dropped);
 	}
 	if (p->stable)
 		fprintf(f, "  stable form: against %s\n", p->stable);
 	fprintf(f, "  checks: %d failed\n", p->check_errors);
-	for (size_t i = 0; i < p->checks.nr; i++)
-		fprintf(f, "    %s\n", p->checks.v[i]);
+	each_line(f, "    ", &p->checks);
 }
 
 static void write_text(FILE *f, const struct rev_result *r, const struct manifest_table *kinds)
@@ -347,16 +349,14 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 	fprintf(f, "files holding the tokens: %zu\n", r->candidates);
 	write_kinds(f, r, kinds);
 	fprintf(f, "\nfindings before the series:\n");
-	for (size_t i = 0; i < r->findings.nr; i++)
-		fprintf(f, "  %s\n", r->findings.v[i]);
+	each_line(f, "  ", &r->findings);
 	patches_text(f, r);
 	fprintf(f, "checkpatch: %s\n", r->checkpatch ? r->checkpatch : "not run");
 	posting_text(f, &r->post);
 	fprintf(f, "\nresiduals after the series: %zu\n", r->residuals.nr);
 	if (r->api_note)
 		fprintf(f, "  WARNING %s\n", r->api_note);
-	for (size_t i = 0; i < r->residuals.nr; i++)
-		fprintf(f, "  ERROR %s\n", r->residuals.v[i]);
+	each_line(f, "  ERROR ", &r->residuals);
 	fprintf(f, "parse failures: %zu (%d in code that uses the API)\n",
 		r->parse_failures.nr, r->parse_errors);
 	for (size_t i = 0; i < r->parse_failures.nr; i++)
