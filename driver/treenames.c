@@ -136,10 +136,16 @@ const char *treenames_olddefconfig(const char *wt)
 }
 
 /* The "depends on" expressions of sym's entries in the Kconfig file text. */
+/*
+ * The "depends on" expressions of sym's entries in the Kconfig file text,
+ * and those of the "if EXPR" blocks and "menu"s around them in that file
+ * (a block's condition is every entry's dependency too).
+ */
 static void depends_in(const char *text, const char *sym, struct strvec *exprs)
 {
-	struct strvec lines = STRVEC_INIT;
-	int in = 0;
+	struct strvec lines = STRVEC_INIT, around = STRVEC_INIT;
+	size_t sizes[64];	/* around's size when each open if/menu began */
+	int depth = 0, in = 0, in_menu = 0;
 
 	strvec_split_lines(&lines, text);
 	for (size_t i = 0; i < lines.nr; i++) {
@@ -151,15 +157,34 @@ static void depends_in(const char *text, const char *sym, struct strvec *exprs)
 			name += strspn(name, " \t");
 			in = !strncmp(name, sym, strlen(sym)) &&
 			     (!name[strlen(sym)] || strchr(" \t", name[strlen(sym)]));
-		} else if (!strncmp(l, "endmenu", 7) || !strncmp(l, "choice", 6) ||
-			   !strncmp(l, "menu ", 5) || !strncmp(l, "if ", 3) || !strncmp(l, "endif", 5) ||
-			   !strncmp(l, "source", 6) || !strncmp(l, "comment", 7)) {
+			in_menu = 0;
+			for (size_t k = 0; in && k < around.nr; k++)
+				if (!strvec_contains(exprs, around.v[k]))
+					strvec_push(exprs, around.v[k]);
+		} else if ((!strncmp(l, "if ", 3) || !strncmp(l, "menu ", 5)) && depth < 64) {
+			sizes[depth++] = around.nr;
+			if (*l == 'i')
+				strvec_push(&around, l + 3 + strspn(l + 3, " \t"));
 			in = 0;
-		} else if (in && !strncmp(l, "depends on", 10)) {
-			strvec_push(exprs, l + 10 + strspn(l + 10, " \t"));
+			in_menu = *l == 'm';
+		} else if ((!strncmp(l, "endif", 5) || !strncmp(l, "endmenu", 7)) && depth > 0) {
+			size_t keep = sizes[--depth];
+
+			while (around.nr > keep)
+				strvec_remove(&around, around.nr - 1);
+			in = in_menu = 0;
+		} else if (!strncmp(l, "choice", 6) || !strncmp(l, "source", 6) ||
+			   !strncmp(l, "comment", 7)) {
+			in = in_menu = 0;
+		} else if ((in || in_menu) && !strncmp(l, "depends on", 10)) {
+			const char *e = l + 10 + strspn(l + 10, " \t");
+
+			/* a menu's own dependency holds for every entry inside it */
+			strvec_push(in ? exprs : &around, e);
 		}
 	}
 	strvec_clear(&lines);
+	strvec_clear(&around);
 }
 
 char *treenames_kconfig_why_off(const char *wt, const char *sym, const char *config)

@@ -22,7 +22,9 @@ static char *make_tree(void)
 		      "printf 'config KVM_ARM_HOST\\n' > arch/arm/kvm/Kconfig && "
 		      "printf 'menuconfig TRANSPARENT_HUGEPAGE\\n  bool\\nconfig  KSM \\n' > mm/Kconfig && "
 		      "printf 'config CRYPTO_DEV_QAT_DH895xCC\\n\\ttristate\\n\\tdepends on PCI && !UML\\n"
-		      "config CRYPTO_DEV_QAT\\n\\ttristate\\n' > mm/Kconfig.qat && "
+		      "config CRYPTO_DEV_QAT\\n\\ttristate\\n"
+		      "if NET_VENDOR_DEMO\\nmenu \\\"Demo\\\"\\n\\tdepends on PCI\\nconfig DEMO_NIC\\n\\ttristate\\n"
+		      "\\tdepends on HAS_DMA\\nendmenu\\nendif\\nconfig AFTER_IF\\n\\tbool\\n' > mm/Kconfig.qat && "
 		      "git init -q && git add -A && git -c user.name=t -c user.email=t@t commit -q -m t",
 		      dir);
 	if (system(cmd))
@@ -96,6 +98,13 @@ int main(void)
 		free(why);
 		why = treenames_kconfig_why_off(tree, "CRYPTO_DEV_QAT", "");
 		CHECK("treenames: no depends on: nothing to say", !why);
+		free(why);
+		why = treenames_kconfig_why_off(tree, "DEMO_NIC", "CONFIG_PCI=y\n");
+		CHECK_STR("treenames: the if block and the menu around an entry count too",
+			  why, "depends on NET_VENDOR_DEMO && PCI && HAS_DMA; off here: NET_VENDOR_DEMO, HAS_DMA");
+		free(why);
+		why = treenames_kconfig_why_off(tree, "AFTER_IF", "");
+		CHECK("treenames: an entry after endif has none of them", !why);
 		free(why);
 	}
 	{
