@@ -11,6 +11,7 @@
 #include "strbuf.h"
 #include "mailfile.h"
 #include "usage.h"
+#include "worktree.h"
 
 static void check_addresses(const struct strvec *addrs, const char *option)
 {
@@ -39,17 +40,9 @@ void posting_check_opts(const char *repo, struct posting_opts *po, const struct 
 			    "--reroll-count %d", po->reroll, p.dir, p.version, p.version + 1);
 		previous_clear(&p);
 	}
-	if (po->stable) {
-		char *obj = xstrfmt("%s^{commit}", po->stable), *out = NULL;
-
-		if (run_capture(&out, NULL, "git", "-C", repo, "rev-parse", "-q", "--verify", obj,
-				NULL) || !out)
-			die("--stable %s is not a revision of %s: give the upstream tag or branch the "
-			    "patches come from (e.g. v4.13)", po->stable, repo);
-		out[strcspn(out, "\n")] = '\0';
-		po->stable_commit = out;
-		free(obj);
-	}
+	if (po->stable && !(po->stable_commit = git_resolve_commit(repo, po->stable)))
+		die("--stable %s is not a revision of %s: give the upstream tag or branch the "
+		    "patches come from (e.g. v4.13)", po->stable, repo);
 }
 
 int posting_load_upstream(const char *repo, const struct posting_opts *po, struct rev_result *r)

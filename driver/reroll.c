@@ -14,6 +14,7 @@
 #include "run.h"
 #include "strbuf.h"
 #include "usage.h"
+#include "worktree.h"
 
 /* A folder holding format-patch output: at least one NNNN-*.patch. */
 static int has_patches(const char *dir)
@@ -103,7 +104,7 @@ static int subject_version(const char *subject)
 
 int previous_find(const char *repo, const char *given, const char *rev, struct previous_series *p)
 {
-	char *cover = NULL, *text = NULL, *subject, *out = NULL, *obj;
+	char *cover = NULL, *text = NULL, *subject, *commit;
 
 	memset(p, 0, sizeof(*p));
 	if (access(given, R_OK))
@@ -122,16 +123,10 @@ int previous_find(const char *repo, const char *given, const char *rev, struct p
 	if (!p->base)
 		return error("cannot tell what the series in %s applies to: its cover letter has no "
 			     "base-commit line and there is no report.json next to it", p->dir);
-	obj = xstrfmt("%s^{commit}", p->base);
-	if (run_capture(&out, NULL, "git", "-C", repo, "rev-parse", "-q", "--verify", obj, NULL)) {
-		error("the series in %s applies to %s, which %s does not have: fetch it, or give a "
-		      "--previous made from this repo", p->dir, p->base, repo);
-		free(obj);
-		free(out);
-		return -1;
-	}
-	free(obj);
-	free(out);
+	if (!(commit = git_resolve_commit(repo, p->base)))
+		return error("the series in %s applies to %s, which %s does not have: fetch it, or "
+			     "give a --previous made from this repo", p->dir, p->base, repo);
+	free(commit);
 	return 0;
 }
 
