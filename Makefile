@@ -6,7 +6,9 @@ JANSSON_CFLAGS := $(shell pkg-config --cflags jansson 2>/dev/null)
 JANSSON_LIBS := $(shell pkg-config --libs jansson 2>/dev/null || echo -ljansson)
 PREFIX ?= /usr/local
 
-DRIVER_SRC := $(filter-out driver/main.c,$(wildcard driver/*.c))
+# driver/ is in layered folders (docs/design.md): each one's .c files, main.c apart.
+DRIVER_SRC := $(wildcard driver/*/*.c)
+DRIVER_HDR := $(wildcard driver/*.h driver/*/*.h)
 DRIVER_OBJ := $(DRIVER_SRC:.c=.o)
 TEST_SRC := $(wildcard tests/driver/test_*.c)
 TEST_BIN := $(TEST_SRC:.c=)
@@ -30,8 +32,8 @@ all: driver/kseries
 driver/kseries: driver/main.o $(DRIVER_OBJ)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(JANSSON_LIBS)
 
-driver/%.o: driver/%.c driver/*.h
-	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -DKSERIES_SHARE='"$(PREFIX)/share/kseries"' -c -o $@ $<
+driver/%.o: driver/%.c $(DRIVER_HDR)
+	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -Idriver -DKSERIES_SHARE='"$(PREFIX)/share/kseries"' -c -o $@ $<
 
 tests/driver/test_%: tests/driver/test_%.c tests/driver/unit.h $(DRIVER_OBJ)
 	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -Idriver -DTOP='"$(CURDIR)"' -o $@ $< $(DRIVER_OBJ) $(JANSSON_LIBS)
@@ -76,4 +78,4 @@ install: all
 	install -D -m 644 docs/kseries.1 $(DESTDIR)$(PREFIX)/share/man/man1/kseries.1
 
 clean:
-	rm -f driver/*.o driver/kseries $(TEST_BIN)
+	rm -f driver/*.o driver/*/*.o driver/kseries $(TEST_BIN)

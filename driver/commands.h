@@ -9,7 +9,4 @@ int cmd_audit(int argc, char **argv);
 int cmd_matrix(int argc, char **argv);
 int cmd_boot(int argc, char **argv);
 
-/* Where the rules and manifest live (KSERIES_COCCI_DIR or next to the binary). */
-const char *kseries_cocci_dir(void);
-
 #endif

@@ -2,9 +2,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "cleanup.h"
+#include "lib/cleanup.h"
 #include "commands.h"
-#include "usage.h"
+#include "lib/usage.h"
 
 struct command {
 	const char *name;

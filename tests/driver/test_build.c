@@ -1,14 +1,14 @@
 /* Unit tests of the build module's make-log reader and target mapping. */
 #include <stdlib.h>
-#include "build.h"
-#include "make_step.h"
+#include "kbuild/targets.h"
+#include "kbuild/make_step.h"
 #include "unit.h"
 
 int main(void)
 {
 	struct strvec out = STRVEC_INIT, other = STRVEC_INIT, files = STRVEC_INIT, t = STRVEC_INIT;
 
-	build_failed_objects(
+	make_failed_objects(
 		"  CC      mm/rmap.o\n"
 		"make[2]: *** [/k/scripts/Makefile.build:303: drivers/infiniband/core/umem_odp.o] Error 1\n"
 		"make[1]: *** [/k/Makefile:1663: drivers/infiniband/core/umem_odp.o] Error 2\n"
@@ -28,7 +28,7 @@ int main(void)
 	strvec_pushl(&files, "mm/rmap.c", "include/linux/mmu_notifier.h", "virt/kvm/kvm_main.c",
 		     "arch/x86/kvm/x86.c", "arch/powerpc/platforms/powernv/npu-dma.c", NULL);
 	/* no arch/x86/kvm/Makefile under /nonexistent: KVM files as single objects */
-	build_targets("/nonexistent", "x86", &files, NULL, &t);
+	targets_of_files("/nonexistent", "x86", &files, NULL, &t);
 	CHECK("targets: headers and other arches left out", t.nr == 3);
 	CHECK("targets: .c -> .o", strvec_contains(&t, "mm/rmap.o"));
 	CHECK("targets: kvm_main.o without a KVM Makefile", strvec_contains(&t, "virt/kvm/kvm_main.o"));

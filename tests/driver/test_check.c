@@ -1,8 +1,8 @@
 /* Unit tests of driver/check.c: which check findings count, and unseen lines. */
 #include <stdlib.h>
-#include "check.h"
+#include "rules/check.h"
 #include "unit.h"
-#include "usage.h"
+#include "lib/usage.h"
 
 int main(void)
 {

@@ -1,6 +1,6 @@
 /* cscan (groups, code lines, extents) and hunks (-U0 parse, line map). */
-#include "cscan.h"
-#include "hunks.h"
+#include "core/cscan.h"
+#include "proof/hunks.h"
 #include "unit.h"
 
 static const char *src =

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "fix_paths.h"
+#include "audit/fix_paths.h"
 #include "unit.h"
 
 static char *made(const char *top, const char *rel)

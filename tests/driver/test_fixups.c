@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "fileio.h"
-#include "fixups.h"
+#include "lib/fileio.h"
+#include "kbuild/fixups.h"
 #include "unit.h"
 
 int main(void)

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "fileio.h"
-#include "kbuild_owner.h"
+#include "lib/fileio.h"
+#include "kbuild/kbuild_owner.h"
 #include "unit.h"
 
 static void put(const char *top, const char *rel, const char *text)

@@ -1,6 +1,6 @@
 /* Unit tests of driver/lineend.c. */
 #include <stdlib.h>
-#include "lineend.h"
+#include "rules/lineend.h"
 #include "unit.h"
 
 int main(void)

@@ -4,11 +4,11 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "fileio.h"
-#include "manifest.h"
-#include "manifest_keys.h"
+#include "lib/fileio.h"
+#include "core/manifest.h"
+#include "core/manifest_keys.h"
 #include "unit.h"
-#include "usage.h"
+#include "lib/usage.h"
 
 /* A series folder holding only series.json with text; its path (caller frees). */
 static char *series_with(const char *text)

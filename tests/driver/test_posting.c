@@ -1,16 +1,16 @@
 /* Unit tests of what posting adds to the mails and reads from the mail tools. */
 #include <stdlib.h>
 #include <string.h>
-#include "fileio.h"
-#include "mailfile.h"
-#include "patchset.h"
-#include "posting.h"
-#include "posting_checks.h"
-#include "recipients.h"
-#include "reroll.h"
-#include "stable.h"
+#include "lib/fileio.h"
+#include "posting/mailfile.h"
+#include "posting/patchset.h"
+#include "posting/posting.h"
+#include "posting/posting_checks.h"
+#include "posting/recipients.h"
+#include "posting/reroll.h"
+#include "posting/stable.h"
 #include "unit.h"
-#include "usage.h"
+#include "lib/usage.h"
 
 static const char mail[] =
 	"From 1234 Mon Sep 17 00:00:00 2001\n"

@@ -1,8 +1,9 @@
-/* lineproof_cpp_command (Kbuild's .cmd to gcc -E) and objcode_parse (objdump, normalised). */
+/* cmdfile_cpp_command (Kbuild's .cmd to gcc -E) and objcode_parse (objdump, normalised). */
 #include <stdlib.h>
-#include "identity.h"
-#include "lineproof.h"
-#include "objcode.h"
+#include "proof/identity.h"
+#include "kbuild/cmdfile.h"
+#include "proof/lineproof.h"
+#include "proof/objcode.h"
 #include "unit.h"
 
 static const char *cmd =
@@ -44,7 +45,7 @@ static const char *strs =
 
 int main(void)
 {
-	char *cpp = lineproof_cpp_command(cmd, "mm/rmap.o");
+	char *cpp = cmdfile_cpp_command(cmd, "mm/rmap.o");
 	struct objcode oc;
 	const struct objfunc *f;
 
@@ -52,7 +53,7 @@ int main(void)
 		  "gcc -nostdinc -isystem /usr/lib/gcc/12/include -D\"KBUILD_STR(s)=#s\" "
 		  "-DKBUILD_BASENAME='\"rmap\"' -DCOST=$x /tree/mm/rmap.c -E -dD");
 	free(cpp);
-	CHECK("cpp: another object's line is not taken", !lineproof_cpp_command(cmd, "mm/x.o"));
+	CHECK("cpp: another object's line is not taken", !cmdfile_cpp_command(cmd, "mm/x.o"));
 
 	objcode_parse(&oc, dis, strs);
 	CHECK("objcode: two functions", oc.nr == 2);

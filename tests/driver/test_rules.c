@@ -1,6 +1,6 @@
 /* Unit tests of driver/rules.c: the spatch --parse-c output reader. */
 #include <stdlib.h>
-#include "rules.h"
+#include "rules/rules.h"
 #include "unit.h"
 
 int main(void)

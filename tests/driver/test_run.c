@@ -3,10 +3,10 @@
 #include <stdlib.h>
 #include <time.h>
 #include <unistd.h>
-#include "fileio.h"
-#include "run.h"
+#include "lib/fileio.h"
+#include "lib/run.h"
 #include "unit.h"
-#include "usage.h"
+#include "lib/usage.h"
 
 static int run_argv(struct child_process *cp, const char *const *argv)
 {

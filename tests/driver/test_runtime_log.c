@@ -2,9 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "fileio.h"
-#include "runtime_log.h"
-#include "runtime_report.h"
+#include "lib/fileio.h"
+#include "runtime/runtime_log.h"
+#include "runtime/runtime_report.h"
 #include "unit.h"
 
 #define R "kseries-rt: result "

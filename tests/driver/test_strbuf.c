@@ -1,6 +1,6 @@
 /* Unit tests of driver/strbuf.c. */
 #include <stdlib.h>
-#include "strbuf.h"
+#include "lib/strbuf.h"
 #include "unit.h"
 
 int main(void)

@@ -1,6 +1,6 @@
 /* Unit tests of driver/strvec.c and the spatch version parser. */
-#include "spatch.h"
-#include "strvec.h"
+#include "rules/spatch.h"
+#include "lib/strvec.h"
 #include "unit.h"
 
 int main(void)

@@ -1,6 +1,6 @@
 /* Unit tests of driver/tidy.c. */
 #include <stdlib.h>
-#include "tidy.h"
+#include "rules/tidy.h"
 #include "unit.h"
 
 int main(void)

@@ -2,10 +2,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "fileio.h"
-#include "treenames.h"
+#include "lib/fileio.h"
+#include "kbuild/treenames.h"
 #include "unit.h"
-#include "usage.h"
+#include "lib/usage.h"
 
 /* a git tree shaped like a 4.4 kernel: powerpc has ppc64le_defconfig only as a Makefile rule */
 static char *make_tree(void)

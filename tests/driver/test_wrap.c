@@ -1,8 +1,8 @@
 /* Unit tests of driver/wrap.c and the subject-prefix picker of patchset.c. */
 #include <stdlib.h>
-#include "patchset.h"
+#include "posting/patchset.h"
 #include "unit.h"
-#include "wrap.h"
+#include "lib/wrap.h"
 
 int main(void)
 {

@@ -1,0 +1,88 @@
+/* Which of the settings asked for brings a failing object into the build. */
+#include <stdlib.h>
+#include <string.h>
+#include "lib/fileio.h"
+#include "kbuild/kbuild_owner.h"
+#include "lib/usage.h"
+
+/* Is SYMBOL among the wanted "SYMBOL=y|m" settings? */
+static int wanted_symbol(const struct strvec *wanted, const char *sym, size_t len)
+{
+	for (size_t i = 0; i < wanted->nr; i++) {
+		const char *w = wanted->v[i], *eq = strchr(w, '=');
+
+		if (eq && (size_t)(eq - w) == len && !strncmp(w, sym, len) && eq[1] != 'n')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The first wanted symbol of an obj-$(CONFIG_X) line of the Makefile text;
+ * child (not NULL): only a line that names that subfolder ("child/").
+ */
+static char *owner_in(const char *text, const struct strvec *wanted, const char *child)
+{
+	char *sub = child ? xstrfmt("%s/", child) : NULL;
+	char *found = NULL;
+
+	for (const char *p = text; !found && (p = strstr(p, "obj-$(CONFIG_")); p++) {
+		const char *sym = p + strlen("obj-$(CONFIG_");
+		size_t len = strcspn(sym, ")"), line = strcspn(p, "\n");
+		char *rhs = xstrndup(p, line);
+
+		if (sym[len] == ')' && wanted_symbol(wanted, sym, len) && (!sub || strstr(rhs, sub)))
+			found = xstrndup(sym, len);
+		free(rhs);
+	}
+	free(sub);
+	return found;
+}
+
+static char *owner_at(const char *wt, const char *dir, const struct strvec *wanted,
+		      const char *child)
+{
+	char *found = NULL;
+
+	for (int k = 0; k < 2 && !found; k++) {
+		char *path = xstrfmt("%s/%s/%s", wt, dir, k ? "Kbuild" : "Makefile");
+		char *text = read_file(path);
+
+		if (text)
+			found = owner_in(text, wanted, child);
+		free(text);
+		free(path);
+	}
+	return found;
+}
+
+/*
+ * The folder whose Makefile compiles obj: as make prints it, the part
+ * before a "/../" (amdgpu/../powerplay/x.o is amdgpu's), else obj's folder.
+ */
+static char *home_of(const char *obj)
+{
+	const char *up = strstr(obj, "/../"), *slash;
+
+	if (up)
+		return xstrndup(obj, (size_t)(up - obj));
+	slash = strrchr(obj, '/');
+	return slash ? xstrndup(obj, (size_t)(slash - obj)) : NULL;
+}
+
+char *kbuild_owner_symbol(const char *wt, const char *obj, const struct strvec *wanted)
+{
+	char *dir = home_of(obj), *slash, *found;
+
+	if (!dir)
+		return NULL;
+	/* the home folder: any line of a wanted symbol (the object is in its composite) */
+	found = owner_at(wt, dir, wanted, NULL);
+	/* above it: only the line that brings the subfolder in */
+	while (!found && (slash = strrchr(dir, '/'))) {
+		*slash = '\0';
+		found = owner_at(wt, dir, wanted, slash + 1);
+	}
+	free(dir);
+	return found;
+}

@@ -1,0 +1,163 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+#include "lib/fileio.h"
+#include "lib/usage.h"
+
+#define PATH_MAX_HINT 4200
+
+char *read_file(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+	long n;
+
+	if (!f)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
+		fclose(f);
+		return NULL;
+	}
+	buf = xmalloc(n + 1);
+	if (fread(buf, 1, n, f) != (size_t)n)
+		n = 0;
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+int write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	int ok;
+
+	if (!f)
+		return error_write(path);
+	ok = fputs(text, f) >= 0;
+	ok &= !fclose(f);
+	return ok ? 0 : error_write(path);
+}
+
+int replace_file(const char *path, const char *text)
+{
+	char *tmp = xstrfmt("%s.kseries-XXXXXX", path);
+	struct stat st;
+	mode_t mode = 0644;
+	size_t len = strlen(text);
+	ssize_t n = 0;
+	int fd, err = 0;
+
+	if (!stat(path, &st))
+		mode = st.st_mode & 07777;
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		free(tmp);
+		return error_write(path);
+	}
+	for (size_t off = 0; off < len && n >= 0; off += (size_t)n)
+		n = write(fd, text + off, len - off);
+	if (n < 0 || fchmod(fd, mode))
+		err = errno;
+	if (close(fd) && !err)
+		err = errno;
+	if (!err && rename(tmp, path))
+		err = errno;
+	if (err) {
+		unlink(tmp);
+		free(tmp);
+		errno = err;
+		return error_write(path);
+	}
+	free(tmp);
+	return 0;
+}
+
+int unshare_file(const char *path)
+{
+	struct stat st;
+	char *text;
+	int ret;
+
+	if (lstat(path, &st) || !S_ISREG(st.st_mode) || st.st_nlink < 2)
+		return 0;
+	if (!(text = read_file(path)))
+		return error_errno("cannot read %s", path);
+	ret = replace_file(path, text);
+	free(text);
+	return ret;
+}
+
+/* The nearest folder holding path that exists (path itself, if a folder). */
+static char *existing_folder(const char *path)
+{
+	char *dir = xstrdup(path), *slash;
+	struct stat st;
+
+	while ((stat(dir, &st) || !S_ISDIR(st.st_mode)) && (slash = strrchr(dir, '/')) && slash != dir)
+		*slash = '\0';
+	return dir;
+}
+
+/* KiB free to us on the file system of folder, or -1 when unknown. */
+static long long free_kib(const char *folder)
+{
+	struct statvfs st;
+
+	if (statvfs(folder, &st))
+		return -1;
+	return (long long)st.f_bavail * st.f_frsize / 1024;
+}
+
+/* "; the disk is full where FOLDER lives: N KiB free ..." */
+static const char *full_hint(const char *path)
+{
+	static char hint[PATH_MAX_HINT];
+	char *dir = existing_folder(path);
+
+	snprintf(hint, sizeof(hint), "; the disk (or your quota) is full where %s lives: "
+		 "%lld KiB free there (df -h %s); free some space, or give an output "
+		 "folder on another disk", dir, free_kib(dir), dir);
+	free(dir);
+	return hint;
+}
+
+int error_write(const char *path)
+{
+	int err = errno;
+
+	if (err == ENOSPC || err == EDQUOT)
+		return error("cannot write %s: %s%s", path, strerror(err), full_hint(path));
+	return error("cannot write %s: %s", path, strerror(err));
+}
+
+const char *full_disk_hint(const char *tool_message, const char *path)
+{
+	char *dir = existing_folder(path);
+	/* tools do not always give the reason (git: "unable to write file") */
+	long long left = free_kib(dir);
+
+	free(dir);
+	if ((tool_message && (strstr(tool_message, strerror(ENOSPC)) ||
+			      strstr(tool_message, strerror(EDQUOT)))) || (left >= 0 && left < 64))
+		return full_hint(path);
+	return "";
+}
+
+int make_parents(const char *path, mode_t mode)
+{
+	char *dir = xstrdup(path);
+	int ret = 0;
+
+	for (char *p = strchr(dir + 1, '/'); p && !ret; p = strchr(p + 1, '/')) {
+		*p = '\0';
+		if (mkdir(dir, mode) && errno != EEXIST)
+			ret = error_errno("cannot create %s", dir);
+		*p = '/';
+	}
+	free(dir);
+	return ret;
+}

@@ -1,0 +1,73 @@
+/* The tree's own scripts/checkpatch.pl on each patch of a series. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "posting/checkpatch.h"
+#include "lib/run.h"
+#include "lib/usage.h"
+
+/* "FILE:LINE: ERROR: ..." lines into p: counts, and the messages named by the patch's file name */
+static void take_messages(const char *out, const char *patch, struct patch_result *p)
+{
+	struct strvec lines = STRVEC_INIT;
+	const char *base = strrchr(patch, '/');
+
+	base = base ? base + 1 : patch;
+	strvec_split_lines(&lines, out);
+	p->cp_errors = p->cp_warnings = 0;
+	for (size_t j = 0; j < lines.nr; j++) {
+		const char *l = lines.v[j];
+		int err = !!strstr(l, ": ERROR:");
+
+		if (!err && !strstr(l, ": WARNING:"))
+			continue;
+		if (err)
+			p->cp_errors++;
+		else
+			p->cp_warnings++;
+		if (!strncmp(l, patch, strlen(patch)))
+			strvec_pushf(&p->cp_messages, "%s%s", base, l + strlen(patch));
+		else
+			strvec_push(&p->cp_messages, l);
+	}
+	strvec_clear(&lines);
+}
+
+void checkpatch_patches(const char *wt, const struct strvec *patches, struct rev_result *r,
+			int jobs)
+{
+	char *script = xstrfmt("%s/scripts/checkpatch.pl", wt);
+	size_t n = patches->nr < r->nr_patches ? patches->nr : r->nr_patches;
+	struct child_process *cps;
+	int *results;
+
+	if (access(script, R_OK))
+		r->checkpatch = xstrdup("skipped: the tree has no scripts/checkpatch.pl");
+	else if (!program_exists("perl"))
+		r->checkpatch = xstrdup("skipped: perl is not installed (apt-get install perl)");
+	else
+		r->checkpatch = xstrdup("run (the tree's scripts/checkpatch.pl --no-tree --terse)");
+	if (strncmp(r->checkpatch, "run", 3) || !n) {
+		free(script);
+		return;
+	}
+	/* one perl per patch, side by side: each reads only its own patch */
+	cps = xcalloc(n, sizeof(*cps));
+	results = xcalloc(n, sizeof(*results));
+	for (size_t i = 0; i < n; i++) {
+		cps[i] = (struct child_process)CHILD_PROCESS_INIT;
+		strvec_pushl(&cps[i].args, "perl", script, "--no-tree", "--terse", "--no-summary",
+			     patches->v[i], NULL);
+		cps[i].dir = wt;
+		cps[i].capture_out = 1;
+		cps[i].quiet_err = 1;
+	}
+	run_parallel(cps, n, jobs, results);
+	for (size_t i = 0; i < n; i++) {
+		take_messages(cps[i].out ? cps[i].out : "", patches->v[i], &r->patches[i]);
+		child_process_clear(&cps[i]);
+	}
+	free(cps);
+	free(results);
+	free(script);
+}

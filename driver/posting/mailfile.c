@@ -1,0 +1,195 @@
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lib/fileio.h"
+#include "posting/mailfile.h"
+#include "lib/strbuf.h"
+#include "lib/usage.h"
+
+/* Where the header block ends: the blank line, or the end of text. */
+static const char *headers_end(const char *text)
+{
+	const char *p = strstr(text, "\n\n");
+
+	return p ? p + 1 : text + strlen(text);
+}
+
+char *mail_header(const char *text, const char *name)
+{
+	const char *end = headers_end(text), *p = text;
+	size_t n = strlen(name);
+	struct strbuf sb = STRBUF_INIT;
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', end - p);
+
+		if (!nl)
+			nl = end;
+		if (!strncasecmp(p, name, n) && p[n] == ':') {
+			const char *v = p + n + 1;
+
+			/* the value and its continuation lines */
+			for (;;) {
+				while (v < nl && (*v == ' ' || *v == '\t'))
+					v++;
+				if (sb.len)
+					strbuf_addch(&sb, ' ');
+				strbuf_add(&sb, v, nl - v);
+				if (nl + 1 >= end || (nl[1] != ' ' && nl[1] != '\t'))
+					break;
+				v = nl + 1;
+				nl = memchr(v, '\n', end - v);
+				if (!nl)
+					nl = end;
+			}
+			return strbuf_detach(&sb);
+		}
+		p = nl + 1;
+	}
+	strbuf_release(&sb);
+	return NULL;
+}
+
+char *mail_address(const char *entry)
+{
+	const char *lt = strrchr(entry, '<'), *gt = lt ? strchr(lt, '>') : NULL;
+	char *addr = lt && gt ? xstrndup(lt + 1, gt - lt - 1) : xstrdup(entry);
+
+	for (char *p = addr; *p; p++)
+		*p = tolower((unsigned char)*p);
+	return addr;
+}
+
+int mail_list_add(struct strvec *list, const char *entry)
+{
+	char *addr = mail_address(entry);
+	int seen = 0;
+
+	for (size_t i = 0; i < list->nr && !seen; i++) {
+		char *other = mail_address(list->v[i]);
+
+		seen = !strcmp(addr, other);
+		free(other);
+	}
+	if (!seen)
+		strvec_push(list, entry);
+	free(addr);
+	return !seen;
+}
+
+char *mail_encode_entry(const char *entry)
+{
+	const char *lt = strrchr(entry, '<');
+	const char *name = entry, *name_end = lt;
+	struct strbuf sb = STRBUF_INIT;
+	int ascii = 1;
+
+	for (const char *p = entry; *p; p++)
+		ascii &= !(*p & 0x80);
+	if (ascii || !lt)
+		return xstrdup(entry);
+	while (name_end > name && name_end[-1] == ' ')
+		name_end--;
+	/* get_maintainer quotes names: the encoded word replaces the quotes */
+	if (name_end - name >= 2 && *name == '"' && name_end[-1] == '"') {
+		name++;
+		name_end--;
+	}
+	strbuf_addstr(&sb, "=?UTF-8?q?");
+	for (const char *p = name; p < name_end; p++) {
+		unsigned char c = *p;
+
+		if (c == ' ')
+			strbuf_addch(&sb, '_');
+		else if (c & 0x80 || c == '=' || c == '?' || c == '_' || c == '"')
+			strbuf_addf(&sb, "=%02X", c);
+		else
+			strbuf_addch(&sb, c);
+	}
+	strbuf_addf(&sb, "?= %s", lt);
+	return strbuf_detach(&sb);
+}
+
+int mail_add_header(const char *path, const char *name, const struct strvec *addrs)
+{
+	char *text = read_file(path), *have;
+	struct strvec add = STRVEC_INIT, old = STRVEC_INIT;
+	struct strbuf sb = STRBUF_INIT;
+	const char *end;
+	int ret;
+
+	if (!text)
+		return error_errno("cannot read %s", path);
+	if ((have = mail_header(text, name))) {
+		/* "a, b": the addresses already there */
+		for (char *tok = strtok(have, ","); tok; tok = strtok(NULL, ","))
+			mail_list_add(&old, tok + strspn(tok, " "));
+		free(have);
+	}
+	for (size_t i = 0; i < addrs->nr; i++) {
+		char *enc = mail_encode_entry(addrs->v[i]);
+
+		if (mail_list_add(&old, enc))
+			strvec_push(&add, enc);
+		free(enc);
+	}
+	if (!add.nr) {
+		ret = 0;
+		goto out;
+	}
+	end = headers_end(text);
+	/* end is the blank line; a mail with no body has none */
+	strbuf_add(&sb, text, end - text);
+	if (sb.len && sb.buf[sb.len - 1] != '\n')
+		strbuf_addch(&sb, '\n');
+	strbuf_addf(&sb, "%s: ", name);
+	for (size_t i = 0; i < add.nr; i++)
+		strbuf_addf(&sb, "%s%s", i ? ",\n " : "", add.v[i]);
+	strbuf_addch(&sb, '\n');
+	strbuf_addstr(&sb, end);
+	ret = replace_file(path, strbuf_str(&sb));
+out:
+	strbuf_release(&sb);
+	strvec_clear(&add);
+	strvec_clear(&old);
+	free(text);
+	return ret;
+}
+
+/* Unfold the header name of text in place; 1 when it was folded. */
+static int unfold_one(char *text, const char *name)
+{
+	char *end = (char *)headers_end(text), *key = xstrfmt("\n%s: ", name), *p, *nl;
+	int changed = 0;
+
+	p = !strncmp(text, key + 1, strlen(key) - 1) ? text : strstr(text, key);
+	free(key);
+	if (!p || p >= end)
+		return 0;
+	nl = strchr(p + 1, '\n');
+	/* "\n <addr>" -> " <addr>": each continuation line of the header */
+	while (nl && nl < end && (nl[1] == ' ' || nl[1] == '\t')) {
+		size_t ws = strspn(nl + 1, " \t");
+
+		*nl = ' ';
+		memmove(nl + 1, nl + 1 + ws, strlen(nl + 1 + ws) + 1);
+		end -= ws;
+		nl = strchr(nl, '\n');
+		changed = 1;
+	}
+	return changed;
+}
+
+int mail_unfold(const char *path)
+{
+	char *text = read_file(path);
+	int changed, ret = 0;
+
+	if (!text)
+		return error_errno("cannot read %s", path);
+	changed = unfold_one(text, "From") | unfold_one(text, "Subject");
+	if (changed)
+		ret = replace_file(path, text);
+	free(text);
+	return ret;
+}

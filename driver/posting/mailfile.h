@@ -1,0 +1,35 @@
+#ifndef KSERIES_MAILFILE_H
+#define KSERIES_MAILFILE_H
+
+#include "lib/strvec.h"
+
+/*
+ * The patch files git format-patch writes are mails: a header block, a
+ * blank line, the body. What posting adds to them, in place.
+ */
+
+/*
+ * Add the header "Name: a,\n b" (folded as format-patch folds --cc) after
+ * the existing headers; addresses already in an existing header of that
+ * name are not repeated. Nothing is written for an empty list. 0 or -1.
+ */
+int mail_add_header(const char *path, const char *name, const struct strvec *addrs);
+/*
+ * Unfold the From: and Subject: headers onto one line each: b4 0.12's am
+ * copies them raw and dies on a folded one ("Header values may not contain
+ * linefeed"), and both fit the 998 characters a header line may have. 0 or -1.
+ */
+int mail_unfold(const char *path);
+/* The bare address of "Name <addr>" or "addr", lower case. Caller frees. */
+char *mail_address(const char *entry);
+/* Add entry to list unless its address is there already; 1 when added. */
+int mail_list_add(struct strvec *list, const char *entry);
+/*
+ * "Name <addr>" with a name that is not plain ASCII encoded as RFC 2047
+ * (=?UTF-8?q?...?=), as format-patch encodes its headers. Caller frees.
+ */
+char *mail_encode_entry(const char *entry);
+/* The value of the first header name in text ("Subject"), unfolded; NULL if none. */
+char *mail_header(const char *text, const char *name);
+
+#endif

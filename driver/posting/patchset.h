@@ -1,0 +1,51 @@
+#ifndef KSERIES_PATCHSET_H
+#define KSERIES_PATCHSET_H
+
+#include "core/manifest.h"
+#include "lib/strvec.h"
+
+/*
+ * Commits in a scratch worktree, and the series git format-patch makes of
+ * them. Author and committer are the user's own git identity.
+ */
+
+/* Commit files with subject and message (and Signed-off-by when signoff). */
+int patchset_commit(const char *wt, const struct strvec *files, const char *subject,
+		    const char *message, int signoff);
+/*
+ * The subject prefix of a catch-all patch for file: the manifest's for its
+ * folder (catchall.prefixes, a table of folder and prefix; NULL: none), else
+ * the one its own history uses most ("drm/amdgpu" of "drm/amdgpu: fix
+ * ..."), from its last 50 commits, else patchset_path_prefix. Caller frees.
+ */
+char *patchset_subject_prefix(const char *wt, const char *file,
+			      const struct manifest_table *prefixes);
+/* Where file is: its folder, below drivers/ or arch/ ("nvme/host" of drivers/nvme/host/pci.c). */
+char *patchset_path_prefix(const char *file);
+/* Pick the most common prefix from subject lines; NULL if none. Exposed for tests. */
+char *patchset_prefix_from_subjects(const char *subjects);
+/* How format-patch writes the series. */
+struct format_opts {
+	const char *base;		/* the commit it applies to: base..HEAD, base-commit */
+	const char *cover_subject, *cover_blurb;	/* the blurb is wrapped at 72 */
+	const char *cover_extra;	/* sections after the blurb, as they are; or NULL */
+	int reroll;			/* > 1: [PATCH vN], vN- file names */
+	const char *subject_prefix;	/* "PATCH 4.9"; NULL: PATCH */
+	const struct strvec *to;	/* To: of every mail; or NULL */
+};
+/*
+ * git format-patch base..HEAD into outdir with a cover letter whose subject
+ * and blurb we write (*cover: its path) and a base-commit line; the
+ * patches' paths (not the cover letter), in order, are added to patches.
+ * Returns the number of patches, or -1.
+ */
+int patchset_format(const char *wt, const char *outdir, const struct format_opts *fo,
+		    struct strvec *patches, char **cover);
+/* The patch files format-patch wrote in dir, in order, not the cover letter. 0 or -1. */
+int patchset_list_dir(const char *dir, struct strvec *patches, int quiet);
+/* The cover letter in dir (*cover, caller frees): 0, or -1 when there is none. */
+int patchset_cover_in(const char *dir, char **cover);
+/* Check that git knows who the user is; 0, or -1 after an error with the fix. */
+int patchset_check_identity(const char *repo);
+
+#endif

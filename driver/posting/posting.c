@@ -1,0 +1,257 @@
+#include <stdlib.h>
+#include <string.h>
+#include "lib/cleanup.h"
+#include "lib/fileio.h"
+#include "posting/posting.h"
+#include "posting/posting_checks.h"
+#include "posting/recipients.h"
+#include "posting/reroll.h"
+#include "lib/run.h"
+#include "posting/stable.h"
+#include "lib/strbuf.h"
+#include "posting/mailfile.h"
+#include "lib/usage.h"
+#include "core/worktree.h"
+
+static void check_addresses(const struct strvec *addrs, const char *option)
+{
+	for (size_t i = 0; i < addrs->nr; i++)
+		if (!strchr(addrs->v[i], '@') || strchr(addrs->v[i], '\n'))
+			die("%s %s is not a mail address: give one as addr@example.org or "
+			    "'Name <addr@example.org>'", option, addrs->v[i]);
+}
+
+void posting_check_opts(const char *repo, struct posting_opts *po, const struct strvec *revs)
+{
+	check_addresses(&po->to, "--to");
+	check_addresses(&po->cc, "--cc");
+	if (po->reroll < 0 || po->reroll == 1)
+		die("--reroll-count %d: a reroll is version 2 or later", po->reroll);
+	if ((po->previous || po->stable) && !repo)
+		die("--%s needs a git repo: the kernel given is a plain folder",
+		    po->previous ? "previous" : "stable");
+	for (size_t i = 0; po->previous && i < revs->nr; i++) {
+		struct previous_series p;
+
+		if (previous_find(repo, po->previous, revs->v[i], &p))
+			exit(2);
+		if (po->reroll && po->reroll <= p.version)
+			die("--reroll-count %d, but the series in %s is v%d already: give "
+			    "--reroll-count %d", po->reroll, p.dir, p.version, p.version + 1);
+		previous_clear(&p);
+	}
+	if (po->stable && !(po->stable_commit = git_resolve_commit(repo, po->stable)))
+		die("--stable %s is not a revision of %s: give the upstream tag or branch the "
+		    "patches come from (e.g. v4.13)", po->stable, repo);
+}
+
+int posting_load_upstream(const char *repo, const struct posting_opts *po, struct rev_result *r)
+{
+	if (!po->stable)
+		return 0;
+	r->post.stable = xstrdup(po->stable);
+	return stable_upstream_log(repo, r->commit, po->stable_commit, &r->post.upstream_log);
+}
+
+char *posting_message(const struct rev_result *r, const char *subject, const char *message,
+		      char **upstream)
+{
+	const char *sha = r->post.stable ? stable_counterpart(&r->post.upstream_log, subject) : NULL;
+
+	*upstream = sha ? xstrdup(sha) : NULL;
+	return sha ? stable_message(sha, message) : xstrdup(message);
+}
+
+/* The cover letter's list of upstream commits and of patches new for this tree. */
+static void stable_section(const struct rev_result *r, struct strbuf *sb)
+{
+	size_t ups = 0;
+
+	for (size_t i = 0; i < r->nr_patches; i++)
+		ups += r->patches[i].upstream != NULL;
+	strbuf_addf(sb, "Backport to %s: %zu of %zu patches are upstream commits of %s:\n",
+		    r->post.base_describe, ups, r->nr_patches, r->post.stable);
+	for (size_t i = 0; i < r->nr_patches; i++)
+		if (r->patches[i].upstream)
+			strbuf_addf(sb, "  %02zu/%02zu %.12s %s\n", i + 1, r->nr_patches,
+				    r->patches[i].upstream, r->patches[i].subject);
+	if (ups < r->nr_patches) {
+		strbuf_addstr(sb, "New for this tree (no upstream commit has their subject):\n");
+		for (size_t i = 0; i < r->nr_patches; i++)
+			if (!r->patches[i].upstream)
+				strbuf_addf(sb, "  %02zu/%02zu %s%s\n", i + 1, r->nr_patches,
+					    r->patches[i].subject,
+					    r->patches[i].catch_all ? " (a file upstream never had)" : "");
+	}
+}
+
+/* range-diff of --previous against this run's series: the cover's "Changes since". */
+static int reroll_section(const char *repo, const struct posting_opts *po, const char *rev_dir,
+			  const char *head, struct rev_result *r, struct strbuf *sb)
+{
+	struct previous_series p;
+	struct range_diff rd = { 0 };
+	char *tmp = NULL, *old_head = NULL, *path = NULL, *section;
+	int ret = previous_find(repo, po->previous, r->rev, &p);
+
+	if (!ret && !(tmp = cleanup_scratch_dir()))
+		ret = -1;
+	if (!ret && mails_commit(repo, p.base, &p.patches, tmp, &old_head))
+		ret = error("the series in %s does not apply on its own base %s: is it a kseries "
+			    "output?", p.dir, p.base);
+	if (!ret)
+		ret = range_diff_run(repo, p.base, old_head, r->commit, head, r->nr_patches, &rd);
+	if (!ret) {
+		path = xstrfmt("%s/range-diff.txt", rev_dir);
+		ret = write_file(path, rd.text ? rd.text : "");
+		r->post.previous = xstrdup(p.dir);
+		r->post.previous_version = p.version;
+		strvec_pushv(&r->post.added, (const char *const *)rd.added.v);
+		strvec_pushv(&r->post.dropped, (const char *const *)rd.dropped.v);
+		strvec_pushv(&r->post.changed, (const char *const *)rd.changed.v);
+		section = range_diff_section(&rd, p.version, r->nr_patches);
+		strbuf_addstr(sb, section);
+		if (strcmp(p.base, r->commit))
+			strbuf_addf(sb, "- the base: %.12s then, %s (%.12s) now\n", p.base,
+				    r->post.base_describe, r->commit);
+		free(section);
+	}
+	if (tmp)
+		remove_tree(tmp);
+	free(tmp);
+	free(old_head);
+	free(path);
+	range_diff_clear(&rd);
+	previous_clear(&p);
+	return ret;
+}
+
+int posting_prepare(const char *repo, const struct posting_opts *po, const char *rev_dir,
+		    const char *head, struct rev_result *r, char **extra)
+{
+	struct strbuf sb = STRBUF_INIT;
+	char *out = NULL;
+	int ret = 0;
+
+	run_capture(&out, NULL, "git", "-C", repo, "describe", "--tags", "--always", r->commit, NULL);
+	r->post.base_describe = out && *out ? xstrndup(out, strcspn(out, "\n")) : xstrdup(r->commit);
+	free(out);
+	r->post.version = po->reroll;
+	if (po->previous) {
+		ret = reroll_section(repo, po, rev_dir, head, r, &sb);
+		if (!r->post.version)
+			r->post.version = r->post.previous_version + 1;
+	}
+	if (!r->post.version)
+		r->post.version = 1;
+	if (!ret && r->api_note) {
+		if (sb.len)
+			strbuf_addch(&sb, '\n');
+		strbuf_addf(&sb, "Not ready: %s.\n", r->api_note);
+	}
+	if (!ret && po->stable) {
+		if (sb.len)
+			strbuf_addch(&sb, '\n');
+		stable_section(r, &sb);
+	}
+	*extra = sb.len ? strbuf_detach(&sb) : NULL;
+	strbuf_release(&sb);
+	return ret;
+}
+
+void posting_filter_checkpatch(struct rev_result *r)
+{
+	for (size_t i = 0; i < r->nr_patches; i++) {
+		struct patch_result *p = &r->patches[i];
+		char *want;
+
+		if (!p->upstream)
+			continue;
+		/* its suggestion names our own line: 'commit <12 chars> ("<subject>")' */
+		want = xstrfmt("'commit %.12s (\"%s\")'", p->upstream, p->subject);
+		for (size_t j = p->cp_messages.nr; j-- > 0;)
+			if (strstr(p->cp_messages.v[j], "git commit description style") &&
+			    strstr(p->cp_messages.v[j], want)) {
+				strvec_remove(&p->cp_messages, j);
+				p->cp_errors--;
+				p->cp_stable_line = 1;
+			}
+		free(want);
+	}
+}
+
+char *posting_subject_prefix(const struct posting_opts *po, const struct rev_result *r)
+{
+	return po->stable ? stable_subject_prefix(r->post.base_describe) : NULL;
+}
+
+/* Each patch's Cc header: --cc, then what get_maintainer.pl names; the cover gets them all. */
+static int add_recipients(const struct posting_opts *po, const char *wt, const char *cover,
+			  const struct strvec *patches, int jobs, struct rev_result *r)
+{
+	struct recipients *rs = xcalloc(patches->nr + 1, sizeof(*rs));
+	char *why = NULL;
+	int ret = 0, found = 0;
+
+	strvec_pushv(&r->post.cover_cc, (const char *const *)po->cc.v);
+	if (po->no_cc)
+		why = xstrdup("none looked up: --no-cc");
+	else if (!recipients_run(wt, patches, rs, jobs, &why))
+		found = 1;
+	r->post.recipients = found ? xstrdup("scripts/get_maintainer.pl --no-git --no-git-fallback "
+					     "of the tree") : why;
+	if (found)
+		free(why);
+	for (size_t i = 0; i < patches->nr && i < r->nr_patches && !ret; i++) {
+		struct patch_result *p = &r->patches[i];
+
+		for (size_t j = 0; j < po->cc.nr; j++)
+			mail_list_add(&p->cc, po->cc.v[j]);
+		for (size_t j = 0; found && j < rs[i].people.nr; j++)
+			mail_list_add(&p->cc, rs[i].people.v[j]);
+		for (size_t j = 0; found && j < rs[i].lists.nr; j++) {
+			mail_list_add(&p->cc, rs[i].lists.v[j]);
+			mail_list_add(&r->post.lists, rs[i].lists.v[j]);
+		}
+		for (size_t j = 0; j < p->cc.nr; j++)
+			mail_list_add(&r->post.cover_cc, p->cc.v[j]);
+		if (found && rs[i].error)
+			p->cc_error = xstrdup(rs[i].error);
+		ret = mail_add_header(patches->v[i], "Cc", &p->cc);
+	}
+	if (!ret)
+		ret = mail_add_header(cover, "Cc", &r->post.cover_cc);
+	for (size_t i = 0; i < patches->nr; i++)
+		recipients_clear(&rs[i]);
+	free(rs);
+	return ret;
+}
+
+int posting_finish(const struct posting_opts *po, const char *wt, const char *cover,
+		   const struct strvec *patches, int jobs, struct rev_result *r)
+{
+	struct strvec mails = STRVEC_INIT;
+	int ret;
+
+	info("[%s] posting: recipients, then the checks of git am, b4 and git send-email", r->rev);
+	if (add_recipients(po, wt, cover, patches, jobs, r))
+		return -1;
+	strvec_push(&mails, cover);
+	strvec_pushv(&mails, (const char *const *)patches->v);
+	for (size_t i = 0; i < mails.nr; i++)
+		if (mail_unfold(mails.v[i])) {
+			strvec_clear(&mails);
+			return -1;
+		}
+	ret = posting_checks(wt, &mails, po->no_cc, r);
+	strvec_clear(&mails);
+	return ret;
+}
+
+void posting_opts_clear(struct posting_opts *po)
+{
+	strvec_clear(&po->to);
+	strvec_clear(&po->cc);
+	free(po->stable_commit);
+	po->stable_commit = NULL;
+}

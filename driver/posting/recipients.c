@@ -1,0 +1,127 @@
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "posting/recipients.h"
+#include "lib/run.h"
+#include "lib/usage.h"
+
+void recipients_parse(const char *out, struct recipients *r)
+{
+	struct strvec lines = STRVEC_INIT;
+
+	strvec_split_lines(&lines, out);
+	for (size_t i = 0; i < lines.nr; i++) {
+		char *l = lines.v[i], *gt = strchr(l, '>'), *end;
+
+		/*
+		 * "Name <addr> (role:SECTION)" or "addr (open list:SECTION)": the entry
+		 * ends at its '>' or, with no name, at the first space; get_maintainer
+		 * cuts long roles ("(supporter:3WARE ... (3W-XXXX, 3W-9...)"), so the
+		 * role's parentheses need not balance.
+		 */
+		if (!strchr(l, '@'))
+			continue;
+		end = gt && strchr(l, '<') && strchr(l, '<') < gt ? gt + 1 : l + strcspn(l, " ");
+		if (*end && strncmp(end, " (", 2))
+			continue;	/* not an address line ("Bad divisor ...") */
+		{
+			int has_role = *end != '\0';
+			const char *role = end + (has_role ? 2 : 0);
+			int list = has_role ? !strncmp(role, "open list", 9) ||
+					      !strncmp(role, "moderated list", 14) ||
+					      !strncmp(role, "subscriber list", 15) ||
+					      !strncmp(role, "list", 4) : !strchr(l, '<');
+
+			/* without a role (--norolestats): a name is a person, a bare address a list */
+			*end = '\0';
+			strvec_push(list ? &r->lists : &r->people, l);
+		}
+	}
+	strvec_clear(&lines);
+}
+
+/* top_of_kernel_tree wants the top-level folders: the ones a sparse checkout left out, empty. */
+static int make_top_folders(const char *wt)
+{
+	char *out = NULL;
+	struct strvec dirs = STRVEC_INIT;
+	int ret = run_capture(&out, wt, "git", "ls-tree", "-d", "--name-only", "HEAD", NULL);
+
+	if (ret) {
+		free(out);
+		return error("cannot list the top-level folders of %s: %s", wt, run_capture_error());
+	}
+	strvec_split_lines(&dirs, out ? out : "");
+	for (size_t i = 0; i < dirs.nr && !ret; i++) {
+		char *path = xstrfmt("%s/%s", wt, dirs.v[i]);
+
+		if (mkdir(path, 0777) && errno != EEXIST)
+			ret = error_errno("cannot create %s", path);
+		free(path);
+	}
+	strvec_clear(&dirs);
+	free(out);
+	return ret;
+}
+
+/* The error of a run that failed or said nothing, on one line. */
+static char *run_error(const struct child_process *cp, int status)
+{
+	const char *e = cp->err ? cp->err : "";
+	size_t n = strcspn(e, "\n");
+
+	if (status)
+		return xstrfmt("get_maintainer.pl failed (exit %d)%s%.*s", status, n ? ": " : "",
+			       (int)n, e);
+	return xstrfmt("get_maintainer.pl named no one%s%.*s", n ? ": " : "", (int)n, e);
+}
+
+int recipients_run(const char *wt, const struct strvec *patches, struct recipients *rs, int jobs,
+		   char **why)
+{
+	char *script = xstrfmt("%s/scripts/get_maintainer.pl", wt);
+	struct child_process *cps;
+	int *results;
+
+	*why = NULL;
+	if (access(script, R_OK)) {
+		*why = xstrdup("the tree has no scripts/get_maintainer.pl: no Cc lines");
+		free(script);
+		return -1;
+	}
+	free(script);
+	if (make_top_folders(wt)) {
+		*why = xstrdup("the worktree could not be made whole enough for get_maintainer.pl");
+		return -1;
+	}
+	cps = xcalloc(patches->nr, sizeof(*cps));
+	results = xcalloc(patches->nr, sizeof(*results));
+	for (size_t i = 0; i < patches->nr; i++) {
+		cps[i] = (struct child_process)CHILD_PROCESS_INIT;
+		strvec_pushl(&cps[i].args, "perl", "scripts/get_maintainer.pl", "--no-git",
+			     "--no-git-fallback", patches->v[i], NULL);
+		cps[i].dir = wt;
+		cps[i].capture_out = cps[i].capture_err = 1;
+	}
+	run_parallel(cps, patches->nr, jobs, results);
+	for (size_t i = 0; i < patches->nr; i++) {
+		memset(&rs[i], 0, sizeof(rs[i]));
+		recipients_parse(cps[i].out ? cps[i].out : "", &rs[i]);
+		if (results[i] || (!rs[i].people.nr && !rs[i].lists.nr))
+			rs[i].error = run_error(&cps[i], results[i]);
+		child_process_clear(&cps[i]);
+	}
+	free(cps);
+	free(results);
+	return 0;
+}
+
+void recipients_clear(struct recipients *r)
+{
+	strvec_clear(&r->people);
+	strvec_clear(&r->lists);
+	free(r->error);
+	r->error = NULL;
+}

@@ -1,0 +1,36 @@
+#ifndef KSERIES_RECIPIENTS_H
+#define KSERIES_RECIPIENTS_H
+
+#include "lib/strvec.h"
+
+/*
+ * Whom each patch goes to: the revision's own scripts/get_maintainer.pl
+ * on the patch file, with --no-git --no-git-fallback (no history is
+ * guessed at: a snapshot repo's one author would be "the maintainer"),
+ * run in the worktree.
+ */
+
+/* What get_maintainer.pl said of one patch. */
+struct recipients {
+	struct strvec people;	/* "Name <addr>": maintainers, reviewers, supporters */
+	struct strvec lists;	/* the mailing lists */
+	char *error;		/* why it gave nothing, or NULL */
+};
+
+/*
+ * Sort get_maintainer.pl's lines ("addr (role:SECTION)") into people and
+ * lists. Exposed for tests.
+ */
+void recipients_parse(const char *out, struct recipients *r);
+/*
+ * Run get_maintainer.pl of the tree in wt on each patch file, side by side
+ * (jobs at once), into rs[i]. The worktree needs the top-level files and
+ * folders the script looks for (top_of_kernel_tree): the folders a sparse
+ * checkout left out are made, empty. Returns 0, or -1 when the tree has
+ * no script (*why says so).
+ */
+int recipients_run(const char *wt, const struct strvec *patches, struct recipients *rs, int jobs,
+		   char **why);
+void recipients_clear(struct recipients *r);
+
+#endif

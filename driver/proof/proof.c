@@ -1,0 +1,189 @@
+/*
+ * The proof of a diff over the build matrix (proof.h): its parts set up,
+ * joined to the matrix by its per-cell hooks, and the figures once every
+ * arch has been built.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "kbuild/cmdfile.h"
+#include "lib/fileio.h"
+#include "lib/run.h"
+#include "lib/usage.h"
+#include "proof/proof.h"
+
+int proof_init(struct build_proof *p, const char *wt, const char *base, const char *tip,
+		     const struct strvec *tokens)
+{
+	memset(p, 0, sizeof(*p));
+	if (hunks_read(&p->hunks, wt, base, tip))
+		return -1;
+	lineproof_init(&p->lines, wt, &p->hunks);
+	identity_init(&p->ident, wt, &p->hunks, base, tip, tokens);
+	return 0;
+}
+
+/* The per-cell figures of cells 0..n-1, made as the matrix reaches them. */
+static void proof_cells(struct build_proof *p, size_t n)
+{
+	if (n <= p->nr_cells)
+		return;
+	p->cells = xrealloc(p->cells, n * sizeof(*p->cells));
+	memset(p->cells + p->nr_cells, 0, (n - p->nr_cells) * sizeof(*p->cells));
+	p->nr_cells = n;
+}
+
+/*
+ * The proof's part before the series: the removed lines, from the objects
+ * this step built; and those objects kept (hard links: the next step
+ * unlinks before it rebuilds) in <arch>-before/ for the identity.
+ */
+static void proof_before(void *data, size_t i, const struct build_cell *c, const char *out_dir,
+			 const char *o_dir, const struct strvec *built)
+{
+	struct build_proof *p = data;
+	struct strvec objs = STRVEC_INIT;
+	char *keep = xstrfmt("%s/%s-before", out_dir, c->arch);
+
+	proof_cells(p, i + 1);
+	lineproof_arch(&p->lines, 0, 1u << i, c->arch, o_dir, built);
+	cmdfile_objects(o_dir, built, &objs);
+	for (size_t o = 0; o < objs.nr; o++) {
+		char *from = xstrfmt("%s/%s", o_dir, objs.v[o]), *to = xstrfmt("%s/%s", keep, objs.v[o]);
+
+		make_parents(to, 0777);
+		unlink(to);
+		if (link(from, to)) {
+			char *text = NULL;
+
+			/* another file system: a copy (run_capture of cp keeps it simple) */
+			run_capture(&text, NULL, "cp", from, to, NULL);
+			free(text);
+		}
+		free(from);
+		free(to);
+	}
+	p->cells[i].proved = 1;
+	strvec_clear(&objs);
+	free(keep);
+}
+
+/* After the series: the added lines, and each object's functions against the kept ones. */
+static char *proof_after(void *data, size_t i, const struct build_cell *c, const char *out_dir,
+			 const char *o_dir)
+{
+	struct build_proof *p = data;
+	struct proof_cell *pc;
+	char *keep, *reason = NULL;
+
+	if (i >= p->nr_cells || !p->cells[i].proved)
+		return NULL;	/* nothing kept from before the series to compare with */
+	pc = &p->cells[i];
+	keep = xstrfmt("%s/%s-before", out_dir, c->arch);
+	lineproof_arch(&p->lines, 1, 1u << i, c->arch, o_dir, &c->built);
+	identity_arch(&p->ident, cell_arch(c)->cross, keep, o_dir, &c->built, &pc->ident);
+	if (pc->ident.unexpected)
+		reason = xstrfmt("%zu functions changed that the diff does not touch: %s",
+				 pc->ident.unexpected, pc->ident.unexpected_list.v[0]);
+	free(keep);
+	return reason;
+}
+
+struct matrix_hooks proof_hooks(struct build_proof *p)
+{
+	struct matrix_hooks h = { p, proof_before, proof_after };
+
+	return h;
+}
+
+/* A line of arch/X/ when no cell of arch X was built: that is the reason, not the file. */
+static void arch_not_built(const struct build_proof *p, struct hunk_line *v, size_t n,
+			   const char *file, const struct build_cell *cells, size_t nr_cells)
+{
+	size_t len;
+
+	if (!file || strncmp(file, "arch/", 5))
+		return;
+	len = strcspn(file + 5, "/");
+	for (size_t i = 0; i < nr_cells; i++) {
+		const char *src = cell_srcarch(&cells[i]);
+
+		if (p->cells[i].proved && src && strlen(src) == len && !strncmp(src, file + 5, len))
+			return;
+	}
+	for (size_t l = 0; l < n; l++)
+		if (v[l].code && !v[l].archs && !v[l].why)
+			v[l].why = xstrfmt("arch/%.*s is not built in this run (its cell is not in "
+					   "--arch, or it was skipped or failed)", (int)len, file + 5);
+}
+
+/*
+ * No cell built its objects (every one failed at configure or prepare, or
+ * was skipped): no line was read as code or compiled, so none is proven.
+ */
+static void nothing_built(struct hunk_line *v, size_t n)
+{
+	for (size_t l = 0; l < n; l++) {
+		v[l].code = 1;
+		if (!v[l].why)
+			v[l].why = xstrdup("no cell built its objects (see each cell's reason): "
+					   "nothing was compiled");
+	}
+}
+
+void proof_finish(struct build_proof *p, const struct build_cell *cells, size_t nr_cells)
+{
+	int proved = 0;
+
+	proof_cells(p, nr_cells);
+
+	for (size_t i = 0; i < nr_cells; i++)
+		proved |= p->cells[i].proved;
+	for (size_t i = 0; !proved && i < p->hunks.nr; i++) {
+		nothing_built(p->hunks.v[i].removed, p->hunks.v[i].nr_removed);
+		nothing_built(p->hunks.v[i].added, p->hunks.v[i].nr_added);
+	}
+	for (size_t i = 0; i < p->hunks.nr; i++) {
+		struct hunk *hk = &p->hunks.v[i];
+
+		arch_not_built(p, hk->removed, hk->nr_removed, hk->old_file, cells, nr_cells);
+		arch_not_built(p, hk->added, hk->nr_added, hk->new_file, cells, nr_cells);
+	}
+	lineproof_finish(&p->lines);
+	for (size_t i = 0; i < nr_cells; i++) {
+		p->cells[i].hunks_compiled = 0;
+		for (size_t k = 0; p->cells[i].proved && k < p->hunks.nr; k++) {
+			const struct hunk *hk = &p->hunks.v[k];
+			int all = 1;
+
+			for (size_t l = 0; l < hk->nr_removed; l++)
+				all &= !hk->removed[l].code || !!(hk->removed[l].archs & (1u << i));
+			for (size_t l = 0; l < hk->nr_added; l++)
+				all &= !hk->added[l].code || !!(hk->added[l].archs & (1u << i));
+			p->cells[i].hunks_compiled += all;
+		}
+	}
+}
+
+int proof_judge(const struct build_proof *p, int allow_unproven, int *incomplete)
+{
+	size_t proven = 0, total = 0;
+
+	if (p)
+		hunks_count(&p->hunks, &proven, &total);
+	*incomplete = !p || proven < total;
+	if (*incomplete)
+		info("proof: %zu of %zu hunks compiled on some arch%s", proven, total,
+		     allow_unproven ? " (--allow-unproven: reported only)" : ": incomplete");
+	return *incomplete && !allow_unproven;
+}
+
+void proof_clear(struct build_proof *p)
+{
+	lineproof_clear(&p->lines);
+	identity_clear(&p->ident);
+	hunks_clear(&p->hunks);
+	for (size_t i = 0; i < p->nr_cells; i++)
+		ident_result_clear(&p->cells[i].ident);
+	free(p->cells);
+}

@@ -1,0 +1,47 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lib/run.h"
+#include "rules/spatch.h"
+#include "lib/usage.h"
+
+int spatch_parse_version(const char *text)
+{
+	const char *p = text ? strstr(text, "version ") : NULL;
+	int major, minor, patch = 0;
+
+	if (!p || sscanf(p + 8, "%d.%d.%d", &major, &minor, &patch) < 2)
+		return -1;
+	if (major < 0 || minor < 0 || minor > 99 || patch < 0 || patch > 99)
+		return -1;
+	return major * 10000 + minor * 100 + patch;
+}
+
+int spatch_check(void)
+{
+	const int min = SPATCH_MIN_MAJOR * 10000 + SPATCH_MIN_MINOR * 100 + SPATCH_MIN_PATCH;
+	struct child_process cp = CHILD_PROCESS_INIT;
+	int ver, ret;
+
+	if (!program_exists("spatch"))
+		return error("spatch not found: install Coccinelle (apt-get install coccinelle, or make deps)");
+	strvec_pushl(&cp.args, "spatch", "--version", NULL);
+	cp.capture_out = 1;
+	cp.quiet_err = 1;
+	cp.timeout = run_query_timeout();
+	ret = run_command(&cp);
+	ver = spatch_parse_version(cp.out);
+	child_process_clear(&cp);
+	if (ret < 0)
+		return -1;	/* hung or could not start: run_command said which */
+	if (ret)
+		return error("'spatch --version' failed: reinstall Coccinelle (apt-get install --reinstall coccinelle)");
+	if (ver < 0)
+		return error("cannot read the version of spatch: install Coccinelle %d.%d.%d or newer",
+			     SPATCH_MIN_MAJOR, SPATCH_MIN_MINOR, SPATCH_MIN_PATCH);
+	if (ver < min)
+		return error("spatch %d.%d.%d is too old: install Coccinelle %d.%d.%d or newer",
+			     ver / 10000, ver / 100 % 100, ver % 100,
+			     SPATCH_MIN_MAJOR, SPATCH_MIN_MINOR, SPATCH_MIN_PATCH);
+	return 0;
+}

@@ -1,0 +1,75 @@
+/*
+ * The build stage of a revision, for series and build alike: the matrix with
+ * the proof joined to it, each patch on its own, the coverage.
+ */
+#include <stdlib.h>
+#include "build/bisect.h"
+#include "build/coverage.h"
+#include "build/matrix.h"
+#include "lib/run.h"
+#include "lib/usage.h"
+#include "proof/proof.h"
+#include "series/build_stage.h"
+
+/* Bisectability: every commit of the series but the last, built on its own. */
+static int build_each_patch(const struct build_request *q, struct rev_result *r)
+{
+	struct strvec commits = STRVEC_INIT, subjects = STRVEC_INIT, *files;
+	char *range = xstrfmt("%s..%s", q->base, q->head), *out = NULL;
+	int failed = 0;
+
+	run_capture(&out, q->wt, "git", "rev-list", "--reverse", "--first-parent", range, NULL);
+	strvec_split_lines(&commits, out ? out : "");
+	free(out);
+	free(range);
+	files = xcalloc(r->nr_patches + 1, sizeof(*files));
+	for (size_t i = 0; i < r->nr_patches; i++) {
+		strvec_pushv(&files[i], (const char *const *)r->patches[i].files.v);
+		strvec_push(&subjects, r->patches[i].subject);
+	}
+	/* the last commit is the head the matrix has just built */
+	if (commits.nr == r->nr_patches && commits.nr > 1) {
+		commits.nr--;
+		info("[%s] build: each patch on its own (bisectability)", r->rev);
+		failed = bisect_patches(q->wt, &commits, files, &subjects, q->files, &q->m->targets,
+				       r->cells, r->nr_cells, q->dir, q->jobs);
+		commits.nr++;
+	}
+	for (size_t i = 0; i < r->nr_patches; i++)
+		strvec_clear(&files[i]);
+	free(files);
+	strvec_clear(&commits);
+	strvec_clear(&subjects);
+	return failed;
+}
+
+int series_build(const struct build_request *q, struct rev_result *r)
+{
+	struct strvec changed = STRVEC_INIT;
+	struct matrix_hooks hooks;
+	int n;
+
+	r->proof = xcalloc(1, sizeof(*r->proof));
+	if (proof_init(r->proof, q->wt, q->base, q->head, q->scope)) {
+		free(r->proof);
+		r->proof = NULL;
+	}
+	if (r->proof)
+		hooks = proof_hooks(r->proof);
+	n = build_matrix(q->wt, q->base, q->head, q->files, q->archs, q->m, q->dir, q->jobs,
+			 r->proof ? &hooks : NULL, &r->cells, &r->nr_cells);
+	if (r->proof)
+		proof_finish(r->proof, r->cells, r->nr_cells);
+	if (n >= 0)
+		n += proof_judge(r->proof, q->allow_unproven, &r->proof_incomplete);
+	if (n >= 0 && q->bisect)
+		n += build_each_patch(q, r);
+	for (size_t i = 0; i < r->nr_patches; i++)
+		for (size_t f = 0; f < r->patches[i].files.nr; f++)
+			if (!strvec_contains(&changed, r->patches[i].files.v[f]))
+				strvec_push(&changed, r->patches[i].files.v[f]);
+	coverage_of(q->dir, r->cells, r->nr_cells, &changed, &r->compiled, &r->not_compiled);
+	strvec_clear(&changed);
+	return n;
+}
+

@@ -1,0 +1,25 @@
+#ifndef KSERIES_BUILD_STAGE_H
+#define KSERIES_BUILD_STAGE_H
+
+#include "core/manifest.h"
+#include "lib/strvec.h"
+#include "report/result.h"
+
+/* A build of base..head in the worktree wt (see series_build). */
+struct build_request {
+	const char *wt, *base, *head;
+	const char *dir;		/* the O= folders, logs and kept objects */
+	const struct strvec *files;	/* whose objects to build */
+	const struct strvec *archs;	/* NULL: all five */
+	const struct strvec *scope;	/* the tokens of the series' hunks; NULL: every hunk */
+	const struct manifest *m;
+	int jobs, bisect, allow_unproven;
+};
+/*
+ * The build matrix of base..head with its proof, then (q->bisect) each
+ * commit but the last on its own, then the coverage of what r's patches
+ * (the commits, in order) change: into r. Returns the failed cells (an
+ * incomplete proof is one unless allow_unproven), or -1.
+ */
+int series_build(const struct build_request *q, struct rev_result *r);
+#endif

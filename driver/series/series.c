@@ -1,0 +1,417 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "lib/cleanup.h"
+#include "lib/clock.h"
+#include "lib/fileio.h"
+#include "kbuild/fixups.h"
+#include "posting/patchset.h"
+#include "lib/run.h"
+#include "posting/checkpatch.h"
+#include "kbuild/prepare.h"
+#include "series/build_stage.h"
+#include "series/series.h"
+#include "core/worktree.h"
+#include "lib/strbuf.h"
+#include "lib/usage.h"
+
+char *series_dir_name(const char *rev)
+{
+	char *name = xstrdup(rev);
+
+	for (char *p = name; *p; p++)
+		if (*p == '/' || *p == ' ' || *p == ':' || *p == '~' || *p == '^')
+			*p = '-';
+	return name;
+}
+
+static void add_patch(struct rev_result *r, const char *subject, const struct strvec *files,
+		      int catch_all)
+{
+	struct patch_result *p;
+
+	r->patches = xrealloc(r->patches, (r->nr_patches + 1) * sizeof(*r->patches));
+	p = &r->patches[r->nr_patches++];
+	memset(p, 0, sizeof(*p));
+	p->subject = xstrdup(subject);
+	p->catch_all = catch_all;
+	p->cp_errors = p->cp_warnings = -1;
+	strvec_pushv(&p->files, (const char *const *)files->v);
+}
+
+static int commit_patch(const struct series_opts *so, const char *wt, struct rev_result *r,
+			const char *subject, const char *message, const struct strvec *files,
+			int catch_all)
+{
+	char *upstream, *text = posting_message(r, subject, message, &upstream);
+	int ret = patchset_commit(wt, files, subject, text, so->signoff);
+
+	free(text);
+	if (ret) {
+		free(upstream);
+		return -1;
+	}
+	add_patch(r, subject, files, catch_all);
+	r->patches[r->nr_patches - 1].upstream = upstream;
+	return 0;
+}
+
+/* "atm/he" of drivers/atm/he.c under prefix "atm": the file's own name added. */
+static char *with_file_name(const char *prefix, const char *file)
+{
+	const char *base = strrchr(file, '/'), *dot;
+
+	base = base ? base + 1 : file;
+	dot = strrchr(base, '.');
+	return xstrfmt("%s/%.*s", prefix, (int)(dot ? dot - base : (long)strlen(base)), base);
+}
+
+/*
+ * Each changed file no manifest entry names gets a patch of its own, its
+ * subject unique in the series: prefixes two files share get each file's
+ * name.
+ */
+static int catch_all_patches(const struct series_opts *so, struct convert *c, const char *wt,
+			     const struct strvec *changed, struct rev_result *r)
+{
+	struct strvec files = STRVEC_INIT, prefixes = STRVEC_INIT;
+	int ret = 0;
+
+	for (size_t i = 0; i < changed->nr; i++)
+		if (!convert_owned_by_any(&c->m, changed->v[i])) {
+			char *prefix = patchset_subject_prefix(wt, changed->v[i], &c->m.catchall_prefixes);
+
+			strvec_push(&files, changed->v[i]);
+			strvec_push(&prefixes, prefix);
+			free(prefix);
+		}
+	for (size_t i = 0; !ret && i < files.nr; i++) {
+		struct strvec one = STRVEC_INIT;
+		char *prefix = NULL, *subject;
+		size_t same = 0;
+
+		for (size_t j = 0; j < prefixes.nr; j++)
+			same += !strcmp(prefixes.v[i], prefixes.v[j]);
+		if (same > 1)
+			prefix = with_file_name(prefixes.v[i], files.v[i]);
+		subject = xstrfmt(c->m.catchall_subject, prefix ? prefix : prefixes.v[i]);
+		info("[%s] catch-all patch for %s: \"%s\"", r->rev, files.v[i], subject);
+		strvec_push(&one, files.v[i]);
+		ret = commit_patch(so, wt, r, subject, c->m.catchall_message, &one, 1);
+		strvec_clear(&one);
+		free(prefix);
+		free(subject);
+	}
+	strvec_clear(&files);
+	strvec_clear(&prefixes);
+	return ret;
+}
+
+static void parse_failure_lines(const struct convert *c, struct rev_result *r)
+{
+	for (size_t i = 0; i < c->nr_failures; i++) {
+		const struct parse_failure *f = &c->failures[i];
+
+		strvec_pushf(&r->parse_failures, "%s:%d: %s: %s", f->file, f->line, f->function,
+			     f->holds_tokens ? "ERROR, the code uses the API" :
+			     f->in_macro ? "warning, a macro definition" : "warning");
+	}
+	r->parse_errors = c->parse_errors;
+}
+
+void series_diff_stats(const char *wt, const char *base, const char *head, struct rev_result *r)
+{
+	char *out = NULL;
+	const char *p;
+
+	run_capture(&out, wt, "git", "diff", "--shortstat", base, head, NULL);
+	if (out) {
+		r->files_changed = atoi(out);
+		if ((p = strstr(out, "changed, ")) && strstr(p, "insertion"))
+			r->insertions = atoi(p + 9);
+		if ((p = strstr(out, "(+), ")))
+			r->deletions = atoi(p + 5);
+		else if ((p = strstr(out, "changed, ")) && strstr(p, "deletion"))
+			r->deletions = atoi(p + 9);
+	}
+	free(out);
+}
+
+/*
+ * checkpatch.pl of the revision's own tree on every patch (--terse, one line
+ * a problem); the counts and lines go to the report. Not a failure: a
+ * maintainer reads them, as after any generated series.
+ */
+static int make_branch(const struct series_opts *so, const char *wt, struct rev_result *r)
+{
+	char *head = NULL, *dir = series_dir_name(r->rev);
+	int ret;
+
+	r->branch = xstrfmt("%s/%s", so->branch_prefix, dir);
+	free(dir);
+	ret = run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL);
+	if (!ret && head) {
+		char *nl = strchr(head, '\n'), *out = NULL;
+
+		if (nl)
+			*nl = '\0';
+		ret = run_capture(&out, NULL, "git", "-C", so->repo, "branch", r->branch, head, NULL);
+		free(out);
+	}
+	free(head);
+	if (ret)
+		return error("cannot create branch %s in %s: does it exist already?", r->branch,
+			     so->repo);
+	return 0;
+}
+
+/* The build matrix of one revision, its proof, patch by patch, coverage. */
+static void build_revision(const struct series_opts *so, const struct convert *c,
+			   const char *wt, const char *rev_dir, struct rev_result *r)
+{
+	char *head = NULL, *bdir;
+	struct build_request q;
+
+	if (!so->build || !r->nr_patches) {
+		r->build_note = xstrdup(!so->build ? "skipped: --no-build" :
+					"skipped: the series is empty, nothing to build");
+		return;
+	}
+	info("[%s] build: checking out the whole tree", r->rev);
+	if (prepare_tree(wt, &r->build_note) ||
+	    run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL) || !head) {
+		r->build_failed = 1;
+		free(head);
+		return;
+	}
+	head[strcspn(head, "\n")] = '\0';
+	bdir = xstrfmt("%s/build", rev_dir);
+	/* every hunk is the series': kseries wrote them all (scope NULL) */
+	q = (struct build_request){ .wt = wt, .base = r->commit, .head = head, .dir = bdir,
+				    .files = &c->files, .archs = so->archs, .m = so->m,
+				    .jobs = so->co.jobs, .bisect = so->bisect,
+				    .allow_unproven = so->allow_unproven };
+	if (series_build(&q, r))
+		r->build_failed = 1;
+	free(bdir);
+	free(head);
+}
+
+/* The report after the series: only the files whose text it changed run again. */
+static int residual_report(struct convert *c, const char *wt, struct rev_result *r)
+{
+	struct strvec differ = STRVEC_INIT;
+	char *out = NULL;
+	int ret = run_capture(&out, wt, "git", "diff", "--name-only", "--no-renames", r->commit,
+			      NULL);
+
+	if (ret) {
+		free(out);
+		return error("cannot list what the series changed in %s: %s", wt,
+			     run_capture_error());
+	}
+	strvec_split_lines(&differ, out ? out : "");
+	ret = convert_report_again(c, wt, &r->findings, &differ, &r->residuals);
+	strvec_clear(&differ);
+	free(out);
+	return ret;
+}
+
+/*
+ * format-patch with what posting needs (base, version, the cover's
+ * sections), the Cc headers, checkpatch, the mail tools' checks.
+ */
+static int post_series(const struct series_opts *so, const char *wt, const char *rev_dir,
+		       const char *series_dir, const struct manifest *m, struct rev_result *r)
+{
+	struct strvec patches = STRVEC_INIT;
+	char *head = NULL, *extra = NULL, *prefix = NULL, *cover = NULL;
+	struct format_opts fo = { .base = r->commit, .cover_subject = m->name,
+				  .cover_blurb = m->cover, .to = &so->post.to };
+	int ret = run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL);
+
+	if (!ret && head) {
+		head[strcspn(head, "\n")] = '\0';
+		ret = posting_prepare(so->repo, &so->post, rev_dir, head, r, &extra);
+	}
+	if (!ret) {
+		fo.cover_extra = extra;
+		fo.reroll = r->post.version;
+		fo.subject_prefix = prefix = posting_subject_prefix(&so->post, r);
+		ret = patchset_format(wt, series_dir, &fo, &patches, &cover) < 0 ? -1 : 0;
+	}
+	if (!ret) {
+		checkpatch_patches(wt, &patches, r, so->co.jobs);
+		posting_filter_checkpatch(r);
+		ret = posting_finish(&so->post, wt, cover, &patches, so->co.jobs, r) < 0 ? -1 : 0;
+	}
+	strvec_clear(&patches);
+	free(head);
+	free(extra);
+	free(prefix);
+	free(cover);
+	return ret;
+}
+
+/*
+ * Uses of the API remain: the patch that removes it would break them. When
+ * it is the last commit it is left out (and r->api_note says so, in the
+ * report and the cover letter); else the note marks it.
+ */
+static int drop_api_patch(const char *wt, const struct manifest *m, struct rev_result *r)
+{
+	const char *subject = m->patches[m->api_patch].subject;
+	size_t last = r->nr_patches - 1;
+	char *out = NULL;
+
+	if (!r->nr_patches || r->patches[last].catch_all || strcmp(r->patches[last].subject, subject)) {
+		for (size_t i = 0; i < r->nr_patches; i++)
+			if (!r->patches[i].catch_all && !strcmp(r->patches[i].subject, subject))
+				r->api_note = xstrfmt("patch %zu (\"%s\") removes the API while %zu "
+						      "use%s of it remain: it breaks their build", i + 1,
+						      subject, r->residuals.nr,
+						      r->residuals.nr == 1 ? "" : "s");
+		return 0;
+	}
+	if (run_capture(&out, wt, "git", "reset", "-q", "--hard", "HEAD~1", NULL)) {
+		free(out);
+		return error("cannot leave the API removal out in %s: %s", wt, run_capture_error());
+	}
+	free(out);
+	r->api_note = xstrfmt("\"%s\" is left out: %zu use%s of the API remain%s (the report lists "
+			      "them), and removing it would break their build", subject,
+			      r->residuals.nr, r->residuals.nr == 1 ? "" : "s",
+			      r->residuals.nr == 1 ? "s" : "");
+	warning("[%s] %s", r->rev, r->api_note);
+	free(r->patches[last].subject);
+	strvec_clear(&r->patches[last].files);
+	strvec_clear(&r->patches[last].cc);
+	free(r->patches[last].upstream);
+	r->nr_patches--;
+	return 0;
+}
+
+static int run_revision(const struct series_opts *so, const char *wt, const char *rev_dir,
+			struct rev_result *r, const struct timespec *t0)
+{
+	struct convert c;
+	struct strvec changed = STRVEC_INIT, committed = STRVEC_INIT;
+	char *series_dir = xstrfmt("%s/series", rev_dir);
+	int ret = -1;
+
+	if (convert_prepare(&c, wt, &so->co) || posting_load_upstream(so->repo, &so->post, r))
+		goto out;
+	r->candidates = c.files.nr;
+	parse_failure_lines(&c, r);
+	info("[%s] %zu files hold the tokens (%.0fs)", r->rev, c.files.nr, seconds_since(t0));
+	if (c.files.nr && convert_report(&c, wt, &r->findings))
+		goto out;
+
+	if (convert_apply_owned(&c, wt, &r->findings, &changed))
+		goto out;
+	convert_idle_patches(&c, &r->findings, &changed, &r->idle_patches);
+	for (size_t i = 0; i < r->idle_patches.nr; i++)
+		warning("[%s] %s", r->rev, r->idle_patches.v[i]);
+	/* files whose checks failed are back as they were: no patch carries them */
+	strvec_pushv(&r->check_failures, (const char *const *)c.check_messages.v);
+	r->unchecked = c.unchecked;
+	strvec_pushv(&r->check_notes, (const char *const *)c.check_notes.v);
+	/* commits in manifest order; catch-alls before the patch that removes the API */
+	for (size_t i = 0; i < c.m.nr_patches; i++) {
+		const struct manifest_patch *p = &c.m.patches[i];
+		struct strvec mine = STRVEC_INIT;
+		int err = 0;
+
+		if (i == c.m.api_patch && catch_all_patches(so, &c, wt, &changed, r))
+			goto out;
+		/* a file two entries name goes with the first */
+		for (size_t f = 0; f < changed.nr; f++)
+			if (convert_owned(changed.v[f], &p->paths) && !strvec_contains(&committed, changed.v[f]))
+				strvec_push(&mine, changed.v[f]);
+		strvec_pushv(&committed, (const char *const *)mine.v);
+		if (mine.nr) {
+			info("[%s] patch %zu: %s (%.0fs)", r->rev, r->nr_patches + 1, p->subject,
+			     seconds_since(t0));
+			err = commit_patch(so, wt, r, p->subject, p->message, &mine, 0);
+		}
+		strvec_clear(&mine);
+		if (err)
+			goto out;
+	}
+
+	if (c.files.nr && residual_report(&c, wt, r))
+		goto out;
+	strvec_pushv(&r->residuals, (const char *const *)c.outside.v);
+	if (r->residuals.nr && drop_api_patch(wt, &c.m, r))
+		goto out;
+	if (mkdir(series_dir, 0777) && errno != EEXIST) {
+		error_errno("cannot create %s", series_dir);
+		goto out;
+	}
+	if (r->nr_patches) {
+		series_diff_stats(wt, r->commit, "HEAD", r);
+		if (post_series(so, wt, rev_dir, series_dir, &c.m, r))
+			goto out;
+		if (so->branch_prefix && make_branch(so, wt, r))
+			goto out;
+	}
+	build_revision(so, &c, wt, rev_dir, r);
+	ret = 0;
+out:
+	strvec_clear(&changed);
+	strvec_clear(&committed);
+	free(series_dir);
+	convert_clear(&c);
+	return ret;
+}
+
+int series_revision(const struct series_opts *so, const char *rev, const char *commit,
+		    const char *rev_dir, struct rev_result *r)
+{
+	char *wt = xstrfmt("%s/worktree", rev_dir);
+	char *marker = xstrfmt("%s/INCOMPLETE", rev_dir);
+	struct timespec t0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(r, 0, sizeof(*r));
+	r->rev = xstrdup(rev);
+	r->commit = xstrdup(commit);
+	r->state = REV_FAILED;
+	if (mkdir(rev_dir, 0777) && errno != EEXIST) {
+		error_errno("cannot create %s", rev_dir);
+		return 1;
+	}
+	/* until the report is written, the output says it is partial */
+	write_file(marker, "kseries did not finish this revision: its output is partial\n");
+	info("[%s] worktree at %s", rev, wt);
+	worktree_remove_at_exit(so->repo, wt);
+	if (worktree_add_sparse(so->repo, &so->m->tokens, wt, commit)) {
+		r->error = xstrfmt("cannot make the worktree %s at %s", wt, commit);
+	} else if (run_revision(so, wt, rev_dir, r, &t0)) {
+		r->error = xstrdup("the run stopped on an error: see the messages above");
+	} else if (r->residuals.nr || r->parse_errors || r->check_failures.nr || r->build_failed ||
+		   r->post.check_errors) {
+		r->error = xstrfmt("%zu residual uses, %d parse errors, %zu failed checks, %d failed "
+				   "posting checks%s",
+				   r->residuals.nr, r->parse_errors, r->check_failures.nr,
+				   r->post.check_errors,
+				   r->build_failed ? (r->proof_incomplete && !so->allow_unproven ?
+						      ", a failed build or lines no arch compiled" :
+						      ", a failed build") : "");
+	} else {
+		r->state = r->nr_patches ? REV_CONVERTED : REV_ALREADY_CONVERTED;
+	}
+	worktree_remove_now(so->repo, wt);
+	r->seconds = seconds_since(&t0);
+	/* a failed revision with its report is complete: the report says why */
+	if (!report_write(rev_dir, r, &so->m->kinds))
+		remove(marker);
+	info("[%s] %s: %zu patches (%.0fs)", rev, rev_state_name(r->state), r->nr_patches, r->seconds);
+	free(wt);
+	free(marker);
+	return r->state == REV_FAILED;
+}
