@@ -23,7 +23,6 @@
 #include "posting/patchset.h"
 #include "runtime/qemu.h"
 #include "lib/run.h"
-#include "series/series.h"
 #include "lib/usage.h"
 #include "core/worktree.h"
 
