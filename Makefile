@@ -10,7 +10,8 @@ PREFIX ?= /usr/local
 DRIVER_SRC := $(wildcard driver/*/*.c)
 DRIVER_HDR := $(wildcard driver/*.h driver/*/*.h)
 DRIVER_OBJ := $(DRIVER_SRC:.c=.o)
-TEST_SRC := $(wildcard tests/driver/test_*.c)
+# tests/driver/ mirrors driver/'s folders: tests/driver/lib/test_strbuf.c tests driver/lib/strbuf.c
+TEST_SRC := $(wildcard tests/driver/*/test_*.c)
 TEST_BIN := $(TEST_SRC:.c=)
 
 # Debian packages every part of kseries needs (see docs/install.md).
@@ -35,8 +36,8 @@ driver/kseries: driver/main.o $(DRIVER_OBJ)
 driver/%.o: driver/%.c $(DRIVER_HDR)
 	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -Idriver -DKSERIES_SHARE='"$(PREFIX)/share/kseries"' -c -o $@ $<
 
-tests/driver/test_%: tests/driver/test_%.c tests/driver/unit.h $(DRIVER_OBJ)
-	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -Idriver -DTOP='"$(CURDIR)"' -o $@ $< $(DRIVER_OBJ) $(JANSSON_LIBS)
+$(TEST_BIN): %: %.c tests/driver/unit.h $(DRIVER_OBJ)
+	$(CC) $(CFLAGS) $(WARN) $(JANSSON_CFLAGS) -Idriver -Itests/driver -DTOP='"$(CURDIR)"' -o $@ $< $(DRIVER_OBJ) $(JANSSON_LIBS)
 
 deps:
 	@DEB_PKGS="$(DEB_PKGS)" DEB_CMDS="$(DEB_CMDS)" scripts/deps.sh install

@@ -2,8 +2,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "lib/cleanup.h"
 #include "commands.h"
+#include "lib/cleanup.h"
 #include "lib/usage.h"
 
 struct command {

@@ -18,6 +18,9 @@ import re
 import sys
 
 MAX_FILE_LINES = 700
+# Folders whose every module has a unit test (tests/driver/FOLDER/test_*.c
+# whose first comment names driver/FOLDER/MODULE.c).
+TESTED_FOLDERS = ("lib", "core")
 MAX_FUNCTION_LINES = 80
 TOP_FILES = {"main.c", "commands.h"}
 
@@ -64,6 +67,33 @@ def long_functions(path):
                 found.append((name, i - start - 1))
             start = None
     return found
+
+
+def untested(driver, files):
+    """What breaks tests/driver's mirror of driver/, and the untested lib/ and core/ modules."""
+    tests = os.path.join(os.path.dirname(os.path.abspath(driver)), "tests", "driver")
+    if not os.path.isdir(tests):
+        return []	# a copy of driver/ alone (the checker's own test)
+    out, named = [], set()
+    for entry in sorted(os.listdir(tests)):
+        path = os.path.join(tests, entry)
+        if entry.startswith("test_") and entry.endswith(".c"):
+            out.append("tests/driver/%s: a unit test belongs in its module's folder" % entry)
+        if not os.path.isdir(path):
+            continue
+        if not os.path.isdir(os.path.join(driver, entry)):
+            out.append("tests/driver/%s/ mirrors no folder of driver/" % entry)
+        for f in os.listdir(path):
+            if f.startswith("test_") and f.endswith(".c"):
+                with open(os.path.join(path, f), encoding="utf-8") as t:
+                    head = t.read().split("*/", 1)[0]	# its first comment
+                named.update(re.findall(r"driver/(\w+/\w+)\.c", head))
+    for rel in files:
+        mod = module_of(rel)
+        if rel.endswith(".c") and mod.split("/")[0] in TESTED_FOLDERS and mod not in named:
+            out.append("driver/%s has no unit test: tests/driver/%s/test_%s.c, its first line "
+                       "naming driver/%s" % (rel, mod.split("/")[0], mod.split("/")[1], rel))
+    return out
 
 
 def module_of(rel):
@@ -161,6 +191,7 @@ def main():
             for name, length in long_functions(os.path.join(driver, rel)):
                 problems["sizes"].append("driver/%s: %s() is %d lines (at most %d)"
                                          % (rel, name, length, MAX_FUNCTION_LINES))
+    problems["tests"] = untested(driver, files)
     cycle = find_cycle(graph)
     if cycle:
         problems["cycles"].append("modules include each other in a circle: " + " -> ".join(cycle))
@@ -178,6 +209,7 @@ def main():
         "folders": "layering: every folder of driver/ is on a floor of docs/design.md",
         "includes": "layering: every include is folder-qualified, from its own folder or below",
         "cycles": "layering: no include circle between modules or folders",
+        "tests": "layering: tests/driver mirrors driver/'s folders; every lib/ and core/ module has its unit test",
         "sizes": "layering: no .c over %d lines, no function over %d"
                  % (MAX_FILE_LINES, MAX_FUNCTION_LINES),
     }

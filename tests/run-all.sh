@@ -21,7 +21,7 @@ suite() {
 	fi
 	rm -f "$out"
 }
-for t in tests/driver/test_*; do
+for t in tests/driver/*/test_*; do
 	[ -x "$t" ] && [ "${t%.c}" = "$t" ] && suite "unit: $t" "$t"
 done
 suite "cocci cases" python3 tests/cocci/run_cases.py

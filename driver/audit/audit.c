@@ -11,11 +11,11 @@
 #include <sys/stat.h>
 #include "audit/audit.h"
 #include "audit/fix_paths.h"
-#include "lib/utf8.h"
-#include "lib/run.h"
-#include "rules/rules.h"
-#include "lib/usage.h"
 #include "core/worktree.h"
+#include "lib/run.h"
+#include "lib/usage.h"
+#include "lib/utf8.h"
+#include "rules/rules.h"
 
 void audit_add(struct audit *a, const char *file, long line, long col, const char *severity,
 	       const char *message, const char *id)

@@ -8,12 +8,11 @@
 #include <unistd.h>
 #include "audit/audit_proof.h"
 #include "build/kernel.h"
-#include "lib/cleanup.h"
-#include "lib/fileio.h"
+#include "core/worktree.h"
 #include "kbuild/make_step.h"
+#include "lib/fileio.h"
 #include "lib/run.h"
 #include "lib/usage.h"
-#include "core/worktree.h"
 
 /* A module whose build needs more than Kbuild: a configure step of its own. */
 static int needs_configure(const char *module)

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include "build/cell.h"
 #include "build/kernel.h"
 #include "kbuild/kbuild_owner.h"
 #include "kbuild/treenames.h"

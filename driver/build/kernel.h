@@ -1,7 +1,6 @@
 #ifndef KSERIES_KERNEL_H
 #define KSERIES_KERNEL_H
 
-#include "build/cell.h"
 #include "core/manifest.h"
 #include "lib/strvec.h"
 

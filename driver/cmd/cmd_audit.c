@@ -7,17 +7,17 @@
 #include <unistd.h>
 #include "audit/audit.h"
 #include "audit/audit_proof.h"
-#include "lib/cleanup.h"
-#include "commands.h"
-#include "lib/paths.h"
-#include "rules/convert.h"
-#include "lib/fileio.h"
 #include "audit/fix_paths.h"
-#include "core/manifest.h"
 #include "cmd/options.h"
+#include "commands.h"
+#include "core/manifest.h"
+#include "lib/cleanup.h"
+#include "lib/fileio.h"
+#include "lib/paths.h"
 #include "lib/run.h"
-#include "rules/spatch.h"
 #include "lib/usage.h"
+#include "rules/convert.h"
+#include "rules/spatch.h"
 
 static const struct command_usage usage_audit = {
 	"audit", "[options] PATH...",

@@ -12,19 +12,17 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "runtime/boot_kernels.h"
-#include "lib/cleanup.h"
-#include "core/cmdcheck.h"
-#include "commands.h"
-#include "lib/paths.h"
-#include "lib/fileio.h"
-#include "core/manifest.h"
 #include "cmd/options.h"
+#include "commands.h"
+#include "core/manifest.h"
 #include "core/outdir.h"
-#include "runtime/qemu.h"
+#include "lib/cleanup.h"
+#include "lib/fileio.h"
+#include "lib/paths.h"
 #include "lib/run.h"
-#include "runtime/runtime.h"
 #include "lib/usage.h"
+#include "runtime/boot_kernels.h"
+#include "runtime/qemu.h"
 
 static const struct command_usage usage_boot = {
 	"boot", "--kernel REPO --rev REV [--series-out DIR] --out DIR [options]\n"

@@ -11,24 +11,24 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "cmd/options.h"
+#include "commands.h"
 #include "core/arch.h"
+#include "core/cmdcheck.h"
+#include "core/manifest.h"
+#include "core/outdir.h"
+#include "core/worktree.h"
 #include "kbuild/prepare.h"
 #include "kbuild/toolchain.h"
 #include "lib/cleanup.h"
-#include "core/cmdcheck.h"
-#include "commands.h"
 #include "lib/clock.h"
-#include "lib/paths.h"
 #include "lib/fileio.h"
-#include "core/manifest.h"
-#include "cmd/options.h"
-#include "core/outdir.h"
-#include "report/report.h"
+#include "lib/paths.h"
 #include "lib/run.h"
+#include "lib/usage.h"
+#include "report/report.h"
 #include "series/build_stage.h"
 #include "series/series.h"
-#include "lib/usage.h"
-#include "core/worktree.h"
 
 static const struct command_usage usage_build = {
 	"build", "--kernel REPO --base REV --tip REV --out DIR [options]",

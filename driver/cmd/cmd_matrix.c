@@ -13,14 +13,14 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "commands.h"
-#include "lib/fileio.h"
-#include "report/matrix_merge.h"
 #include "cmd/options.h"
+#include "commands.h"
 #include "core/outdir.h"
-#include "report/report.h"
+#include "lib/fileio.h"
 #include "lib/run.h"
 #include "lib/usage.h"
+#include "report/matrix_merge.h"
+#include "report/report.h"
 
 static const struct command_usage usage_matrix = {
 	"matrix", "--out MERGED [options] DIR...",

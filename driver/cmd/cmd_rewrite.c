@@ -6,13 +6,13 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "cmd/options.h"
 #include "commands.h"
 #include "lib/fileio.h"
-#include "rules/convert.h"
 #include "lib/run.h"
-#include "rules/spatch.h"
-#include "cmd/options.h"
 #include "lib/usage.h"
+#include "rules/convert.h"
+#include "rules/spatch.h"
 
 static const struct command_usage usage_rewrite = {
 	"rewrite", "[options] DIR",

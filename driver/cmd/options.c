@@ -3,10 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "commands.h"
-#include "lib/paths.h"
-#include "core/manifest.h"
 #include "cmd/options.h"
+#include "core/manifest.h"
+#include "lib/paths.h"
 #include "lib/usage.h"
 
 /* The options every command takes, after its own. */

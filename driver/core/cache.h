@@ -1,6 +1,8 @@
 #ifndef KSERIES_CACHE_H
 #define KSERIES_CACHE_H
 
+#include <stddef.h>
+
 /*
  * A small on-disk cache of answers that depend only on their key (a git
  * tree id and the series' tokens, say): a rerun on the same revision skips

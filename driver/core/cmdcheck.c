@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/cmdcheck.h"
+#include "core/worktree.h"
 #include "lib/run.h"
 #include "lib/usage.h"
-#include "core/worktree.h"
 
 /*
  * 1 for a git repo, 0 for a plain folder; dies when git itself is the

@@ -11,11 +11,11 @@
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "core/outdir.h"
+#include "core/worktree.h"
 #include "lib/cleanup.h"
 #include "lib/clock.h"
-#include "core/worktree.h"
 #include "lib/fileio.h"
-#include "core/outdir.h"
 #include "lib/run.h"
 #include "lib/strvec.h"
 #include "lib/usage.h"

@@ -7,13 +7,13 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "core/cache.h"
+#include "core/repolock.h"
+#include "core/worktree.h"
 #include "lib/cleanup.h"
 #include "lib/fileio.h"
-#include "core/repolock.h"
 #include "lib/run.h"
 #include "lib/strbuf.h"
 #include "lib/usage.h"
-#include "core/worktree.h"
 
 char *git_resolve_commit(const char *repo, const char *rev)
 {

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "lib/paths.h"
-#include "lib/fileio.h"
 #include "kbuild/fixups.h"
+#include "lib/fileio.h"
+#include "lib/paths.h"
 #include "lib/usage.h"
 
 const char *kseries_fixups_dir(void)

@@ -1,8 +1,8 @@
 /* Which of the settings asked for brings a failing object into the build. */
 #include <stdlib.h>
 #include <string.h>
-#include "lib/fileio.h"
 #include "kbuild/kbuild_owner.h"
+#include "lib/fileio.h"
 #include "lib/usage.h"
 
 /* Is SYMBOL among the wanted "SYMBOL=y|m" settings? */

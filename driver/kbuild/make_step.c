@@ -5,12 +5,12 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "kbuild/make_step.h"
 #include "kbuild/toolchain.h"
 #include "lib/clock.h"
 #include "lib/fileio.h"
-#include "lib/strbuf.h"
-#include "kbuild/make_step.h"
 #include "lib/run.h"
+#include "lib/strbuf.h"
 #include "lib/usage.h"
 
 void make_failed_objects(const char *log, struct strvec *out, struct strvec *other)

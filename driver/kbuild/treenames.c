@@ -7,10 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "lib/fileio.h"
-#include "lib/run.h"
 #include "core/cscan.h"
 #include "kbuild/treenames.h"
+#include "lib/fileio.h"
+#include "lib/run.h"
 #include "lib/usage.h"
 
 /*

@@ -31,8 +31,7 @@ void strvec_pushf(struct strvec *sv, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		die("out of memory");
+	s = xvstrfmt(fmt, ap);
 	va_end(ap);
 	strvec_push_owned(sv, s);
 }

@@ -132,14 +132,22 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+char *xvstrfmt(const char *fmt, va_list ap)
+{
+	char *s;
+
+	if (vasprintf(&s, fmt, ap) < 0)
+		die("out of memory");
+	return s;
+}
+
 char *xstrfmt(const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		die("out of memory");
+	s = xvstrfmt(fmt, ap);
 	va_end(ap);
 	return s;
 }

@@ -1,6 +1,9 @@
 #ifndef KSERIES_USAGE_H
 #define KSERIES_USAGE_H
 
+#include <stdarg.h>
+#include <stddef.h>
+
 /* git-style diagnostics; every message is prefixed "kseries: ". */
 
 /* Print "kseries: error: ..." and exit with status 2 (bad usage or environment). */
@@ -27,6 +30,7 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xstrfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvstrfmt(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
 
 /*
  * Progress of a long step, as git shows it: on a terminal one line that

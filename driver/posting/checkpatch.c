@@ -2,9 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "posting/checkpatch.h"
 #include "lib/run.h"
 #include "lib/usage.h"
+#include "posting/checkpatch.h"
 
 /* "FILE:LINE: ERROR: ..." lines into p: counts, and the messages named by the patch's file name */
 static void take_messages(const char *out, const char *patch, struct patch_result *p)

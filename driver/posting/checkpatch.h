@@ -1,7 +1,7 @@
 #ifndef KSERIES_CHECKPATCH_H
 #define KSERIES_CHECKPATCH_H
 
-#include "report/report.h"
+#include "report/result.h"
 
 /*
  * Run the tree's scripts/checkpatch.pl --no-tree --terse on each patch (the

@@ -2,9 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib/fileio.h"
-#include "posting/mailfile.h"
 #include "lib/strbuf.h"
 #include "lib/usage.h"
+#include "posting/mailfile.h"
 
 /* Where the header block ends: the blank line, or the end of text. */
 static const char *headers_end(const char *text)

@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib/fileio.h"
-#include "posting/patchset.h"
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "lib/wrap.h"
+#include "posting/patchset.h"
 
 static int git(const char *wt, struct strvec *args, char **out)
 {

@@ -1,17 +1,17 @@
 #include <stdlib.h>
 #include <string.h>
+#include "core/worktree.h"
 #include "lib/cleanup.h"
 #include "lib/fileio.h"
+#include "lib/run.h"
+#include "lib/strbuf.h"
+#include "lib/usage.h"
+#include "posting/mailfile.h"
 #include "posting/posting.h"
 #include "posting/posting_checks.h"
 #include "posting/recipients.h"
 #include "posting/reroll.h"
-#include "lib/run.h"
 #include "posting/stable.h"
-#include "lib/strbuf.h"
-#include "posting/mailfile.h"
-#include "lib/usage.h"
-#include "core/worktree.h"
 
 static void check_addresses(const struct strvec *addrs, const char *option)
 {

@@ -1,8 +1,8 @@
 #ifndef KSERIES_POSTING_H
 #define KSERIES_POSTING_H
 
-#include "report/report.h"
 #include "lib/strvec.h"
+#include "report/result.h"
 
 /*
  * A series ready to post: whom each patch goes to, what it applies to, what

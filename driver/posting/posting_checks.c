@@ -7,11 +7,11 @@
 #include <unistd.h>
 #include "lib/cleanup.h"
 #include "lib/fileio.h"
-#include "posting/mailfile.h"
-#include "posting/posting_checks.h"
 #include "lib/run.h"
 #include "lib/strbuf.h"
 #include "lib/usage.h"
+#include "posting/mailfile.h"
+#include "posting/posting_checks.h"
 
 static void say(struct rev_result *r, const char *level, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -22,8 +22,7 @@ static void say(struct rev_result *r, const char *level, const char *fmt, ...)
 	char *text;
 
 	va_start(ap, fmt);
-	if (vasprintf(&text, fmt, ap) < 0)
-		die("out of memory");
+	text = xvstrfmt(fmt, ap);
 	va_end(ap);
 	strvec_pushf(&r->post.checks, "%s %s", level, text);
 	if (!strcmp(level, "ERROR")) {

@@ -1,8 +1,8 @@
 #ifndef KSERIES_POSTING_CHECKS_H
 #define KSERIES_POSTING_CHECKS_H
 
-#include "report/report.h"
 #include "lib/strvec.h"
+#include "report/result.h"
 
 /*
  * What a maintainer's tools make of the series' mails (cover letter first):

@@ -3,9 +3,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "posting/recipients.h"
 #include "lib/run.h"
 #include "lib/usage.h"
+#include "posting/recipients.h"
 
 void recipients_parse(const char *out, struct recipients *r)
 {

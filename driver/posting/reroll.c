@@ -6,15 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "lib/fileio.h"
-#include "posting/mailfile.h"
 #include "core/outdir.h"
-#include "posting/patchset.h"
-#include "posting/reroll.h"
+#include "core/worktree.h"
+#include "lib/fileio.h"
 #include "lib/run.h"
 #include "lib/strbuf.h"
 #include "lib/usage.h"
-#include "core/worktree.h"
+#include "posting/mailfile.h"
+#include "posting/patchset.h"
+#include "posting/reroll.h"
 
 /* A folder holding format-patch output: at least one NNNN-*.patch. */
 static int has_patches(const char *dir)

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib/run.h"
-#include "posting/stable.h"
 #include "lib/usage.h"
+#include "posting/stable.h"
 
 int stable_upstream_log(const char *repo, const char *base, const char *upstream,
 			struct strvec *log)

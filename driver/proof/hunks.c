@@ -4,9 +4,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "proof/hunks.h"
 #include "lib/run.h"
 #include "lib/usage.h"
+#include "proof/hunks.h"
 
 static char *diff_path(const char *l)
 {

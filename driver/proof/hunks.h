@@ -1,7 +1,7 @@
 #ifndef KSERIES_HUNKS_H
 #define KSERIES_HUNKS_H
 
-#include "lib/strvec.h"
+#include <stddef.h>
 
 /*
  * One hunk of a diff (git diff -U0): the lines it removes from the old file

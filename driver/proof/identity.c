@@ -9,12 +9,11 @@
 #include <time.h>
 #include <unistd.h>
 #include "kbuild/cmdfile.h"
-#include "proof/identity.h"
-#include "proof/lineproof.h"
-#include "proof/objcode.h"
 #include "lib/clock.h"
 #include "lib/run.h"
 #include "lib/usage.h"
+#include "proof/identity.h"
+#include "proof/objcode.h"
 
 static const struct cscan *source(struct identity *id, const char *rev, const char *path)
 {

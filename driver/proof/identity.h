@@ -2,8 +2,8 @@
 #define KSERIES_IDENTITY_H
 
 #include "core/cscan.h"
-#include "proof/hunks.h"
 #include "lib/strvec.h"
+#include "proof/hunks.h"
 
 /*
  * Object identity: every function the diff does not touch compiles to the

@@ -12,13 +12,12 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "kbuild/cmdfile.h"
 #include "lib/clock.h"
 #include "lib/fileio.h"
-#include "kbuild/cmdfile.h"
-#include "proof/lineproof.h"
 #include "lib/run.h"
-#include "lib/strbuf.h"
 #include "lib/usage.h"
+#include "proof/lineproof.h"
 
 void lineproof_init(struct lineproof *lp, const char *wt, struct hunks *h)
 {

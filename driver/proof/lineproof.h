@@ -2,8 +2,8 @@
 #define KSERIES_LINEPROOF_H
 
 #include "core/cscan.h"
-#include "proof/hunks.h"
 #include "lib/strvec.h"
+#include "proof/hunks.h"
 
 /*
  * The line proof: every changed line of code was compiled on some arch.

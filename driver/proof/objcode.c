@@ -5,11 +5,11 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include "proof/objcode.h"
 #include "lib/run.h"
 #include "lib/strbuf.h"
 #include "lib/strvec.h"
 #include "lib/usage.h"
+#include "proof/objcode.h"
 
 char *objcode_norm_name(const char *name)
 {

@@ -3,10 +3,10 @@
 
 #include "build/cell.h"
 #include "build/matrix.h"
+#include "lib/strvec.h"
 #include "proof/hunks.h"
 #include "proof/identity.h"
 #include "proof/lineproof.h"
-#include "lib/strvec.h"
 
 /* What the proof found on one cell of the matrix. */
 struct proof_cell {

@@ -6,8 +6,8 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include "report/matrix_merge.h"
 #include "lib/usage.h"
+#include "report/matrix_merge.h"
 
 /* What a cell says, without what differs between machines (time, paths in the reason). */
 static json_t *cell_result(json_t *cell)

@@ -4,11 +4,11 @@
 #include <string.h>
 #include <time.h>
 #include "lib/fileio.h"
+#include "lib/json_strings.h"
+#include "lib/usage.h"
 #include "report/report.h"
 #include "report/report_html.h"
-#include "lib/json_strings.h"
 #include "report/report_proof.h"
-#include "lib/usage.h"
 
 size_t report_count(const struct strvec *findings, const char *kind)
 {

@@ -8,9 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "lib/fileio.h"
-#include "report/report_html.h"
 #include "lib/usage.h"
+#include "report/report_html.h"
 
 static void esc(FILE *f, const char *s)
 {

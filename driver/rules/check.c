@@ -3,10 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "rules/check.h"
 #include "lib/fileio.h"
 #include "lib/run.h"
 #include "lib/usage.h"
+#include "rules/check.h"
 
 void linelist_add(struct linelist *l, int line)
 {

@@ -3,8 +3,8 @@
 
 #include <stddef.h>
 #include "core/manifest.h"
-#include "rules/rules.h"
 #include "lib/strvec.h"
+#include "rules/rules.h"
 
 /*
  * The series' own checks on what a rewrite wrote (the manifest's "checks":

@@ -6,17 +6,17 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "rules/check.h"
-#include "lib/cleanup.h"
-#include "lib/paths.h"
-#include "rules/convert.h"
 #include "core/cscan.h"
-#include "rules/rule_check.h"
-#include "lib/fileio.h"
-#include "rules/lineend.h"
-#include "rules/tidy.h"
-#include "lib/usage.h"
 #include "core/worktree.h"
+#include "lib/cleanup.h"
+#include "lib/fileio.h"
+#include "lib/paths.h"
+#include "lib/usage.h"
+#include "rules/check.h"
+#include "rules/convert.h"
+#include "rules/lineend.h"
+#include "rules/rule_check.h"
+#include "rules/tidy.h"
 
 /*
  * Parse failures: an error where the unparsed code uses the API; elsewhere a

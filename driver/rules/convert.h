@@ -2,9 +2,9 @@
 #define KSERIES_CONVERT_H
 
 #include "core/manifest.h"
+#include "lib/strvec.h"
 #include "rules/rule_jobs.h"
 #include "rules/rules.h"
-#include "lib/strvec.h"
 
 /*
  * One conversion of one kernel tree: the manifest, the candidate files, the

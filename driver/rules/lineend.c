@@ -1,6 +1,6 @@
 #include <string.h>
-#include "rules/lineend.h"
 #include "lib/usage.h"
+#include "rules/lineend.h"
 
 enum line_ends line_ends_of(const char *text, int *crlf_lines, int *lines)
 {

@@ -2,10 +2,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "lib/fileio.h"
-#include "rules/rule_check.h"
 #include "lib/run.h"
-#include "lib/strbuf.h"
 #include "lib/usage.h"
+#include "rules/rule_check.h"
 
 /* Every rule file of the series once, in the order the manifest names them. */
 static void series_rule_files(const struct manifest *m, struct strvec *files)

@@ -1,9 +1,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/stat.h>
-#include "rules/rule_jobs.h"
 #include "lib/run.h"
 #include "lib/usage.h"
+#include "rules/rule_jobs.h"
 
 /* One job as a process: its own scratch folder (file groups, the tree's link). */
 struct job_run {

@@ -2,8 +2,8 @@
 #define KSERIES_RULE_JOBS_H
 
 #include <stddef.h>
-#include "rules/rules.h"
 #include "lib/strvec.h"
+#include "rules/rules.h"
 
 /* Some rule files, in order, in patch mode, on some files. */
 struct rule_job {

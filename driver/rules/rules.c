@@ -7,12 +7,12 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "core/worktree.h"
 #include "lib/cleanup.h"
 #include "lib/fileio.h"
-#include "rules/rules.h"
-#include "lib/utf8.h"
-#include "core/worktree.h"
 #include "lib/strbuf.h"
+#include "lib/utf8.h"
+#include "rules/rules.h"
 
 #define SPATCH_PYTHON "/usr/bin/python3"
 #include "lib/run.h"

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib/run.h"
-#include "rules/spatch.h"
 #include "lib/usage.h"
+#include "rules/spatch.h"
 
 int spatch_parse_version(const char *text)
 {

@@ -1,6 +1,6 @@
 #include <string.h>
-#include "rules/tidy.h"
 #include "lib/usage.h"
+#include "rules/tidy.h"
 
 static const char *skip_blanks(const char *p)
 {

@@ -12,19 +12,18 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "runtime/boot_kernels.h"
 #include "build/kernel.h"
-#include "kbuild/prepare.h"
-#include "lib/cleanup.h"
 #include "core/cmdcheck.h"
+#include "core/outdir.h"
+#include "core/worktree.h"
+#include "kbuild/prepare.h"
 #include "lib/clock.h"
 #include "lib/fileio.h"
-#include "core/outdir.h"
-#include "posting/patchset.h"
-#include "runtime/qemu.h"
 #include "lib/run.h"
 #include "lib/usage.h"
-#include "core/worktree.h"
+#include "posting/patchset.h"
+#include "runtime/boot_kernels.h"
+#include "runtime/qemu.h"
 
 /* The patches of a series output for rev, in order (not the cover letter). */
 static int series_patches(const char *series_out, const char *rev, struct strvec *patches)

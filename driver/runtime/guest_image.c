@@ -9,10 +9,10 @@
 #include <unistd.h>
 #include "build/kernel.h"
 #include "lib/fileio.h"
-#include "runtime/guest_image.h"
 #include "lib/run.h"
 #include "lib/strbuf.h"
 #include "lib/usage.h"
+#include "runtime/guest_image.h"
 
 #define BUSYBOX "/bin/busybox"
 

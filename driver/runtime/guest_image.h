@@ -2,7 +2,6 @@
 #define KSERIES_GUEST_IMAGE_H
 
 #include "core/manifest.h"
-#include "lib/strvec.h"
 
 /*
  * The test kernel to boot and what its guest needs from it: where its

@@ -3,9 +3,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "lib/fileio.h"
-#include "runtime/qemu.h"
 #include "lib/run.h"
 #include "lib/usage.h"
+#include "runtime/qemu.h"
 
 #define QEMU "qemu-system-x86_64"
 /* seconds a test boot with a hardware accelerator may take to reach /init */

@@ -4,10 +4,10 @@
 #include <time.h>
 #include "lib/clock.h"
 #include "lib/fileio.h"
-#include "runtime/qemu.h"
 #include "lib/run.h"
-#include "runtime/runtime.h"
 #include "lib/usage.h"
+#include "runtime/qemu.h"
+#include "runtime/runtime.h"
 
 void runtime_guest(const struct manifest *m, struct rt_result *r, const char *out,
 		   const struct boot_opts *o)

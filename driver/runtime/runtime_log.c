@@ -1,7 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
-#include "runtime/runtime_log.h"
 #include "lib/usage.h"
+#include "runtime/runtime_log.h"
 
 #define GUEST "kseries-rt: "
 #define DMESG "kseries-dmesg: "

@@ -9,9 +9,9 @@
 #include "kbuild/treenames.h"
 #include "lib/fileio.h"
 #include "lib/json_strings.h"
-#include "runtime/runtime_report.h"
 #include "lib/strbuf.h"
 #include "lib/usage.h"
+#include "runtime/runtime_report.h"
 
 static const char *const state_names[] = {
 	"ok", "not built", "did not boot", "probe did not load", "did not finish",

@@ -1,8 +1,8 @@
 #ifndef KSERIES_RUNTIME_REPORT_H
 #define KSERIES_RUNTIME_REPORT_H
 
-#include "runtime/guest_image.h"
 #include "core/manifest.h"
+#include "runtime/guest_image.h"
 #include "runtime/runtime_log.h"
 
 enum rt_state { RT_OK, RT_NOT_BUILT, RT_NO_BOOT, RT_NO_PROBE, RT_INCOMPLETE };

@@ -5,19 +5,17 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "lib/cleanup.h"
+#include "core/worktree.h"
+#include "kbuild/prepare.h"
 #include "lib/clock.h"
 #include "lib/fileio.h"
-#include "kbuild/fixups.h"
-#include "posting/patchset.h"
 #include "lib/run.h"
+#include "lib/usage.h"
 #include "posting/checkpatch.h"
-#include "kbuild/prepare.h"
+#include "posting/patchset.h"
+#include "report/report.h"
 #include "series/build_stage.h"
 #include "series/series.h"
-#include "core/worktree.h"
-#include "lib/strbuf.h"
-#include "lib/usage.h"
 
 char *series_dir_name(const char *rev)
 {

@@ -1,9 +1,9 @@
 #ifndef KSERIES_SERIES_H
 #define KSERIES_SERIES_H
 
-#include "rules/convert.h"
 #include "posting/posting.h"
-#include "report/report.h"
+#include "report/result.h"
+#include "rules/convert.h"
 
 struct series_opts {
 	const char *repo;		/* the user's kernel repo (read-only) */

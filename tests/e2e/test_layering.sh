@@ -56,4 +56,16 @@ mkdir "$tmp/driver/extra"
 printf '#include "lib/usage.h"\n' > "$tmp/driver/extra/x.c"
 expect_break "layering: a folder no floor names fails" 'driver/extra/ is in no floor'
 
+# The tests mirror the folders: a lib/ module without its unit test fails.
+broken
+mkdir -p "$tmp/tests"
+rm -rf "$tmp/tests/driver"
+cp -r "$top/tests/driver" "$tmp/tests/driver"
+rm "$tmp/tests/driver/lib/test_utf8.c"
+expect_break "layering: a lib/ module without its unit test fails, naming it" \
+	'driver/lib/utf8.c has no unit test'
+cp "$top/tests/driver/lib/test_utf8.c" "$tmp/tests/driver/test_utf8.c"
+expect_break "layering: a unit test outside its module's folder fails" \
+	'tests/driver/test_utf8.c: a unit test belongs in its module'
+
 finish

@@ -1,4 +1,4 @@
-/* Unit tests of driver/strbuf.c. */
+/* Unit tests of driver/lib/strbuf.c. */
 #include <stdlib.h>
 #include "lib/strbuf.h"
 #include "unit.h"

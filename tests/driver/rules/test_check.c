@@ -1,4 +1,4 @@
-/* Unit tests of driver/check.c: which check findings count, and unseen lines. */
+/* Unit tests of driver/rules/check.c: which check findings count, and unseen lines. */
 #include <stdlib.h>
 #include "rules/check.h"
 #include "unit.h"

@@ -1,4 +1,4 @@
-/* Unit tests of driver/treenames.c: defconfigs and Kconfig symbols picked from what a tree has. */
+/* Unit tests of driver/kbuild/treenames.c: defconfigs and Kconfig symbols picked from what a tree has. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* Unit tests of driver/wrap.c and the subject-prefix picker of patchset.c. */
+/* Unit tests of driver/lib/wrap.c and the subject-prefix picker of patchset.c. */
 #include <stdlib.h>
 #include "posting/patchset.h"
 #include "unit.h"

@@ -1,4 +1,7 @@
-/* cscan (groups, code lines, extents) and hunks (-U0 parse, line map). */
+/*
+ * Unit tests of driver/core/cscan.c (groups, code lines, extents) and
+ * driver/proof/hunks.c (-U0 parse, line map).
+ */
 #include "core/cscan.h"
 #include "proof/hunks.h"
 #include "unit.h"

@@ -1,4 +1,4 @@
-/* Unit tests of driver/tidy.c. */
+/* Unit tests of driver/rules/tidy.c. */
 #include <stdlib.h>
 #include "rules/tidy.h"
 #include "unit.h"

@@ -1,4 +1,4 @@
-/* Unit tests of the subprocess module (driver/run.c). */
+/* Unit tests of the subprocess module (driver/lib/run.c). */
 #include <signal.h>
 #include <stdlib.h>
 #include <time.h>

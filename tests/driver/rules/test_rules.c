@@ -1,4 +1,4 @@
-/* Unit tests of driver/rules.c: the spatch --parse-c output reader. */
+/* Unit tests of driver/rules/rules.c: the spatch --parse-c output reader. */
 #include <stdlib.h>
 #include "rules/rules.h"
 #include "unit.h"

@@ -1,4 +1,4 @@
-/* Unit tests of driver/strvec.c and the spatch version parser. */
+/* Unit tests of driver/lib/strvec.c and the spatch version parser. */
 #include "rules/spatch.h"
 #include "lib/strvec.h"
 #include "unit.h"

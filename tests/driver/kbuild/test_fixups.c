@@ -1,4 +1,4 @@
-/* Unit tests of driver/fixups.c: build-only fixups applied by exact line. */
+/* Unit tests of driver/kbuild/fixups.c: build-only fixups applied by exact line. */
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>

@@ -1,4 +1,4 @@
-/* Unit tests of driver/lineend.c. */
+/* Unit tests of driver/rules/lineend.c. */
 #include <stdlib.h>
 #include "rules/lineend.h"
 #include "unit.h"

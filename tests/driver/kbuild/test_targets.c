@@ -1,4 +1,4 @@
-/* Unit tests of the build module's make-log reader and target mapping. */
+/* Unit tests of driver/kbuild/targets.c (and make_step.c's make-log reader). */
 #include <stdlib.h>
 #include "kbuild/targets.h"
 #include "kbuild/make_step.h"

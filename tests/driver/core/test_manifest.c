@@ -1,4 +1,7 @@
-/* Unit tests of driver/manifest.c: the shipped series, the second one, and bad manifests. */
+/*
+ * Unit tests of driver/core/manifest.c and driver/core/manifest_keys.c: the
+ * shipped series, the second one, bad manifests and keys.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

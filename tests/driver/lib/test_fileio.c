@@ -1,0 +1,45 @@
+/* Unit tests of driver/lib/fileio.c: whole files, hard links never written through, parents made. */
+#include <stdlib.h>
+#include <sys/stat.h>
+#include "lib/cleanup.h"
+#include "lib/fileio.h"
+#include "lib/usage.h"
+#include "unit.h"
+
+int main(void)
+{
+	char *tmp = unit_tmpdir(), *a, *b, *text = NULL, *deep;
+	struct stat st;
+
+	a = xstrfmt("%s/a.c", tmp);
+	b = xstrfmt("%s/b.c", tmp);
+	CHECK("write_file, read_file: the same text back", !write_file(a, "int x;\n") &&
+	      (text = read_file(a)) && !strcmp(text, "int x;\n"));
+	free(text);
+	CHECK("read_file: a missing file is NULL", !read_file(b));
+	CHECK("a hard link to test on", !link(a, b));
+	chmod(a, 0640);
+	CHECK("replace_file: the new text", !replace_file(a, "int y;\n") &&
+	      (text = read_file(a)) && !strcmp(text, "int y;\n"));
+	free(text);
+	text = read_file(b);
+	CHECK_STR("replace_file: ... never through a hard link", text, "int x;\n");
+	free(text);
+	CHECK("replace_file: ... the mode kept", !stat(a, &st) && (st.st_mode & 0777) == 0640);
+	unlink(a);
+	link(b, a);
+	CHECK("unshare_file: a file of its own", !unshare_file(a) && !stat(a, &st) && st.st_nlink == 1);
+	deep = xstrfmt("%s/x/y/z/file.c", tmp);
+	CHECK("make_parents: every folder above a path", !make_parents(deep, 0700) &&
+	      !write_file(deep, "\n"));
+	free(deep);
+	deep = xstrfmt("%s/a.c/sub/file.c", tmp);
+	CHECK("make_parents: under a file fails (-1)", make_parents(deep, 0700) == -1);
+	CHECK_STR("full_disk_hint: nothing for another message",
+		  full_disk_hint("fatal: bad object", tmp), "");
+	free(deep);
+	remove_tree(tmp);
+	free(a);
+	free(b);
+	UNIT_EXIT();
+}
