@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "audit/audit_proof.h"
-#include "build/kernel.h"
+#include "matrix/kernel.h"
 #include "core/worktree.h"
 #include "kbuild/make_step.h"
 #include "lib/fileio.h"

@@ -1,8 +1,8 @@
 #ifndef KSERIES_PROOF_H
 #define KSERIES_PROOF_H
 
-#include "build/cell.h"
-#include "build/matrix.h"
+#include "matrix/cell.h"
+#include "matrix/matrix.h"
 #include "lib/strvec.h"
 #include "proof/hunks.h"
 #include "proof/identity.h"

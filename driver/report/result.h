@@ -2,7 +2,7 @@
 #define KSERIES_RESULT_H
 
 #include <stddef.h>
-#include "build/cell.h"
+#include "matrix/cell.h"
 #include "lib/strvec.h"
 
 struct build_proof;

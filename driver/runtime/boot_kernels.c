@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "build/kernel.h"
+#include "matrix/kernel.h"
 #include "core/cmdcheck.h"
 #include "core/outdir.h"
 #include "core/worktree.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "build/kernel.h"
+#include "matrix/kernel.h"
 #include "lib/fileio.h"
 #include "lib/run.h"
 #include "lib/strbuf.h"

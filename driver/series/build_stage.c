@@ -3,9 +3,9 @@
  * the proof joined to it, each patch on its own, the coverage.
  */
 #include <stdlib.h>
-#include "build/bisect.h"
-#include "build/coverage.h"
-#include "build/matrix.h"
+#include "matrix/bisect.h"
+#include "matrix/coverage.h"
+#include "matrix/matrix.h"
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "proof/proof.h"

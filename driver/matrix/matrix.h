@@ -1,7 +1,7 @@
 #ifndef KSERIES_MATRIX_H
 #define KSERIES_MATRIX_H
 
-#include "build/cell.h"
+#include "matrix/cell.h"
 #include "core/manifest.h"
 #include "lib/strvec.h"
 

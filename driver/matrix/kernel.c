@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "build/cell.h"
-#include "build/kernel.h"
+#include "matrix/cell.h"
+#include "matrix/kernel.h"
 #include "kbuild/kbuild_owner.h"
 #include "kbuild/treenames.h"
 #include "lib/fileio.h"

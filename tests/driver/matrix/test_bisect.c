@@ -1,7 +1,7 @@
-/* Unit tests of driver/build/bisect.c's judge of one patch's build. */
+/* Unit tests of driver/matrix/bisect.c's judge of one patch's build. */
 #include <stdlib.h>
 #include <sys/stat.h>
-#include "build/bisect.h"
+#include "matrix/bisect.h"
 #include "lib/cleanup.h"
 #include "lib/fileio.h"
 #include "lib/usage.h"

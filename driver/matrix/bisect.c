@@ -4,7 +4,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include "build/bisect.h"
+#include "matrix/bisect.h"
 #include "core/worktree.h"
 #include "kbuild/targets.h"
 #include "lib/clock.h"

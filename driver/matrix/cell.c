@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include "build/cell.h"
+#include "matrix/cell.h"
 #include "kbuild/treenames.h"
 #include "lib/fileio.h"
 #include "lib/run.h"

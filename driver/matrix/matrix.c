@@ -10,7 +10,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "build/matrix.h"
+#include "matrix/matrix.h"
 #include "core/worktree.h"
 #include "kbuild/targets.h"
 #include "lib/clock.h"

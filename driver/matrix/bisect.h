@@ -1,7 +1,7 @@
 #ifndef KSERIES_BISECT_H
 #define KSERIES_BISECT_H
 
-#include "build/cell.h"
+#include "matrix/cell.h"
 #include "core/manifest.h"
 #include "kbuild/make_step.h"
 #include "lib/strvec.h"

@@ -1,6 +1,6 @@
-/* Unit tests of driver/build/matrix.c's judges and driver/build/cell.c's names. */
+/* Unit tests of driver/matrix/matrix.c's judges and driver/matrix/cell.c's names. */
 #include <stdlib.h>
-#include "build/matrix.h"
+#include "matrix/matrix.h"
 #include "lib/cleanup.h"
 #include "lib/fileio.h"
 #include "lib/usage.h"

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include "build/coverage.h"
+#include "matrix/coverage.h"
 #include "lib/run.h"
 #include "lib/usage.h"
 

@@ -1,7 +1,7 @@
 #ifndef KSERIES_COVERAGE_H
 #define KSERIES_COVERAGE_H
 
-#include "build/cell.h"
+#include "matrix/cell.h"
 #include "lib/strvec.h"
 
 /*
