@@ -297,6 +297,7 @@ int cmd_series(int argc, char **argv)
 		cmdcheck_out_not_in_repo(repo_abs, a.out);
 	if (a.so.build)
 		cmdcheck_out_buildable(a.out);
+	outdir_refuse_inside(a.out, a.so.post.previous, "--previous");
 	outdir_prepare(a.out, a.force, git ? repo_abs : NULL);
 	if (!realpath(a.out, out_abs))
 		die("cannot resolve %s", a.out);

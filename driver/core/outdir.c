@@ -223,3 +223,17 @@ void outdir_prepare(const char *out, int force, const char *repo)
 	if (force)
 		clean_earlier_run(out, repo);
 }
+
+void outdir_refuse_inside(const char *out, const char *path, const char *option)
+{
+	char out_abs[PATH_MAX], path_abs[PATH_MAX];
+	size_t n;
+
+	/* an --out that does not exist yet holds nothing */
+	if (!path || !realpath(out, out_abs) || !realpath(path, path_abs))
+		return;
+	n = strlen(out_abs);
+	if (!strncmp(path_abs, out_abs, n) && (path_abs[n] == '/' || !path_abs[n]))
+		die("%s %s is inside --out %s, which this run empties (--force) or refuses: "
+		    "write the new version to another --out (say %s-v2)", option, path, out, out);
+}

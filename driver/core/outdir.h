@@ -23,5 +23,10 @@ char *outdir_rev_name(const char *rev);
  * of the first.
  */
 void outdir_prepare(const char *out, int force, const char *repo);
+/*
+ * Die (exit 2) when path, which the run reads (--previous), is out or inside
+ * it: --force would empty it before it is read. Before outdir_prepare.
+ */
+void outdir_refuse_inside(const char *out, const char *path, const char *option);
 
 #endif
