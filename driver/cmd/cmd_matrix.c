@@ -20,6 +20,7 @@
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "report/matrix_merge.h"
+#include "report/report_check.h"
 #include "report/report.h"
 
 static const struct command_usage usage_matrix = {
@@ -70,11 +71,18 @@ static void parse_args(int argc, char **argv, struct matrix_args *a)
 		die("--prefer %s: the only choice is --prefer newest (the run that finished last)", a->prefer);
 	for (size_t i = 0; i < a->dirs.nr; i++) {
 		char *m = xstrfmt("%s/matrix.json", a->dirs.v[i]);
+		char *marker = xstrfmt("%s/INCOMPLETE", a->dirs.v[i]);
 
-		if (access(m, R_OK))
+		/* an interrupted run (INCOMPLETE) is merged as it is: its revisions incomplete */
+		if (access(m, R_OK) && access(marker, F_OK))
 			die("%s holds no matrix.json: give the --out folder of a 'kseries series' or "
 			    "'kseries build' run", a->dirs.v[i]);
+		/* what this run writes or empties must not hold what it reads, nor the reverse */
+		if (outdir_within(a->out, a->dirs.v[i]) || outdir_within(a->dirs.v[i], a->out))
+			die("--out %s and the input %s hold one another: give the merged matrix a "
+			    "folder of its own", a->out, a->dirs.v[i]);
 		free(m);
+		free(marker);
 	}
 }
 
@@ -132,16 +140,40 @@ static struct merged_rev *find_rev(struct merged_rev **revs, size_t *nr, const c
 	return &(*revs)[(*nr)++];
 }
 
+/*
+ * An input's report.json, checked (docs/report-schema.md): NULL when the run
+ * did not write it (it did not finish that revision); dies (exit 2) on one
+ * that is not a report kseries wrote, or one of another revision.
+ */
+static json_t *load_report(const char *path, const char *rev)
+{
+	json_error_t jerr;
+	json_t *report;
+	char *bad;
+
+	if (access(path, F_OK))
+		return NULL;
+	if (!(report = json_load_file(path, 0, &jerr)))
+		die("%s: %s (line %d): not a report.json kseries wrote", path, jerr.text, jerr.line);
+	if ((bad = report_check_report(report)))
+		die("%s: %s (docs/report-schema.md): not a report.json kseries wrote", path, bad);
+	if (strcmp(json_string_value(json_object_get(report, "revision")), rev))
+		die("%s is the report of %s, but its matrix.json names %s there", path,
+		    json_string_value(json_object_get(report, "revision")), rev);
+	return report;
+}
+
 /* One input's revision into the merge: its files copied, its cells tagged, its report merged. */
 static void take_revision(const struct matrix_args *a, const char *input, json_t *row,
 			  struct merged_rev *m, const char *out)
 {
 	const char *dir = json_string_value(json_object_get(row, "dir"));
+	/* checked: one folder name, never a path out of the input */
 	char *own = dir ? xstrdup(dir) : outdir_rev_name(m->rev);
 	char *src = xstrfmt("%s/%s", input, own), *path = xstrfmt("%s/report.json", src);
 	char *rel = xstrfmt("%s/input-%zu", m->dir, ++m->inputs), *dest = xstrfmt("%s/%s", out, rel);
 	char *rev_dir = xstrfmt("%s/%s", out, m->dir);
-	json_t *report = json_load_file(path, 0, NULL), *cell;
+	json_t *report = load_report(path, m->rev), *cell;
 	size_t k;
 
 	if (!mkdir(rev_dir, 0777)) {
@@ -176,6 +208,48 @@ static void take_revision(const struct matrix_args *a, const char *input, json_t
 	free(path);
 	free(rel);
 	free(dest);
+}
+
+/*
+ * An interrupted run's output (INCOMPLETE, no matrix.json): a row per
+ * revision folder it made, so that each is merged as far as it got (a
+ * revision without its report is incomplete: a failure).
+ */
+static json_t *interrupted_rows(const char *input)
+{
+	struct strvec names = STRVEC_INIT;
+	json_t *rows = json_array();
+
+	outdir_rev_dirs(input, &names);
+	warning("%s was interrupted (INCOMPLETE, no matrix.json): %zu revision folders merged as "
+		"far as they got", input, names.nr);
+	for (size_t i = 0; i < names.nr; i++) {
+		char *rev = outdir_rev_of_name(names.v[i]);
+
+		json_array_append_new(rows, json_pack("{s:s, s:s}", "revision", rev, "dir", names.v[i]));
+		free(rev);
+	}
+	strvec_clear(&names);
+	return json_pack("{s:o}", "revisions", rows);
+}
+
+/* An input's rows: its matrix.json, checked (docs/report-schema.md), or an interrupted run's. */
+static json_t *input_rows(const char *input)
+{
+	char *path = xstrfmt("%s/matrix.json", input), *bad;
+	json_error_t jerr;
+	json_t *mx;
+
+	if (access(path, F_OK)) {
+		free(path);
+		return interrupted_rows(input);
+	}
+	if (!(mx = json_load_file(path, 0, &jerr)))
+		die("%s: %s (line %d): not a matrix.json kseries wrote", path, jerr.text, jerr.line);
+	if ((bad = report_check_matrix(mx)))
+		die("%s: %s (docs/report-schema.md): not a matrix.json kseries wrote", path, bad);
+	free(path);
+	return mx;
 }
 
 /* MERGED/<rev>/report.json and a report.txt that says where each cell came from */
@@ -236,25 +310,17 @@ int cmd_matrix(int argc, char **argv)
 	int failed = 0, broken = 0;
 
 	parse_args(argc, argv, &a);
-	for (size_t i = 0; i < a.dirs.nr; i++) {
-		char in[PATH_MAX];
-
-		if (realpath(a.dirs.v[i], in) && realpath(a.out, out) && !strcmp(in, out))
-			die("--out %s is also an input: give the merged matrix a folder of its own", a.out);
-	}
 	outdir_prepare(a.out, a.force, NULL);
 	if (!realpath(a.out, out))
 		die("cannot resolve %s", a.out);
 	marker = xstrfmt("%s/INCOMPLETE", out);
 	write_file(marker, "kseries matrix did not finish: this output is partial\n");
 	for (size_t i = 0; i < a.dirs.nr; i++) {
-		char *path = xstrfmt("%s/matrix.json", a.dirs.v[i]);
-		json_error_t jerr;
-		json_t *mx = json_load_file(path, 0, &jerr), *row;
+		json_t *mx = input_rows(a.dirs.v[i]), *row;
 		size_t k;
 
-		if (!mx)
-			die("%s: %s (line %d): is it a kseries matrix.json?", path, jerr.text, jerr.line);
+		if (!json_array_size(json_object_get(mx, "revisions")))
+			failed = 1;	/* an interrupted job that reached no revision */
 		json_array_foreach(json_object_get(mx, "revisions"), k, row) {
 			struct merged_rev *m = find_rev(&revs, &nr,
 							json_string_value(json_object_get(row, "revision")));
@@ -262,7 +328,6 @@ int cmd_matrix(int argc, char **argv)
 			take_revision(&a, a.dirs.v[i], row, m, out);
 		}
 		json_decref(mx);
-		free(path);
 	}
 	for (size_t i = 0; i < nr; i++) {
 		if (write_merged(out, &revs[i]))

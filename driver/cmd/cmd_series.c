@@ -297,7 +297,11 @@ int cmd_series(int argc, char **argv)
 		cmdcheck_out_not_in_repo(repo_abs, a.out);
 	if (a.so.build)
 		cmdcheck_out_buildable(a.out);
-	outdir_refuse_inside(a.out, a.so.post.previous, "--previous");
+	/* --force would empty it before it is read */
+	if (outdir_within(a.out, a.so.post.previous))
+		die("--previous %s is inside --out %s, which this run empties (--force) or refuses: "
+		    "write the new version to another --out (say %s-v2)", a.so.post.previous, a.out,
+		    a.out);
 	outdir_prepare(a.out, a.force, git ? repo_abs : NULL);
 	if (!realpath(a.out, out_abs))
 		die("cannot resolve %s", a.out);

@@ -41,6 +41,32 @@ char *outdir_rev_name(const char *rev)
 	return name;
 }
 
+char *outdir_rev_of_name(const char *name)
+{
+	char *rev = xmalloc(strlen(name) + 1), *p = rev, *again;
+
+	for (const char *s = name; *s; s++) {
+		unsigned int c;
+
+		if (*s == '%' && isxdigit((unsigned char)s[1]) && isxdigit((unsigned char)s[2]) &&
+		    sscanf(s + 1, "%2x", &c) == 1) {
+			*p++ = (char)c;
+			s += 2;
+		} else {
+			*p++ = *s;
+		}
+	}
+	*p = '\0';
+	/* only a name outdir_rev_name makes: one way back, never a path */
+	again = outdir_rev_name(rev);
+	if (strcmp(again, name) || !*rev) {
+		free(rev);
+		rev = NULL;
+	}
+	free(again);
+	return rev;
+}
+
 /*
  * A run killed outright (SIGKILL) leaves its children holding the lock for
  * a moment: they got SIGTERM with it (PDEATHSIG) and are removing their
@@ -135,6 +161,25 @@ static int ours_rev_dir(const char *out, const char *name)
 	return yes;
 }
 
+void outdir_rev_dirs(const char *out, struct strvec *names)
+{
+	DIR *d = opendir(out);
+	struct dirent *e;
+
+	while (d && (e = readdir(d))) {
+		char *rev;
+
+		if (e->d_name[0] == '.' || ours_at_top(e->d_name) || !ours_rev_dir(out, e->d_name))
+			continue;
+		if ((rev = outdir_rev_of_name(e->d_name)))
+			strvec_push(names, e->d_name);
+		free(rev);
+	}
+	if (d)
+		closedir(d);
+	strvec_sort(names);
+}
+
 /*
  * The worktrees of repo registered under out (an earlier, killed run's):
  * only those are kseries' to remove, by path; never "worktree prune".
@@ -224,16 +269,42 @@ void outdir_prepare(const char *out, int force, const char *repo)
 		clean_earlier_run(out, repo);
 }
 
-void outdir_refuse_inside(const char *out, const char *path, const char *option)
+/*
+ * path made absolute with its links resolved, existing or not (what does
+ * not exist yet is taken as written under its nearest existing folder): 0,
+ * or -1 when not even that resolves.
+ */
+static int resolve(const char *path, char *buf)
 {
-	char out_abs[PATH_MAX], path_abs[PATH_MAX];
+	char *copy, *slash;
+	int ret;
+
+	if (realpath(path, buf))
+		return 0;
+	if (errno != ENOENT)
+		return -1;
+	copy = xstrdup(path);
+	slash = strrchr(copy, '/');
+	while (slash && slash > copy && !slash[1]) {	/* "dir/" */
+		*slash = '\0';
+		slash = strrchr(copy, '/');
+	}
+	if (slash)
+		*slash = '\0';
+	ret = resolve(slash ? (*copy ? copy : "/") : ".", buf);
+	if (!ret && strlen(buf) + strlen(slash ? slash + 1 : copy) + 2 < PATH_MAX)
+		strcat(strcmp(buf, "/") ? strcat(buf, "/") : buf, slash ? slash + 1 : copy);
+	free(copy);
+	return ret;
+}
+
+int outdir_within(const char *dir, const char *path)
+{
+	char dir_abs[PATH_MAX], path_abs[PATH_MAX];
 	size_t n;
 
-	/* an --out that does not exist yet holds nothing */
-	if (!path || !realpath(out, out_abs) || !realpath(path, path_abs))
-		return;
-	n = strlen(out_abs);
-	if (!strncmp(path_abs, out_abs, n) && (path_abs[n] == '/' || !path_abs[n]))
-		die("%s %s is inside --out %s, which this run empties (--force) or refuses: "
-		    "write the new version to another --out (say %s-v2)", option, path, out, out);
+	if (!dir || !path || resolve(dir, dir_abs) || resolve(path, path_abs))
+		return 0;
+	n = strlen(dir_abs);
+	return !strncmp(path_abs, dir_abs, n) && (path_abs[n] == '/' || !path_abs[n] || n == 1);
 }

@@ -1,6 +1,8 @@
 #ifndef KSERIES_OUTDIR_H
 #define KSERIES_OUTDIR_H
 
+#include "lib/strvec.h"
+
 /*
  * The output folder of `series`: one run at a time, revision folders whose
  * names never collide, and --force meaning "only this run's output".
@@ -12,6 +14,10 @@
  * ("origin/master" -> "origin%2Fmaster").
  */
 char *outdir_rev_name(const char *rev);
+/* The revision of a folder name outdir_rev_name made, or NULL for any other name (caller frees). */
+char *outdir_rev_of_name(const char *name);
+/* The revision folders a kseries run made in out (a report, a marker, a series), sorted. */
+void outdir_rev_dirs(const char *out, struct strvec *names);
 
 /*
  * Make or take over out (dies with the fix on bad input): created when
@@ -23,10 +29,7 @@ char *outdir_rev_name(const char *rev);
  * of the first.
  */
 void outdir_prepare(const char *out, int force, const char *repo);
-/*
- * Die (exit 2) when path, which the run reads (--previous), is out or inside
- * it: --force would empty it before it is read. Before outdir_prepare.
- */
-void outdir_refuse_inside(const char *out, const char *path, const char *option);
+/* Is path the folder dir or inside it (either may not exist yet)? Symbolic links resolved. */
+int outdir_within(const char *dir, const char *path);
 
 #endif

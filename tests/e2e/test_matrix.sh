@@ -134,5 +134,5 @@ check "bad input: a folder without matrix.json: exit 2, named, with the fix" \
 	sh -c "test $? -eq 2 && grep -q '$tmp/nowhere holds no matrix.json: give the --out folder' '$tmp/bad.log'"
 "$kseries" matrix --out "$tmp/x86" "$tmp/x86" > "$tmp/self.log" 2>&1
 check "bad input: --out that is also an input: exit 2" \
-	sh -c "test $? -eq 2 && grep -q 'is also an input' '$tmp/self.log'"
+	sh -c "test $? -eq 2 && grep -q 'hold one another' '$tmp/self.log'"
 finish

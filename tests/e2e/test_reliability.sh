@@ -28,4 +28,49 @@ check "reroll: into another --out, v2 against v1" sh -c "
 	ls '$tmp/o-v2/v4.12-demo/series/' | grep -q '^v2-0000-cover-letter.patch$' &&
 	test -f '$tmp/o/v4.12-demo/series/0000-cover-letter.patch'"
 
+# --- 2: kseries matrix checks what it reads: a bad input is named, exit 2
+"$kseries" series -q --kernel "$repo" --rev v4.9-demo --rev v4.12-demo --no-build \
+	--out "$tmp/run" > "$tmp/run.log" 2>&1
+py() { python3 -c "import json, sys; $1"; }
+damaged() {	# a copy of the run with matrix.json (or a report) set by python
+	rm -rf "$tmp/in" "$tmp/m"
+	cp -R "$tmp/run" "$tmp/in"
+	py "$1"
+	"$kseries" matrix --out "$tmp/m" "$tmp/in" > "$tmp/m.log" 2>&1
+	echo $? > "$tmp/rc"
+}
+refused() {	# exit 2 and the message says what is wrong
+	test "$(cat "$tmp/rc")" = 2 && grep -q -- "$1" "$tmp/m.log"
+}
+damaged "p='$tmp/in/matrix.json'; m = json.load(open(p)); m['revisions'][0]['revision'] = 412; json.dump(m, open(p, 'w'))"
+check "matrix: a row whose revision is a number: exit 2 (no crash), the key named" \
+	refused 'matrix.json: revisions\[0\].revision is not a string'
+damaged "json.dump([], open('$tmp/in/matrix.json', 'w'))"
+check "matrix: a matrix.json that is [] is refused, not an empty matrix" refused 'the matrix is not an object'
+damaged "json.dump({'revisions': 'x'}, open('$tmp/in/matrix.json', 'w'))"
+check "matrix: revisions that is no array is refused" refused 'revisions is not an array'
+damaged "p='$tmp/in/v4.12-demo/report.json'; r = json.load(open(p)); r['build'] = 'x'; json.dump(r, open(p, 'w'))"
+check "matrix: a report whose build is no object is refused, naming the file" \
+	refused "v4.12-demo/report.json: build is not an object"
+mkdir -p "$tmp/other-run/v4.9-demo"
+echo '{"revision": "v4.9-demo", "state": "converted", "build": {"archs": []}}' \
+	> "$tmp/other-run/v4.9-demo/report.json"
+damaged "p='$tmp/in/matrix.json'; m = json.load(open(p)); m['revisions'][0]['dir'] = '../other-run/v4.9-demo'; json.dump(m, open(p, 'w'))"
+check "matrix: a row's dir that leaves its input is refused" \
+	refused 'revisions\[0\].dir "../other-run/v4.9-demo" is not a folder name'
+check "matrix: ... and nothing of the other run is copied" \
+	sh -c "! grep -rqs other-run '$tmp/m'"
+damaged "import os; os.remove('$tmp/in/matrix.json'); os.remove('$tmp/in/v4.12-demo/report.json'); open('$tmp/in/INCOMPLETE', 'w').write('partial')"
+check "matrix: an interrupted job (INCOMPLETE, no matrix.json) is merged: exit 1" \
+	test "$(cat "$tmp/rc")" = 1
+check "matrix: ... its finished revision merged, the unfinished one incomplete" py "
+m = json.load(open('$tmp/m/matrix.json'))
+s = {r['revision']: r['state'] for r in m['revisions']}
+sys.exit(s != {'v4.9-demo': 'converted', 'v4.12-demo': 'incomplete'})"
+check "matrix: ... and the user is told" grep -q "was interrupted (INCOMPLETE, no matrix.json)" "$tmp/m.log"
+"$kseries" matrix --out "$tmp/run/merged" "$tmp/run" > "$tmp/m.log" 2>&1
+echo $? > "$tmp/rc"
+check "matrix: --out inside an input is refused (exit 2)" refused 'hold one another'
+check "matrix: ... before anything is made" test ! -e "$tmp/run/merged"
+
 finish
