@@ -29,6 +29,11 @@ int main(void)
 	CHECK_STR("outdir_rev_name: '%' itself escaped: never the same as another's", s,
 		  "origin%252Fmaster");
 	free(s);
+	s = outdir_rev_of_name("origin%2Fmaster");
+	CHECK_STR("outdir_rev_of_name: back to the revision", s, "origin/master");
+	free(s);
+	CHECK("outdir_rev_of_name: a name outdir_rev_name never makes is none",
+	      !outdir_rev_of_name("a%2e") && !outdir_rev_of_name("x/y") && !outdir_rev_of_name(""));
 	out = xstrfmt("%s/out", tmp);
 	CHECK("outdir_prepare: a new folder is made", unit_in_child(prepare, NULL, log) == 0 &&
 	      !stat(out, &st) && S_ISDIR(st.st_mode));
@@ -42,6 +47,14 @@ int main(void)
 	CHECK("outdir_prepare: --force on a folder holding what kseries did not write: exit 2",
 	      unit_in_child(prepare, "force", log) == 2);
 	CHECK("outdir_prepare: ... and the user's file is still there", !stat(user, &st));
+	free(user);
+	user = xstrfmt("%s/v1/series", out);
+	CHECK("outdir_within: a folder inside out, not there yet", outdir_within(out, user));
+	CHECK("outdir_within: out itself", outdir_within(out, out));
+	CHECK("outdir_within: not the other way", !outdir_within(user, out));
+	free(user);
+	user = xstrfmt("%s-v2", out);
+	CHECK("outdir_within: a sibling that shares the name's start is not inside", !outdir_within(out, user));
 	free(user);
 	remove_tree(tmp);
 	free(log);
