@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "commands.h"
+#include "core/gitenv.h"
 #include "lib/cleanup.h"
 #include "lib/usage.h"
 
@@ -29,28 +30,6 @@ static void print_usage(FILE *f)
 		fprintf(f, "  %-8s %s\n", c->name, c->summary);
 	fprintf(f, "  %-8s %s\n", "help", "show this list, or 'help COMMAND' for one command");
 	fprintf(f, "\nSee 'kseries <command> --help' and kseries(1).\n");
-}
-
-/*
- * git must not start "gc --auto" (or maintenance) in the user's repo from a
- * kseries commit: it repacks the user's objects and, detached, outlives the
- * run. Added to whatever GIT_CONFIG_COUNT the user set.
- */
-static void git_no_auto_gc(void)
-{
-	static const char *const cfg[][2] = { { "gc.auto", "0" }, { "maintenance.auto", "false" } };
-	const char *count = getenv("GIT_CONFIG_COUNT");
-	int n = count ? atoi(count) : 0;
-	char name[64], value[16];
-
-	for (size_t i = 0; i < sizeof(cfg) / sizeof(cfg[0]); i++, n++) {
-		snprintf(name, sizeof(name), "GIT_CONFIG_KEY_%d", n);
-		setenv(name, cfg[i][0], 1);
-		snprintf(name, sizeof(name), "GIT_CONFIG_VALUE_%d", n);
-		setenv(name, cfg[i][1], 1);
-	}
-	snprintf(value, sizeof(value), "%d", n);
-	setenv("GIT_CONFIG_COUNT", value, 1);
 }
 
 static const struct command *find_command(const char *name)
@@ -86,7 +65,7 @@ int main(int argc, char **argv)
 	}
 	/* from the start: a closed pipe or Ctrl-C at any point cleans up */
 	cleanup_install();
-	git_no_auto_gc();
+	gitenv_pin();
 	ret = c->fn(argc - 1, argv + 1);
 	/* output still buffered meets a closed pipe here, not in exit() */
 	fflush(NULL);

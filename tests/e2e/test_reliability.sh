@@ -73,4 +73,29 @@ echo $? > "$tmp/rc"
 check "matrix: --out inside an input is refused (exit 2)" refused 'hold one another'
 check "matrix: ... before anything is made" test ! -e "$tmp/run/merged"
 
+# --- 4: the user's git hooks and settings never reach kseries' own worktree
+cp -R "$repo" "$tmp/hostile"
+for hook in post-commit post-checkout reference-transaction post-index-change; do
+	printf '#!/bin/sh\necho %s >> "%s"\nexit 1\n' "$hook" "$tmp/hooks.log" > "$tmp/hostile/.git/hooks/$hook"
+	chmod +x "$tmp/hostile/.git/hooks/$hook"
+done
+for kv in commit.gpgSign=true gpg.program=false format.suffix=.txt core.autocrlf=true \
+	format.signOff=true diff.noprefix=true color.ui=always format.from=true; do
+	git -C "$tmp/hostile" config "${kv%%=*}" "${kv#*=}"
+done
+"$kseries" series -q --kernel "$tmp/hostile" --rev v4.12-demo --no-build --out "$tmp/h" > "$tmp/h.log" 2>&1
+echo $? > "$tmp/rc"
+check "git settings: hooks, signing, CR LF, format and diff settings of the repo: exit 0" \
+	test "$(cat "$tmp/rc")" = 0
+check "git settings: ... no hook of the user's ran" test ! -e "$tmp/hooks.log"
+check "git settings: ... the same patches, byte for byte but dates and ids, as a clean repo's" sh -c '
+	norm() { sed -E "s/^From [0-9a-f]{40} /From X /; s/^(Message-Id|In-Reply-To|References|Date): .*/\1: X/; s/[0-9a-f]{40}\.[0-9]+\.git/X.git/g; s/cover\.[0-9]+\.git/cover.X.git/g" "$1"; }
+	cd "$1/v4.12-demo/series" && n=0 && for f in *; do
+		case $f in *.patch) ;; *) echo "not .patch: $f"; exit 1;; esac
+		norm "$f" > "$3/a"; norm "$2/v4.12-demo/series/$f" > "$3/b"; cmp -s "$3/a" "$3/b" || { diff "$3/b" "$3/a" | head; exit 1; }
+		n=$((n + 1))
+	done; test $n -eq 11' sh "$tmp/h" "$tmp/o" "$tmp"
+check "git settings: ... the maintainers found though core.autocrlf=true (MAINTAINERS read as committed)" \
+	grep -q '^Cc: ' "$tmp/h/v4.12-demo/series/0002-mm-rmap-update-to-new-mmu_notifier-semantic.patch"
+
 finish
