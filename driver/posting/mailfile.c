@@ -4,6 +4,7 @@
 #include "lib/fileio.h"
 #include "lib/strbuf.h"
 #include "lib/usage.h"
+#include "posting/address.h"
 #include "posting/mailfile.h"
 
 /* Where the header block ends: the blank line, or the end of text. */
@@ -50,33 +51,6 @@ char *mail_header(const char *text, const char *name)
 	return NULL;
 }
 
-char *mail_address(const char *entry)
-{
-	const char *lt = strrchr(entry, '<'), *gt = lt ? strchr(lt, '>') : NULL;
-	char *addr = lt && gt ? xstrndup(lt + 1, gt - lt - 1) : xstrdup(entry);
-
-	for (char *p = addr; *p; p++)
-		*p = tolower((unsigned char)*p);
-	return addr;
-}
-
-int mail_list_add(struct strvec *list, const char *entry)
-{
-	char *addr = mail_address(entry);
-	int seen = 0;
-
-	for (size_t i = 0; i < list->nr && !seen; i++) {
-		char *other = mail_address(list->v[i]);
-
-		seen = !strcmp(addr, other);
-		free(other);
-	}
-	if (!seen)
-		strvec_push(list, entry);
-	free(addr);
-	return !seen;
-}
-
 char *mail_encode_entry(const char *entry)
 {
 	const char *lt = strrchr(entry, '<');
@@ -114,22 +88,24 @@ int mail_add_header(const char *path, const char *name, const struct strvec *add
 {
 	char *text = read_file(path), *have;
 	struct strvec add = STRVEC_INIT, old = STRVEC_INIT;
+	struct address_list seen;
 	struct strbuf sb = STRBUF_INIT;
 	const char *end;
 	int ret;
 
 	if (!text)
 		return error_errno("cannot read %s", path);
+	address_list_init(&seen, &old, 0);
 	if ((have = mail_header(text, name))) {
-		/* "a, b": the addresses already there */
+		/* "a, b": the addresses already there (a quoted name's comma splits it: same address) */
 		for (char *tok = strtok(have, ","); tok; tok = strtok(NULL, ","))
-			mail_list_add(&old, tok + strspn(tok, " "));
+			address_list_add(&seen, tok + strspn(tok, " "));
 		free(have);
 	}
 	for (size_t i = 0; i < addrs->nr; i++) {
 		char *enc = mail_encode_entry(addrs->v[i]);
 
-		if (mail_list_add(&old, enc))
+		if (address_list_add(&seen, enc))
 			strvec_push(&add, enc);
 		free(enc);
 	}
@@ -151,6 +127,7 @@ int mail_add_header(const char *path, const char *name, const struct strvec *add
 out:
 	strbuf_release(&sb);
 	strvec_clear(&add);
+	address_list_clear(&seen);
 	strvec_clear(&old);
 	free(text);
 	return ret;

@@ -20,10 +20,6 @@ int mail_add_header(const char *path, const char *name, const struct strvec *add
  * linefeed"), and both fit the 998 characters a header line may have. 0 or -1.
  */
 int mail_unfold(const char *path);
-/* The bare address of "Name <addr>" or "addr", lower case. Caller frees. */
-char *mail_address(const char *entry);
-/* Add entry to list unless its address is there already; 1 when added. */
-int mail_list_add(struct strvec *list, const char *entry);
 /*
  * "Name <addr>" with a name that is not plain ASCII encoded as RFC 2047
  * (=?UTF-8?q?...?=), as format-patch encodes its headers. Caller frees.

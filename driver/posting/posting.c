@@ -6,6 +6,7 @@
 #include "lib/run.h"
 #include "lib/strbuf.h"
 #include "lib/usage.h"
+#include "posting/address.h"
 #include "posting/mailfile.h"
 #include "posting/posting.h"
 #include "posting/posting_checks.h"
@@ -13,12 +14,19 @@
 #include "posting/reroll.h"
 #include "posting/stable.h"
 
-static void check_addresses(const struct strvec *addrs, const char *option)
+/* Each address checked before any work (exit 2), and kept as a header takes it (quoted). */
+static void check_addresses(struct strvec *addrs, const char *option)
 {
-	for (size_t i = 0; i < addrs->nr; i++)
-		if (!strchr(addrs->v[i], '@') || strchr(addrs->v[i], '\n'))
-			die("%s %s is not a mail address: give one as addr@example.org or "
-			    "'Name <addr@example.org>'", option, addrs->v[i]);
+	for (size_t i = 0; i < addrs->nr; i++) {
+		const char *why;
+		char *addr = address_parse(addrs->v[i], &why);
+
+		if (!addr)
+			die("%s '%s' is not a mail address (%s): give one as addr@example.org or "
+			    "'Name <addr@example.org>'", option, addrs->v[i], why);
+		free(addrs->v[i]);
+		addrs->v[i] = addr;
+	}
 }
 
 void posting_check_opts(const char *repo, struct posting_opts *po, const struct strvec *revs)
@@ -185,15 +193,68 @@ char *posting_subject_prefix(const struct posting_opts *po, const struct rev_res
 	return po->stable ? stable_subject_prefix(r->post.base_describe) : NULL;
 }
 
+/* A WARNING of the posting checks, in the report and on stderr. */
+static void posting_warn(struct rev_result *r, const char *text)
+{
+	strvec_pushf(&r->post.checks, "WARNING %s", text);
+	warning("[%s] %s", r->rev, text);
+}
+
+/* What get_maintainer.pl gave that a header cannot take, named; and a mail over the cap. */
+static void recipients_warnings(struct rev_result *r, size_t i, const struct recipients *rs,
+				size_t over)
+{
+	for (size_t k = 0; k < rs->dropped.nr; k++) {
+		char *text = xstrfmt("patch %zu: get_maintainer.pl's %s: left out", i + 1,
+				     rs->dropped.v[k]);
+
+		posting_warn(r, text);
+		free(text);
+	}
+	if (over) {
+		char *text = xstrfmt("patch %zu: %zu addresses to Cc, more than %d: the first %d "
+				     "are Cc'd, %zu left out", i + 1, ADDRESS_CAP + over, ADDRESS_CAP,
+				     ADDRESS_CAP, over);
+
+		posting_warn(r, text);
+		free(text);
+	}
+}
+
+/* One patch's Cc: --cc, then get_maintainer.pl's people and lists, unique and capped. */
+static size_t patch_cc(const struct posting_opts *po, const struct recipients *rs, int found,
+		       struct patch_result *p, struct address_list *lists)
+{
+	struct address_list cc;
+	size_t over;
+
+	address_list_init(&cc, &p->cc, ADDRESS_CAP);
+	for (size_t j = 0; j < po->cc.nr; j++)
+		address_list_add(&cc, po->cc.v[j]);
+	for (size_t j = 0; found && j < rs->people.nr; j++)
+		address_list_add(&cc, rs->people.v[j]);
+	for (size_t j = 0; found && j < rs->lists.nr; j++) {
+		address_list_add(&cc, rs->lists.v[j]);
+		address_list_add(lists, rs->lists.v[j]);
+	}
+	over = cc.over;
+	address_list_clear(&cc);
+	return over;
+}
+
 /* Each patch's Cc header: --cc, then what get_maintainer.pl names; the cover gets them all. */
 static int add_recipients(const struct posting_opts *po, const char *wt, const char *cover,
 			  const struct strvec *patches, int jobs, struct rev_result *r)
 {
 	struct recipients *rs = xcalloc(patches->nr + 1, sizeof(*rs));
+	struct address_list cover_cc, lists;
 	char *why = NULL;
 	int ret = 0, found = 0;
 
-	strvec_pushv(&r->post.cover_cc, (const char *const *)po->cc.v);
+	address_list_init(&cover_cc, &r->post.cover_cc, ADDRESS_CAP);
+	address_list_init(&lists, &r->post.lists, 0);
+	for (size_t j = 0; j < po->cc.nr; j++)
+		address_list_add(&cover_cc, po->cc.v[j]);
 	if (po->no_cc)
 		why = xstrdup("none looked up: --no-cc");
 	else if (!recipients_run(wt, patches, rs, jobs, &why))
@@ -204,23 +265,28 @@ static int add_recipients(const struct posting_opts *po, const char *wt, const c
 		free(why);
 	for (size_t i = 0; i < patches->nr && i < r->nr_patches && !ret; i++) {
 		struct patch_result *p = &r->patches[i];
+		size_t over = patch_cc(po, &rs[i], found, p, &lists);
 
-		for (size_t j = 0; j < po->cc.nr; j++)
-			mail_list_add(&p->cc, po->cc.v[j]);
-		for (size_t j = 0; found && j < rs[i].people.nr; j++)
-			mail_list_add(&p->cc, rs[i].people.v[j]);
-		for (size_t j = 0; found && j < rs[i].lists.nr; j++) {
-			mail_list_add(&p->cc, rs[i].lists.v[j]);
-			mail_list_add(&r->post.lists, rs[i].lists.v[j]);
-		}
+		recipients_warnings(r, i, &rs[i], over);
 		for (size_t j = 0; j < p->cc.nr; j++)
-			mail_list_add(&r->post.cover_cc, p->cc.v[j]);
+			address_list_add(&cover_cc, p->cc.v[j]);
 		if (found && rs[i].error)
 			p->cc_error = xstrdup(rs[i].error);
 		ret = mail_add_header(patches->v[i], "Cc", &p->cc);
+		cleanup_check_signal();	/* a Ctrl-C between patches stops here, not at the end */
+	}
+	if (cover_cc.over) {
+		char *text = xstrfmt("the cover letter: %zu addresses to Cc, more than %d: the first "
+				     "%d are Cc'd, %zu left out", ADDRESS_CAP + cover_cc.over, ADDRESS_CAP,
+				     ADDRESS_CAP, cover_cc.over);
+
+		posting_warn(r, text);
+		free(text);
 	}
 	if (!ret)
 		ret = mail_add_header(cover, "Cc", &r->post.cover_cc);
+	address_list_clear(&cover_cc);
+	address_list_clear(&lists);
 	for (size_t i = 0; i < patches->nr; i++)
 		recipients_clear(&rs[i]);
 	free(rs);

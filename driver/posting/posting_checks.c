@@ -10,6 +10,7 @@
 #include "lib/run.h"
 #include "lib/strbuf.h"
 #include "lib/usage.h"
+#include "posting/address.h"
 #include "posting/mailfile.h"
 #include "posting/posting_checks.h"
 
@@ -272,11 +273,59 @@ out:
 }
 
 /* git send-email --dry-run of every mail to an address that cannot exist: no mail is sent. */
+/*
+ * Whom send-email would send mail i to (its "RCPT TO:<addr>" lines, the
+ * dry run's blocks ending "Result: OK") against whom the series Cc's it
+ * (the cover: every patch's): an intended address missing, or an RCPT that
+ * is no address (an unquoted "Doe, John" becomes RCPT TO:<Doe>), is the
+ * first problem, named (caller frees); NULL when they agree.
+ */
+static char *rcpt_mismatch(const char *out, const struct rev_result *r, size_t nr_mails)
+{
+	struct strvec blocks = STRVEC_INIT;
+	char *problem = NULL;
+	const char *p = out;
+
+	for (const char *end; p && (end = strstr(p, "Result: OK")); p = end + 10)
+		strvec_pushf(&blocks, "%.*s", (int)(end - p), p);
+	for (size_t i = 0; i < blocks.nr && i < nr_mails && !problem; i++) {
+		const struct strvec *cc = i ? &r->patches[i - 1].cc : &r->post.cover_cc;
+		struct strvec rcpt = STRVEC_INIT;
+
+		if (i && i > r->nr_patches)
+			break;
+		for (const char *l = blocks.v[i]; (l = strstr(l, "RCPT TO:<")); l += 9) {
+			const char *why;
+			char *a = xstrndup(l + 9, strcspn(l + 9, ">\n")), *ok = address_parse(a, &why);
+
+			if (!ok)
+				problem = xstrfmt("mail %zu would go to RCPT TO:<%s>, which is no address "
+						  "(%s)", i, a, why);
+			free(ok);
+			ok = address_key(a);
+			strvec_push(&rcpt, ok);
+			free(ok);
+			free(a);
+		}
+		for (size_t k = 0; k < cc->nr && !problem; k++) {
+			char *key = address_key(cc->v[k]);
+
+			if (!strvec_contains(&rcpt, key))
+				problem = xstrfmt("mail %zu would not be sent to %s, though it is Cc'd", i,
+						  cc->v[k]);
+			free(key);
+		}
+		strvec_clear(&rcpt);
+	}
+	strvec_clear(&blocks);
+	return problem;
+}
+
 static void check_send_email(const char *dir, const char *config, const char *ident,
 			     const struct strvec *mails, struct rev_result *r)
 {
 	struct strvec args = STRVEC_INIT;
-	char *out = NULL, *exec = NULL, *tool;
+	char *out = NULL, *exec = NULL, *tool, *mismatch;
 	size_t ok;
 	int status;
 
@@ -296,9 +345,12 @@ static void check_send_email(const char *dir, const char *config, const char *id
 	strvec_pushv(&args, (const char *const *)mails->v);
 	status = run_tool(dir, config, &args, &out);
 	ok = posting_count_ok(out);
-	if (!status && ok == mails->nr)
-		say(r, "ok", "git send-email --dry-run: %zu of %zu mails \"Result: OK\" (none sent)", ok,
-		    mails->nr);
+	mismatch = !status && ok == mails->nr ? rcpt_mismatch(out, r, mails->nr) : NULL;
+	if (mismatch)
+		say(r, "ERROR", "git send-email --dry-run: %s", mismatch);
+	else if (!status && ok == mails->nr)
+		say(r, "ok", "git send-email --dry-run: %zu of %zu mails \"Result: OK\", each to the "
+		    "addresses it is Cc'd to (none sent)", ok, mails->nr);
 	else {
 		char *why = telling_line(out), *own = xstrfmt("valid address from: %s", ident);
 
@@ -313,6 +365,7 @@ static void check_send_email(const char *dir, const char *config, const char *id
 		free(why);
 		free(own);
 	}
+	free(mismatch);
 	free(out);
 	strvec_clear(&args);
 }

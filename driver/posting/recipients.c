@@ -5,7 +5,31 @@
 #include <unistd.h>
 #include "lib/run.h"
 #include "lib/usage.h"
+#include "posting/address.h"
 #include "posting/recipients.h"
+
+/* Does the line hold a control character (a CR that would start a header of its own)? */
+static int has_control(const char *l)
+{
+	for (; *l; l++)
+		if ((unsigned char)*l < 0x20 || *l == 0x7f)
+			return 1;
+	return 0;
+}
+
+/* One entry of a line, checked and quoted, into people or lists; a bad one into dropped. */
+static void take_entry(struct recipients *r, const char *entry, int list, size_t nr)
+{
+	const char *why;
+	char *addr = address_parse(entry, &why);
+
+	if (!addr) {
+		strvec_pushf(&r->dropped, "line %zu: %s", nr, why);
+		return;
+	}
+	strvec_push(list ? &r->lists : &r->people, addr);
+	free(addr);
+}
 
 void recipients_parse(const char *out, struct recipients *r)
 {
@@ -24,8 +48,13 @@ void recipients_parse(const char *out, struct recipients *r)
 		if (!strchr(l, '@'))
 			continue;
 		end = gt && strchr(l, '<') && strchr(l, '<') < gt ? gt + 1 : l + strcspn(l, " ");
-		if (*end && strncmp(end, " (", 2))
-			continue;	/* not an address line ("Bad divisor ...") */
+		if (*end && strncmp(end, " (", 2)) {
+			/* not an address line ("Bad divisor ..."), unless it hides a header */
+			if (has_control(l))
+				strvec_pushf(&r->dropped, "line %zu: a control character (a line "
+					     "break would start another header)", i + 1);
+			continue;
+		}
 		{
 			int has_role = *end != '\0';
 			const char *role = end + (has_role ? 2 : 0);
@@ -36,7 +65,7 @@ void recipients_parse(const char *out, struct recipients *r)
 
 			/* without a role (--norolestats): a name is a person, a bare address a list */
 			*end = '\0';
-			strvec_push(list ? &r->lists : &r->people, l);
+			take_entry(r, l, list, i + 1);
 		}
 	}
 	strvec_clear(&lines);
@@ -122,6 +151,7 @@ void recipients_clear(struct recipients *r)
 {
 	strvec_clear(&r->people);
 	strvec_clear(&r->lists);
+	strvec_clear(&r->dropped);
 	free(r->error);
 	r->error = NULL;
 }

@@ -14,12 +14,15 @@
 struct recipients {
 	struct strvec people;	/* "Name <addr>": maintainers, reviewers, supporters */
 	struct strvec lists;	/* the mailing lists */
+	struct strvec dropped;	/* "line N: why": lines that were no address a header can take */
 	char *error;		/* why it gave nothing, or NULL */
 };
 
 /*
  * Sort get_maintainer.pl's lines ("addr (role:SECTION)") into people and
- * lists. Exposed for tests.
+ * lists, each address checked and its name quoted as a header needs; a
+ * line that is no address (two '@', a CR that would start a header) into
+ * dropped. Linear in the output. Exposed for tests.
  */
 void recipients_parse(const char *out, struct recipients *r);
 /*

@@ -127,7 +127,7 @@ check "posting: --previous of a folder with no series: exit 2, named" sh -c "
 "$kseries" series -q --kernel "$repo" --rev v4.12-demo --no-build --cc nobody --out "$tmp/o7" > "$tmp/o7.log" 2>&1
 echo $? > "$tmp/rc"
 check "posting: --cc that is not an address: exit 2, named" sh -c "
-	test \$(cat '$tmp/rc') = 2 && grep -q -- '--cc nobody is not a mail address' '$tmp/o7.log'"
+	test \$(cat '$tmp/rc') = 2 && grep -q -- '--cc .nobody. is not a mail address (no '\''@'\'')' '$tmp/o7.log'"
 "$kseries" series -q --kernel "$repo" --rev v4.9-demo --no-build --previous "$tmp/o1" --out "$tmp/o8" > "$tmp/o8.log" 2>&1
 check "posting: --previous of another revision's series: compared, v2 by default" sh -c "
 	grep -q '^posting: version 2, base v4.9-demo' '$tmp/o8/v4.9-demo/report.txt' &&

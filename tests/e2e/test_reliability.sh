@@ -98,4 +98,55 @@ check "git settings: ... the same patches, byte for byte but dates and ids, as a
 check "git settings: ... the maintainers found though core.autocrlf=true (MAINTAINERS read as committed)" \
 	grep -q '^Cc: ' "$tmp/h/v4.12-demo/series/0002-mm-rmap-update-to-new-mmu_notifier-semantic.patch"
 
+# --- 5: addresses parsed, quoted and checked; a bad --cc refused at once
+"$kseries" series -q --kernel "$repo" --rev v4.12-demo --no-build --cc 'a@b@c' --out "$tmp/cc1" \
+	> "$tmp/cc1.log" 2>&1
+echo $? > "$tmp/rc"
+check "addresses: --cc a@b@c is exit 2, before any work" sh -c "
+	test \$(cat '$tmp/rc') = 2 && test ! -e '$tmp/cc1' &&
+	grep -q -- \"--cc 'a@b@c' is not a mail address (more than one '@')\" '$tmp/cc1.log'"
+"$kseries" series -q --kernel "$repo" --rev v4.12-demo --no-build \
+	--cc "$(printf 'a@example.org\rBcc: victim@example.org')" --out "$tmp/cc2" > "$tmp/cc2.log" 2>&1
+echo $? > "$tmp/rc"
+check "addresses: a CR in --cc (a header of its own) is exit 2, named" sh -c "
+	test \$(cat '$tmp/rc') = 2 && grep -q 'a control character' '$tmp/cc2.log'"
+"$kseries" series -q --kernel "$repo" --rev v4.12-demo --no-build --cc 'Doe, John <jd@example.org>' \
+	--out "$tmp/cc3" > "$tmp/cc3.log" 2>&1
+echo $? > "$tmp/rc"
+check "addresses: a name with a comma is quoted in every Cc: header" sh -c "
+	test \$(cat '$tmp/rc') = 0 &&
+	grep -l '\"Doe, John\" <jd@example.org>' '$tmp/cc3/v4.12-demo/series/'*.patch | wc -l | grep -qx 11"
+check "addresses: ... and send-email's RCPT list matches each mail's Cc (checked, ok)" \
+	grep -q '"ok git send-email --dry-run: 11 of 11 mails .*each to the addresses it is Cc' \
+	"$tmp/cc3/v4.12-demo/report.json"
+
+# --- 3 and 5: a get_maintainer.pl with thousands of addresses and hostile lines
+cp -R "$repo" "$tmp/gm"
+git -C "$tmp/gm" checkout -q v4.12-demo
+cat > "$tmp/gm/scripts/get_maintainer.pl" <<'PERL'
+#!/usr/bin/perl
+# stand-in: a line that hides a header, two '@', then $KS_GM_N reviewers
+print "Evil <e\@example.org>\rBcc: victim\@example.org (maintainer:X)\n";
+print "a\@b\@c (maintainer:X)\n";
+printf "P%d <p%d\@example.org> (reviewer:X)\n", $_, $_ for 1 .. ($ENV{KS_GM_N} || 10);
+print "demo-kernel\@lists.example.org (open list:X)\n";
+PERL
+git -C "$tmp/gm" -c user.name=T -c user.email=t@example.org commit -qam 'a hostile get_maintainer.pl'
+git -C "$tmp/gm" tag v4.12-gm
+KS_GM_N=100000 "$kseries" series -q --kernel "$tmp/gm" --rev v4.12-gm --no-build --out "$tmp/gm-out" \
+	> "$tmp/gm.log" 2>&1
+echo $? > "$tmp/rc"
+check "get_maintainer.pl: 100000 addresses a patch: the run ends (linear work)" test -s "$tmp/gm-out/v4.12-gm/report.json"
+check "get_maintainer.pl: ... each mail Cc'd to 100 at most" python3 -c "
+import json, sys
+r = json.load(open('$tmp/gm-out/v4.12-gm/report.json'))
+sys.exit(not all(0 < len(p['cc']) <= 100 for p in r['patches']) or len(r['posting']['cover_cc']) > 100)"
+check "get_maintainer.pl: ... a WARNING with the count" \
+	grep -q "patch 1: 100001 addresses to Cc, more than 100: the first 100 are Cc'd, 99901 left out" "$tmp/gm.log"
+check "get_maintainer.pl: ... a line hiding a header is left out and named, never written" sh -c "
+	grep -q \"patch 1: get_maintainer.pl's line 1: a control character\" '$tmp/gm.log' &&
+	! grep -q '^Bcc:' '$tmp/gm-out/v4.12-gm/series/'*.patch"
+check "get_maintainer.pl: ... an address with two '@' is left out and named" \
+	grep -q "patch 1: get_maintainer.pl's line 2: more than one '@': left out" "$tmp/gm.log"
+
 finish

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "lib/fileio.h"
+#include "posting/address.h"
 #include "posting/mailfile.h"
 #include "posting/patchset.h"
 #include "posting/posting.h"
@@ -63,14 +64,14 @@ static void test_addresses(void)
 	s = mail_encode_entry("\"H. Peter Anvin\" <hpa@example.org>");
 	CHECK_STR("an ASCII name stays as it is", s, "\"H. Peter Anvin\" <hpa@example.org>");
 	free(s);
-	s = mail_address("Kai <Kai@Example.ORG>");
-	CHECK_STR("mail_address: the bare address, lower case", s, "kai@example.org");
+	s = address_key("Kai <Kai@Example.ORG>");
+	CHECK_STR("address_key: the bare address, lower case", s, "kai@example.org");
 	free(s);
 }
 
 static void test_recipients(void)
 {
-	struct recipients r = { STRVEC_INIT, STRVEC_INIT, NULL };
+	struct recipients r = { STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, NULL };
 
 	recipients_parse("Paolo <p@example.org> (supporter:KERNEL VIRTUAL MACHINE (KVM))\n"
 			 "x86@example.org (maintainer:X86 ARCHITECTURE (32-BIT AND 64-BIT))\n"
