@@ -145,6 +145,9 @@ def main():
     for entry in sorted(os.listdir(driver)):
         path = os.path.join(driver, entry)
         if os.path.isdir(path):
+            sources = [f for f in os.listdir(path) if f.endswith((".c", ".h"))]
+            if not sources:
+                continue	# build products only (a folder's objects left after a move)
             if entry not in floors:
                 problems["folders"].append("driver/%s/ is in no floor of the layers" % entry)
             for f in sorted(os.listdir(path)):
