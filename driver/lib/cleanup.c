@@ -33,6 +33,23 @@ static volatile sig_atomic_t nr_children;
 static volatile sig_atomic_t running;
 static volatile sig_atomic_t pending;	/* the signal that arrived, or 0 */
 
+/* A small /proc file's text, or NULL (caller frees). */
+static char *read_small(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = NULL;
+	size_t len = 0;
+
+	if (!f)
+		return NULL;
+	if (getdelim(&buf, &len, '\0', f) < 0) {
+		free(buf);
+		buf = xstrdup("");
+	}
+	fclose(f);
+	return buf;
+}
+
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
 	(void)st;
@@ -181,6 +198,58 @@ void cleanup_reap_group(pid_t pgid)
 		return;	/* the usual case: nothing of the group is left */
 	kill(-pgid, SIGTERM);
 	wait_tree(0, pgid, now_ms());
+}
+
+/* Is pid one of the registered children (a job still running)? */
+static int registered(pid_t pid)
+{
+	for (sig_atomic_t i = 0; i < nr_children; i++)
+		if (children[i] == pid)
+			return 1;
+	return 0;
+}
+
+/*
+ * Our children now, from the kernel's list (/proc/self/task/PID/children:
+ * kseries runs one thread): pids into *v, their count; none without it.
+ */
+static size_t own_children(pid_t **v)
+{
+	char path[64], *text;
+	size_t n = 0, cap = 16;
+
+	*v = xcalloc(cap, sizeof(**v));
+	snprintf(path, sizeof(path), "/proc/self/task/%d/children", (int)getpid());
+	text = read_small(path);
+	if (!text)
+		return 0;
+	for (char *p = text; *p;) {
+		long pid = strtol(p, &p, 10);
+
+		if (pid <= 0)
+			break;
+		if (n == cap)
+			*v = xrealloc(*v, (cap *= 2) * sizeof(**v));
+		(*v)[n++] = (pid_t)pid;
+	}
+	free(text);
+	return n;
+}
+
+void cleanup_reap_orphans(void)
+{
+	pid_t *kids;
+	size_t n = own_children(&kids);
+	long start = now_ms();
+
+	for (size_t i = 0; i < n; i++) {
+		if (registered(kids[i]))
+			continue;
+		/* an orphan of a tool: its group (setsid made it lead one) and itself */
+		stop_tree(kids[i], SIGTERM);
+		wait_tree(kids[i], kids[i], start);
+	}
+	free(kids);
 }
 
 /* children are the forking process's own: a child never kills its siblings */

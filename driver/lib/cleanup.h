@@ -40,6 +40,12 @@ void cleanup_forget_child(pid_t pid);
  * group (a tool's own children, orphaned to kseries, the subreaper).
  */
 void cleanup_reap_group(pid_t pgid);
+/*
+ * After a child ended: a process it left that came to us (a subreaper's
+ * orphan: `setsid sleep 300 &` in a tool) and is no registered child is
+ * stopped (TERM to its group, KILL after a grace) and reaped.
+ */
+void cleanup_reap_orphans(void);
 /* SIGINT, SIGHUP, SIGTERM, SIGQUIT, SIGPIPE: the signals that stop a run. */
 int cleanup_is_stop_signal(int sig);
 /*

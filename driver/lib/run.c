@@ -76,6 +76,12 @@ int run_query_timeout(void)
 	return env_seconds("KSERIES_QUERY_TIMEOUT", 60);
 }
 
+void run_tool_limit(struct child_process *cp)
+{
+	cp->timeout = env_seconds("KSERIES_TOOL_TIMEOUT", 600);
+	cp->timeout_var = "KSERIES_TOOL_TIMEOUT";
+}
+
 static void clock_start(struct wait_clock *c, const struct child_process *cp, pid_t pid)
 {
 	long now = now_ms();
@@ -343,14 +349,17 @@ static int finish_child(struct wait_clock *clk, int status_fd)
 	}
 	cleanup_forget_child(pid);
 	cleanup_reap_group(pid);
+	/* what it left running in a session of its own (setsid ... &) came to us: stop it */
+	cleanup_reap_orphans();
 	/* a child killed by Ctrl-C (or a closed pipe) stops kseries too */
 	if (WIFSIGNALED(status))
 		cleanup_note_signal(WTERMSIG(status));
 	cleanup_check_signal();
 	if (clk->timed_out)
 		return error("'%s' did not finish within %d s: it hangs, so kseries killed it; "
-			     "run it by hand to see why (KSERIES_QUERY_TIMEOUT sets the limit)",
-			     command_line(cp), cp->timeout);
+			     "run it by hand to see why (%s sets the limit)",
+			     command_line(cp), cp->timeout,
+			     cp->timeout_var ? cp->timeout_var : "KSERIES_QUERY_TIMEOUT");
 	if (child_errno < 0)
 		return error("cannot run %s in %s: %s", cp->args.v[0], cp->dir,
 			     strerror(-child_errno));

@@ -21,6 +21,7 @@ struct child_process {
 	const char *err_file;	/* send stderr to this file (truncated) */
 	int err_to_out;		/* stderr to wherever stdout goes (out_file) */
 	int timeout;		/* seconds; 0: as long as it takes (with progress notes) */
+	const char *timeout_var;	/* the variable that sets it, named when it is hit */
 	const char *tmp_dir;	/* TMPDIR in the child (a folder the cleanup removes) */
 	/*
 	 * A job of kseries itself (run_parallel): the forked child runs
@@ -56,6 +57,11 @@ int finish_command(struct child_process *cp);
  * timeout in seconds, KSERIES_QUERY_TIMEOUT or 60.
  */
 int run_query_timeout(void);
+/*
+ * A tool of the tree or of the mail chain (get_maintainer.pl, checkpatch.pl,
+ * b4, send-email) gets a time limit: KSERIES_TOOL_TIMEOUT seconds, or 600.
+ */
+void run_tool_limit(struct child_process *cp);
 
 /*
  * Run the command to completion. Returns its exit status (0..255); 128+N

@@ -61,10 +61,18 @@ void checkpatch_patches(const char *wt, const struct strvec *patches, struct rev
 		cps[i].dir = wt;
 		cps[i].capture_out = 1;
 		cps[i].quiet_err = 1;
+		run_tool_limit(&cps[i]);
 	}
 	run_parallel(cps, n, jobs, results);
 	for (size_t i = 0; i < n; i++) {
 		take_messages(cps[i].out ? cps[i].out : "", patches->v[i], &r->patches[i]);
+		/* a checkpatch that never finished found nothing: never "clean" */
+		if (results[i] < 0 || results[i] >= 128) {
+			r->patches[i].cp_errors++;
+			strvec_pushf(&r->patches[i].cp_messages, "checkpatch.pl %s: not checked",
+				     results[i] < 0 ? "did not finish (KSERIES_TOOL_TIMEOUT) or could not run" :
+				     "died of a signal");
+		}
 		child_process_clear(&cps[i]);
 	}
 	free(cps);

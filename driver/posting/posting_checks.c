@@ -141,6 +141,7 @@ static int run_tool(const char *dir, const char *config, struct strvec *args, ch
 	strvec_push(&cp.env, "GIT_CONFIG_NOSYSTEM=1");
 	cp.dir = dir;
 	cp.capture_out = cp.capture_err = 1;
+	run_tool_limit(&cp);
 	ret = run_command(&cp);
 	*out = xstrfmt("%s%s", cp.out ? cp.out : "", cp.err ? cp.err : "");
 	child_process_clear(&cp);

@@ -101,6 +101,9 @@ static char *run_error(const struct child_process *cp, int status)
 	const char *e = cp->err ? cp->err : "";
 	size_t n = strcspn(e, "\n");
 
+	if (status < 0)
+		return xstrfmt("get_maintainer.pl did not finish within %d s (KSERIES_TOOL_TIMEOUT), "
+			       "or could not run", cp->timeout);
 	if (status)
 		return xstrfmt("get_maintainer.pl failed (exit %d)%s%.*s", status, n ? ": " : "",
 			       (int)n, e);
@@ -133,6 +136,7 @@ int recipients_run(const char *wt, const struct strvec *patches, struct recipien
 			     "--no-git-fallback", patches->v[i], NULL);
 		cps[i].dir = wt;
 		cps[i].capture_out = cps[i].capture_err = 1;
+		run_tool_limit(&cps[i]);
 	}
 	run_parallel(cps, patches->nr, jobs, results);
 	for (size_t i = 0; i < patches->nr; i++) {

@@ -149,4 +149,32 @@ check "get_maintainer.pl: ... a line hiding a header is left out and named, neve
 check "get_maintainer.pl: ... an address with two '@' is left out and named" \
 	grep -q "patch 1: get_maintainer.pl's line 2: more than one '@': left out" "$tmp/gm.log"
 
+# --- 6: a tool has a time limit, and nothing it leaves running outlives it
+cp -R "$repo" "$tmp/gm2"
+git -C "$tmp/gm2" checkout -q v4.12-demo
+cat > "$tmp/gm2/scripts/get_maintainer.pl" <<'PERL'
+#!/usr/bin/perl
+# stand-in: leaves a process in a session of its own; with KS_GM_HANG, never answers
+system("setsid sh -c 'sleep 3131' </dev/null >/dev/null 2>&1 &");
+if ($ENV{KS_GM_HANG}) { exec "sleep", "3132"; }
+print "Dana Axe <dana\@example.org> (maintainer:X)\n";
+PERL
+git -C "$tmp/gm2" -c user.name=T -c user.email=t@example.org commit -qam 'a get_maintainer.pl that escapes'
+git -C "$tmp/gm2" tag v4.12-gm
+"$kseries" series -q --kernel "$tmp/gm2" --rev v4.12-gm --no-build --out "$tmp/esc" > "$tmp/esc.log" 2>&1
+echo $? > "$tmp/rc"
+check "tools: a get_maintainer.pl that leaves 'setsid sleep' behind: the run ends, exit 0" \
+	test "$(cat "$tmp/rc")" = 0
+check "tools: ... and nothing it started is left (kseries reaps its orphans)" \
+	sh -c "! ps -eo args | grep -q '^sleep 3131'"
+KS_GM_HANG=1 KSERIES_TOOL_TIMEOUT=2 "$kseries" series -q --kernel "$tmp/gm2" --rev v4.12-gm --no-build \
+	--out "$tmp/hang" > "$tmp/hang.log" 2>&1
+echo $? > "$tmp/rc"
+check "tools: a get_maintainer.pl that hangs is killed at KSERIES_TOOL_TIMEOUT, named" sh -c "
+	grep -q 'get_maintainer.pl --no-git .* did not finish within 2 s: it hangs, so kseries killed it; .*KSERIES_TOOL_TIMEOUT sets the limit' '$tmp/hang.log'"
+check "tools: ... each patch says why it has no Cc, and nothing is left running" sh -c "
+	grep -q '\"cc_error\": \"get_maintainer.pl did not finish within 2 s' '$tmp/hang/v4.12-gm/report.json' &&
+	! ps -eo args | grep -q '^sleep 313[12]'"
+pkill -f '^sleep 313[12]' 2>/dev/null
+
 finish

@@ -39,6 +39,35 @@ static void signalled_with_remover(void *path)
 	exit(3);
 }
 
+/* A child that leaves a grandchild in a session of its own, and exits: the grandchild's pid. */
+static pid_t leave_orphan(void)
+{
+	int fds[2];
+	pid_t child, orphan = 0;
+
+	if (pipe(fds))
+		return 0;
+	child = fork();
+	if (!child) {
+		pid_t g = fork();
+
+		if (!g) {
+			setsid();
+			execlp("sleep", "sleep", "3133", (char *)NULL);
+			_exit(127);
+		}
+		if (write(fds[1], &g, sizeof(g)) != sizeof(g))
+			_exit(1);
+		_exit(0);
+	}
+	close(fds[1]);
+	if (read(fds[0], &orphan, sizeof(orphan)) != sizeof(orphan))
+		orphan = 0;
+	close(fds[0]);
+	waitpid(child, NULL, 0);
+	return orphan;
+}
+
 static int exists(const char *path)
 {
 	struct stat st;
@@ -92,6 +121,16 @@ int main(void)
 	      cleanup_is_stop_signal(SIGPIPE));
 	CHECK("cleanup: SIGCHLD does not", !cleanup_is_stop_signal(SIGCHLD));
 
+	{
+		pid_t orphan;
+
+		cleanup_install();	/* kseries is a subreaper: the orphan comes to us */
+		orphan = leave_orphan();
+		CHECK("cleanup_reap_orphans: an orphan of a child, in a session of its own",
+		      orphan > 0 && !kill(orphan, 0));
+		cleanup_reap_orphans();
+		CHECK("cleanup_reap_orphans: ... is stopped and reaped", orphan > 0 && kill(orphan, 0) < 0);
+	}
 	CHECK("remove_tree: a folder with files in it", !remove_tree(tmp) && !exists(tmp));
 	free(path);
 	free(dir);
