@@ -6,6 +6,7 @@
 #include "kbuild/fixups.h"
 #include "lib/fileio.h"
 #include "lib/paths.h"
+#include "lib/strbuf.h"
 #include "lib/usage.h"
 
 const char *kseries_fixups_dir(void)
@@ -17,6 +18,18 @@ const char *kseries_fixups_dir(void)
 		return env;
 	if (!dir)
 		dir = xstrfmt("%s/../kernel-fixups/build", kseries_cocci_dir());
+	return dir;
+}
+
+const char *kseries_tool_fixups_dir(void)
+{
+	static char *dir;
+	const char *env = getenv("KSERIES_TOOL_FIXUPS_DIR");
+
+	if (env && *env)
+		return env;
+	if (!dir)
+		dir = xstrfmt("%s/../kernel-fixups/tools", kseries_cocci_dir());
 	return dir;
 }
 
@@ -48,10 +61,30 @@ static int replace_line(char **src, const char *match, const char *replace)
 	return 0;
 }
 
+/* Replace every find in *src by with: how many there were. */
+static size_t replace_all(char **src, const char *find, const char *with)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t n = 0, flen = strlen(find);
+	const char *p = *src, *hit;
+
+	while (flen && (hit = strstr(p, find))) {
+		strbuf_add(&sb, p, (size_t)(hit - p));
+		strbuf_addstr(&sb, with);
+		p = hit + flen;
+		n++;
+	}
+	strbuf_addstr(&sb, p);
+	free(*src);
+	*src = strbuf_detach(&sb);
+	return n;
+}
+
 /*
  * A fixup is "file:" lines, each followed by "match:"/"replace:" pairs on
- * that file, "unless:" files and "unless_line:" lines (of the file: before
- * it). It applies whole or not at all: when one of its lines is not in the
+ * that file (a whole line, its first one; or "find:"/"with:" pairs: a
+ * text, everywhere in the file), "unless:" files and "unless_line:" lines
+ * (of the file: before it). It applies whole or not at all: when one of its lines is not in the
  * tree, or an "unless:" file or "unless_line:" line is (a tree that does
  * not need it), nothing is written.
  */
@@ -60,7 +93,7 @@ static int apply_one(const char *path, const char *name, const char *wt, struct 
 	struct strvec lines = STRVEC_INIT, files = STRVEC_INIT, texts = STRVEC_INIT;
 	char *text = read_file(path);
 	const char *match = NULL;
-	int ret = 0, found = 1, pairs = 0;
+	int ret = 0, found = 1, pairs = 0, every = 0;
 
 	if (!text)
 		return error("cannot read the fixup %s", path);
@@ -88,14 +121,17 @@ static int apply_one(const char *path, const char *name, const char *wt, struct 
 			strvec_push(&files, v);
 			strvec_push(&texts, src ? src : "");
 			free(src);
-		} else if ((v = value_of(lines.v[i], "match"))) {
+		} else if ((v = value_of(lines.v[i], "match")) || (v = value_of(lines.v[i], "find"))) {
 			match = *v ? v : NULL;
-		} else if ((v = value_of(lines.v[i], "replace"))) {
-			if (!files.nr || !match) {
-				ret = error("fixup %s: each replace: needs a file: line and a match: line before it", path);
+			every = lines.v[i][0] == 'f';
+		} else if ((v = value_of(lines.v[i], "replace")) || (v = value_of(lines.v[i], "with"))) {
+			if (!files.nr || !match || every != (lines.v[i][0] == 'w')) {
+				ret = error("fixup %s: each replace: (with:) needs a file: line and a match: "
+					    "(find:) line before it", path);
 				break;
 			}
-			found &= replace_line(&texts.v[texts.nr - 1], match, v);
+			found &= every ? replace_all(&texts.v[texts.nr - 1], match, v) > 0 :
+					 replace_line(&texts.v[texts.nr - 1], match, v);
 			match = NULL;
 			pairs++;
 		}

@@ -11,5 +11,11 @@
 int fixups_apply(const char *dir, const char *wt, struct strvec *applied);
 /* Where the fixups are: next to the rules (KSERIES_FIXUPS_DIR overrides). */
 const char *kseries_fixups_dir(void);
+/*
+ * The fixups of the tree's own tools (kernel-fixups/tools: an old
+ * get_maintainer.pl on today's Perl), applied to a scratch copy of the tool,
+ * never to the tree (KSERIES_TOOL_FIXUPS_DIR overrides).
+ */
+const char *kseries_tool_fixups_dir(void);
 
 #endif

@@ -248,7 +248,7 @@ static int add_recipients(const struct posting_opts *po, const char *wt, const c
 {
 	struct recipients *rs = xcalloc(patches->nr + 1, sizeof(*rs));
 	struct address_list cover_cc, lists;
-	char *why = NULL;
+	char *why = NULL, *note = NULL;
 	int ret = 0, found = 0;
 
 	address_list_init(&cover_cc, &r->post.cover_cc, ADDRESS_CAP);
@@ -257,10 +257,12 @@ static int add_recipients(const struct posting_opts *po, const char *wt, const c
 		address_list_add(&cover_cc, po->cc.v[j]);
 	if (po->no_cc)
 		why = xstrdup("none looked up: --no-cc");
-	else if (!recipients_run(wt, patches, rs, jobs, &why))
+	else if (!recipients_run(wt, patches, rs, jobs, &why, &note))
 		found = 1;
-	r->post.recipients = found ? xstrdup("scripts/get_maintainer.pl --no-git --no-git-fallback "
-					     "of the tree") : why;
+	r->post.recipients = found ? xstrfmt("scripts/get_maintainer.pl --no-git --no-git-fallback "
+					     "of the tree%s%s%s", note ? " (" : "", note ? note : "",
+					     note ? ")" : "") : why;
+	free(note);
 	if (found)
 		free(why);
 	for (size_t i = 0; i < patches->nr && i < r->nr_patches && !ret; i++) {

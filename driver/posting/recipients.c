@@ -3,10 +3,15 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "kbuild/fixups.h"
+#include "lib/cleanup.h"
+#include "lib/fileio.h"
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "posting/address.h"
 #include "posting/recipients.h"
+
+#define SCRIPT "scripts/get_maintainer.pl"
 
 /* Does the line hold a control character (a CR that would start a header of its own)? */
 static int has_control(const char *l)
@@ -110,14 +115,46 @@ static char *run_error(const struct child_process *cp, int status)
 	return xstrfmt("get_maintainer.pl named no one%s%.*s", n ? ": " : "", (int)n, e);
 }
 
-int recipients_run(const char *wt, const struct strvec *patches, struct recipients *rs, int jobs,
-		   char **why)
+/*
+ * The get_maintainer.pl to run: the tree's own, or a scratch copy with
+ * kernel-fixups/tools applied (an old script that today's Perl refuses),
+ * never the tree's file. *note names the fixups applied, or NULL.
+ */
+static char *script_to_run(const char *wt, char **note)
 {
-	char *script = xstrfmt("%s/scripts/get_maintainer.pl", wt);
+	char *dir = cleanup_scratch_dir(), *copy, *text = NULL, *tree = xstrfmt("%s/" SCRIPT, wt);
+	struct strvec applied = STRVEC_INIT;
+
+	*note = NULL;
+	copy = dir ? xstrfmt("%s/" SCRIPT, dir) : NULL;
+	if (copy && (text = read_file(tree)) && !make_parents(copy, 0700) && !write_file(copy, text) &&
+	    !fixups_apply(kseries_tool_fixups_dir(), dir, &applied) && applied.nr) {
+		char *list = strvec_join(&applied, applied.nr, ", ");
+
+		*note = xstrfmt("kernel-fixups/tools applied to a copy: %s", list);
+		free(list);
+	}
+	if (!*note) {
+		free(copy);
+		copy = xstrdup(SCRIPT);
+	}
+	if (dir && !*note)
+		cleanup_now(NULL, NULL, dir);
+	strvec_clear(&applied);
+	free(text);
+	free(tree);
+	free(dir);
+	return copy;
+}
+
+int recipients_run(const char *wt, const struct strvec *patches, struct recipients *rs, int jobs,
+		   char **why, char **note)
+{
+	char *script = xstrfmt("%s/" SCRIPT, wt);
 	struct child_process *cps;
 	int *results;
 
-	*why = NULL;
+	*why = *note = NULL;
 	if (access(script, R_OK)) {
 		*why = xstrdup("the tree has no scripts/get_maintainer.pl: no Cc lines");
 		free(script);
@@ -128,11 +165,12 @@ int recipients_run(const char *wt, const struct strvec *patches, struct recipien
 		*why = xstrdup("the worktree could not be made whole enough for get_maintainer.pl");
 		return -1;
 	}
+	script = script_to_run(wt, note);
 	cps = xcalloc(patches->nr, sizeof(*cps));
 	results = xcalloc(patches->nr, sizeof(*results));
 	for (size_t i = 0; i < patches->nr; i++) {
 		cps[i] = (struct child_process)CHILD_PROCESS_INIT;
-		strvec_pushl(&cps[i].args, "perl", "scripts/get_maintainer.pl", "--no-git",
+		strvec_pushl(&cps[i].args, "perl", script, "--no-git",
 			     "--no-git-fallback", patches->v[i], NULL);
 		cps[i].dir = wt;
 		cps[i].capture_out = cps[i].capture_err = 1;
@@ -148,6 +186,7 @@ int recipients_run(const char *wt, const struct strvec *patches, struct recipien
 	}
 	free(cps);
 	free(results);
+	free(script);
 	return 0;
 }
 

@@ -29,11 +29,13 @@ void recipients_parse(const char *out, struct recipients *r);
  * Run get_maintainer.pl of the tree in wt on each patch file, side by side
  * (jobs at once), into rs[i]. The worktree needs the top-level files and
  * folders the script looks for (top_of_kernel_tree): the folders a sparse
- * checkout left out are made, empty. Returns 0, or -1 when the tree has
- * no script (*why says so).
+ * checkout left out are made, empty. An old script today's Perl refuses
+ * runs as a scratch copy with kernel-fixups/tools applied (*note names
+ * them; NULL: the tree's own). Returns 0, or -1 when the tree has no script
+ * (*why says so).
  */
 int recipients_run(const char *wt, const struct strvec *patches, struct recipients *rs, int jobs,
-		   char **why);
+		   char **why, char **note);
 void recipients_clear(struct recipients *r);
 
 #endif

@@ -177,4 +177,22 @@ check "tools: ... each patch says why it has no Cc, and nothing is left running"
 	! ps -eo args | grep -q '^sleep 313[12]'"
 pkill -f '^sleep 313[12]' 2>/dev/null
 
+# --- 7: an old tree's get_maintainer.pl that today's Perl refuses (\C in a regex)
+cp -R "$repo" "$tmp/oldgm"
+git -C "$tmp/oldgm" checkout -q v4.12-demo
+sed -i 's|if ($l =~ /^(\[MRLSFX\]):|if ($l =~ m/^(\\C):|' "$tmp/oldgm/scripts/get_maintainer.pl"
+check "old get_maintainer.pl: the stand-in dies on today's Perl" sh -c \
+	"perl -c '$tmp/oldgm/scripts/get_maintainer.pl' 2>&1 | grep -q 'no longer supported'"
+git -C "$tmp/oldgm" -c user.name=T -c user.email=t@example.org commit -qam 'a 3.x-era get_maintainer.pl'
+git -C "$tmp/oldgm" tag v4.12-oldgm
+"$kseries" series -q --kernel "$tmp/oldgm" --rev v4.12-oldgm --no-build --out "$tmp/oldgm-out" \
+	> "$tmp/oldgm.log" 2>&1
+check "old get_maintainer.pl: run through kernel-fixups/tools, every patch is Cc'd" python3 -c "
+import json, sys
+r = json.load(open('$tmp/oldgm-out/v4.12-oldgm/report.json'))
+sys.exit(not all(p['cc'] and not p['cc_error'] for p in r['patches']))"
+check "old get_maintainer.pl: ... the report says which fixup, on a copy" \
+	grep -q 'kernel-fixups/tools applied to a copy: perl522-get-maintainer' \
+	"$tmp/oldgm-out/v4.12-oldgm/report.json"
+
 finish

@@ -1,4 +1,4 @@
-/* Unit tests of driver/kbuild/fixups.c: build-only fixups applied by exact line. */
+/* Unit tests of driver/kbuild/fixups.c: fixups applied by exact line, or by text everywhere (find:/with:). */
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -120,6 +120,31 @@ int main(void)
 	CHECK("fixups: a malformed fixup is an error", fixups_apply(fx, tree, &applied) == -1);
 	CHECK("fixups: a missing folder is nothing to do", fixups_apply("/nonexistent", tree, &applied) == 0);
 	strvec_clear(&applied);
+	{
+		/* find:/with: every place a text stands, for a tool's copy */
+		char p[600], q[600], *got;
+
+		snprintf(p, sizeof(p), "%s/tools", root);
+		mkdir(p, 0777);
+		snprintf(p, sizeof(p), "%s/tools/perl.fixup", root);
+		write_file(p, "file: gm.pl\nfind: m/^(\\C):\nwith: m/^([A-Z]):\n");
+		snprintf(q, sizeof(q), "%s/gm.pl", tree);
+		write_file(q, "if (m/^(\\C):x/) {\n\tif ($l =~ m/^(\\C):y/) {\n");
+		snprintf(p, sizeof(p), "%s/tools", root);
+		CHECK("fixups: find:/with: applies", !fixups_apply(p, tree, &applied) && applied.nr == 1);
+		got = read_file(q);
+		CHECK_STR("fixups: ... at every place the text stands", got,
+			  "if (m/^([A-Z]):x/) {\n\tif ($l =~ m/^([A-Z]):y/) {\n");
+		free(got);
+		strvec_clear(&applied);
+		CHECK("fixups: ... and not again where the text is gone (whole or not at all)",
+		      !fixups_apply(p, tree, &applied) && applied.nr == 0);
+		snprintf(p, sizeof(p), "%s/tools/bad.fixup", root);
+		write_file(p, "file: gm.pl\nfind: x\nreplace: y\n");
+		snprintf(p, sizeof(p), "%s/tools", root);
+		CHECK("fixups: a find: answered by replace: is malformed", fixups_apply(p, tree, &applied) == -1);
+		strvec_clear(&applied);
+	}
 	{
 		char cmd[600];
 
