@@ -45,6 +45,19 @@ static const struct command_usage usage_boot = {
 	0, 0,
 };
 
+/* A whole number, 1 or more ("5x", "0", "" are not), or die naming the option. */
+static int whole_number(const char *option, const char *value)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(value, &end, 10);
+	if (!*value || *end || errno || n < 1 || n > INT_MAX)
+		die("%s %s: give a whole number, 1 or more", option, value);
+	return (int)n;
+}
+
 static void parse_args(int argc, char **argv, struct boot_args *a)
 {
 	const char *timeout = NULL, *runs = NULL;
@@ -73,10 +86,8 @@ static void parse_args(int argc, char **argv, struct boot_args *a)
 	parse_options(argc, argv, &usage_boot, opts, &args, &defines);
 	strvec_clear(&args);
 	strvec_clear(&defines);
-	a->o.timeout = timeout ? atoi(timeout) : 600;
-	a->runs = runs ? atoi(runs) : 0;
-	if (a->o.timeout < 1 || (runs && a->runs < 1))
-		die("--timeout and --runs take a number, 1 or more");
+	a->o.timeout = timeout ? whole_number("--timeout", timeout) : 600;
+	a->runs = runs ? whole_number("--runs", runs) : 0;
 	if (strcmp(a->o.accel, "auto") && !qemu_accel_known(a->o.accel))
 		die("--accel %s: give auto or one of %s", a->o.accel, qemu_accel_names());
 	if (!a->out)
@@ -105,6 +116,8 @@ int cmd_boot(int argc, char **argv)
 		die("the series %s has no \"runtime\" data: it cannot be booted (docs/runtime.md)", m.dir);
 	if (a.runs)
 		m.runtime_runs = a.runs;
+	/* a refusal leaves no --out behind: the corrected rerun needs no --force */
+	boot_check_args(&a, &m);
 	outdir_prepare(a.out, a.force, a.kernel);
 	if (!realpath(a.out, out))
 		die("cannot resolve %s", a.out);

@@ -25,6 +25,7 @@
 #include "rules/rule_check.h"
 #include "rules/spatch.h"
 #include "runtime/boot_kernels.h"
+#include "runtime/qemu.h"
 #include "series/series.h"
 
 static const struct command_usage usage_series = {
@@ -107,6 +108,8 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 	a->so.archs = a->archs.nr ? &a->archs : NULL;
 	if (!a->out)
 		die("no output folder given: add --out DIR");
+	if (a->boot)
+		qemu_check_installed();	/* before any work, not after the series */
 }
 
 /* A plain directory becomes one commit of a scratch repo under out. */

@@ -153,6 +153,43 @@ static int boot_all(const struct boot_args *a, const struct manifest *m, struct 
 	return ret;
 }
 
+static char *image_release(const char *image);
+
+/* The prebuilt kernel's inputs: readable, a bzImage, its modules there. */
+static void check_prebuilt(const struct boot_args *a, const struct manifest *m)
+{
+	char *release, *modules;
+
+	if (access(a->image, R_OK))
+		die("cannot read the kernel image %s", a->image);
+	if (access(a->headers, R_OK))
+		die("cannot read the headers %s: apt-get install linux-headers-RELEASE", a->headers);
+	if (!(release = image_release(a->image)))
+		die("%s is no bzImage (no setup header with a kernel version): give a vmlinuz, "
+		    "such as /boot/vmlinuz-RELEASE", a->image);
+	modules = a->modules ? xstrdup(a->modules) : xstrfmt("/lib/modules/%s", release);
+	if (m->runtime_modules.nr && access(modules, R_OK))
+		die("no modules of %s in %s: apt-get install linux-image-%s, or give --modules DIR",
+		    release, modules, release);
+	free(release);
+	free(modules);
+}
+
+void boot_check_args(const struct boot_args *a, const struct manifest *m)
+{
+	char repo[PATH_MAX];
+
+	qemu_check_installed();
+	if (a->image) {
+		check_prebuilt(a, m);
+		return;
+	}
+	if (access(a->kernel, R_OK) || !realpath(a->kernel, repo) || !cmdcheck_is_git_repo(repo))
+		die("cannot read the kernel %s: give a kernel git repo", a->kernel);
+	free(cmdcheck_kernel_commit(repo, a->kernel, a->rev, "--rev"));
+	cmdcheck_out_not_in_repo(repo, a->out);
+}
+
 int boot_revision(const struct boot_args *a, const struct manifest *m)
 {
 	char repo[PATH_MAX], *commit, *wt = xstrfmt("%s/worktree", a->out), *note = NULL;
@@ -162,10 +199,10 @@ int boot_revision(const struct boot_args *a, const struct manifest *m)
 	struct strvec patches = STRVEC_INIT;
 	int ret = 2;
 
-	if (access(a->kernel, R_OK) || !realpath(a->kernel, repo) || !cmdcheck_is_git_repo(repo))
+	/* boot_check_args checked them */
+	if (!realpath(a->kernel, repo))
 		die("cannot read the kernel %s: give a kernel git repo", a->kernel);
 	commit = cmdcheck_kernel_commit(repo, a->kernel, a->rev, "--rev");
-	cmdcheck_out_not_in_repo(repo, a->out);
 	if (a->patches_dir ? patchset_list_dir(a->patches_dir, &patches, 0) :
 	    a->series_out ? series_patches(a->series_out, a->rev, &patches) :
 	    run_series(a, repo, &series_out) || series_patches(series_out, a->rev, &patches))
@@ -210,11 +247,13 @@ static char *image_release(const char *image)
 {
 	FILE *f = fopen(image, "rb");
 	unsigned char off[2];
-	char buf[256] = "";
+	char buf[256] = "", magic[4];
 
 	if (!f)
 		return NULL;
-	if (fseek(f, 0x20e, SEEK_SET) || fread(off, 1, 2, f) != 2 ||
+	/* the setup header's "HdrS" at 0x202: any other file is no bzImage */
+	if (fseek(f, 0x202, SEEK_SET) || fread(magic, 1, 4, f) != 4 || memcmp(magic, "HdrS", 4) ||
+	    fseek(f, 0x20e, SEEK_SET) || fread(off, 1, 2, f) != 2 ||
 	    fseek(f, 0x200 + (off[0] | off[1] << 8), SEEK_SET) || !fgets(buf, sizeof(buf), f))
 		buf[0] = '\0';
 	fclose(f);
@@ -229,19 +268,11 @@ int boot_prebuilt(const struct boot_args *a, const struct manifest *m)
 	char *cfg;
 	int ret;
 
-	if (access(a->image, R_OK))
-		die("cannot read the kernel image %s", a->image);
-	if (access(a->headers, R_OK))
-		die("cannot read the headers %s: apt-get install linux-headers-RELEASE", a->headers);
+	/* boot_check_args checked each of them */
 	k.image = realpath(a->image, NULL);
 	k.headers = realpath(a->headers, NULL);
 	k.release = image_release(k.image);
-	if (!k.release)
-		die("%s has no kernel version in its header: is it a bzImage (vmlinuz)?", a->image);
 	k.modules = a->modules ? xstrdup(a->modules) : xstrfmt("/lib/modules/%s", k.release);
-	if (m->runtime_modules.nr && access(k.modules, R_OK))
-		die("no modules of %s in %s: apt-get install linux-image-%s, or give --modules DIR",
-		    k.release, k.modules, k.release);
 	cfg = xstrfmt("%s/.config", k.headers);
 	r.config = read_file(cfg);
 	if (!r.config) {

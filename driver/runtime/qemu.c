@@ -58,8 +58,7 @@ static const struct strvec *accels(void)
 	if (asked)
 		return &names;
 	asked = 1;
-	if (!program_exists(QEMU))
-		die(QEMU " not found: apt-get install qemu-system-x86 (or make deps)");
+	qemu_check_installed();
 	run_capture(&out, NULL, QEMU, "-accel", "help", NULL);
 	strvec_split_lines(&lines, out ? out : "");
 	for (size_t i = 0; i < lines.nr; i++)
@@ -69,6 +68,12 @@ static const struct strvec *accels(void)
 	strvec_clear(&lines);
 	free(out);
 	return &names;
+}
+
+void qemu_check_installed(void)
+{
+	if (!program_exists(QEMU))
+		die(QEMU " not found: apt-get install qemu-system-x86 (or make deps)");
 }
 
 int qemu_accel_known(const char *name)

@@ -19,6 +19,8 @@ int qemu_boot(const char *image, const char *dir, const char *accel, const char 
  */
 const char *qemu_accel(const char *want, const char *image, const char *dir, char **note);
 /* Is name an accelerator of this qemu (dies without qemu)? All of them, "a|b" (caller frees). */
+/* Die (exit 2) naming the package when qemu-system-x86_64 is not installed. */
+void qemu_check_installed(void);
 int qemu_accel_known(const char *name);
 char *qemu_accel_names(void);
 

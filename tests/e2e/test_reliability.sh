@@ -195,4 +195,26 @@ check "old get_maintainer.pl: ... the report says which fixup, on a copy" \
 	grep -q 'kernel-fixups/tools applied to a copy: perl522-get-maintainer' \
 	"$tmp/oldgm-out/v4.12-oldgm/report.json"
 
+# --- 8: boot refuses bad input before it makes --out (the corrected rerun needs no --force)
+refused_early() {	# exit 2, the message, and no output folder
+	test "$(cat "$tmp/rc")" = 2 && grep -q -- "$1" "$tmp/b.log" && test ! -e "$tmp/boot-out"
+}
+"$kseries" boot --image /bin/ls --headers /tmp --out "$tmp/boot-out" > "$tmp/b.log" 2>&1
+echo $? > "$tmp/rc"
+check "boot: --image /bin/ls is no bzImage: exit 2, nothing made" refused_early '/bin/ls is no bzImage'
+"$kseries" boot --kernel "$repo" --rev no-such-rev --out "$tmp/boot-out" > "$tmp/b.log" 2>&1
+echo $? > "$tmp/rc"
+check "boot: a revision the repo lacks: exit 2, nothing made" refused_early 'no-such-rev'
+"$kseries" boot --kernel "$repo" --rev v4.12-demo --timeout 5x --out "$tmp/boot-out" > "$tmp/b.log" 2>&1
+echo $? > "$tmp/rc"
+check "boot: --timeout 5x is no number (not 5)" refused_early '--timeout 5x: give a whole number'
+mkdir "$tmp/noqemu"
+for f in /usr/bin/* /bin/*; do
+	case ${f##*/} in qemu-system-*) ;; *) [ -e "$tmp/noqemu/${f##*/}" ] || ln -s "$f" "$tmp/noqemu/";; esac
+done
+PATH="$tmp/noqemu" "$kseries" boot --kernel "$repo" --rev v4.12-demo --out "$tmp/boot-out" > "$tmp/b.log" 2>&1
+echo $? > "$tmp/rc"
+check "boot: no qemu is found first, before any work (exit 2, the package named)" \
+	refused_early 'qemu-system-x86_64 not found: apt-get install qemu-system-x86'
+
 finish
