@@ -161,9 +161,16 @@ static void build_parser(struct parser *p, const struct opt *opts)
 				p->shorts[s++] = ':';
 		}
 	}
-	for (size_t i = 0; p->have_manifest && i < p->m.options.rows; i++)
-		p->longs[k++] = (struct option){ cell(&p->m.options, i, OPTION_NAME), no_argument,
-						 NULL, 1024 + (int)i };
+	for (size_t i = 0; p->have_manifest && i < p->m.options.rows; i++) {
+		const char *name = cell(&p->m.options, i, OPTION_NAME);
+
+		/* getopt takes the first of two names: the series' option would never be read */
+		for (size_t j = 0; j < p->nr; j++)
+			if (!strcmp(p->opts[j]->name, name))
+				die("%s/series.json: option \"%s\" has the name of kseries' own --%s: "
+				    "give it another name (docs/manifest.md)", p->m.dir, name, name);
+		p->longs[k++] = (struct option){ name, no_argument, NULL, 1024 + (int)i };
+	}
 	p->shorts[s] = '\0';
 }
 

@@ -3,6 +3,7 @@
 #include <string.h>
 #include "core/manifest.h"
 #include "core/manifest_keys.h"
+#include "lib/fileio.h"
 #include "lib/usage.h"
 
 static int get_string(json_t *obj, const char *key, char **out, const char *where)
@@ -364,6 +365,18 @@ static int get_patches(json_t *root, struct manifest *m, const char *preamble, c
 	return 0;
 }
 
+/* "macro_file" is a file of the series folder (spatch would run without it, silently). */
+static int check_macro_file(const struct manifest *m, const char *where)
+{
+	char *path = xstrfmt("%s/%s", m->dir, m->macro_file), *text = read_file(path);
+	int ret = text ? 0 : error("%s: \"macro_file\" %s is no readable file of the series folder: "
+				   "fix its name, or add it", where, m->macro_file);
+
+	free(text);
+	free(path);
+	return ret;
+}
+
 /* The folder whose manifest failed: said once, however often a command loads it. */
 static char *failed_dir;
 
@@ -379,7 +392,8 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 	if (failed_dir && !strcmp(failed_dir, cocci_dir))
 		return -1;
 	path = xstrfmt("%s/series.json", cocci_dir);
-	root = json_load_file(path, 0, &jerr);
+	/* a key given twice is an error, never "the last one wins" */
+	root = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
 	if (!root) {
 		error("cannot read the series manifest %s: %s (line %d)", path, jerr.text, jerr.line);
 		free(path);
@@ -400,7 +414,8 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 	    !get_audit(root, m, path) &&
 	    !get_runtime(root, m, path) &&
 	    !get_catchall(root, m, preamble, path) &&
-	    !get_patches(root, m, preamble, path))
+	    !get_patches(root, m, preamble, path) &&
+	    !check_macro_file(m, path))
 		ret = 0;
 	json_decref(root);
 	free(path);

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,21 +13,39 @@
 
 char *read_file(const char *path)
 {
-	FILE *f = fopen(path, "rb");
+	/* O_NONBLOCK: a FIFO opens at once (and is refused below) instead of waiting for a writer */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat st;
 	char *buf;
-	long n;
+	size_t got = 0;
 
-	if (!f)
+	if (fd < 0)
 		return NULL;
-	if (fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET)) {
-		fclose(f);
+	/* only a regular file: a folder, a FIFO or a device is no text to read whole */
+	if (fstat(fd, &st)) {
+		int e = errno;
+
+		close(fd);
+		errno = e;
 		return NULL;
 	}
-	buf = xmalloc(n + 1);
-	if (fread(buf, 1, n, f) != (size_t)n)
-		n = 0;
-	buf[n] = '\0';
-	fclose(f);
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
+		return NULL;
+	}
+	buf = xmalloc((size_t)st.st_size + 1);
+	while (got < (size_t)st.st_size) {
+		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;	/* shorter than it said (it shrank): what was there */
+		got += (size_t)n;
+	}
+	buf[got] = '\0';
+	close(fd);
 	return buf;
 }
 

@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -83,12 +84,16 @@ int rule_check_files(const struct manifest *m, const struct strvec *defines, int
 	results = xcalloc(files.nr + 1, sizeof(*results));
 	for (size_t i = 0; i < files.nr; i++) {
 		char *path = xstrfmt("%s/%s", m->dir, files.v[i]), *text = read_file(path);
+		int e = errno;
 
 		if (!text) {
 			char *who = user_of(m, files.v[i]);
 
-			error("the rule file %s that %s names does not exist in %s: fix its name in "
-			      "series.json, or add the file", files.v[i], who, m->dir);
+			/* a folder or a FIFO is refused by read_file, never read or waited on */
+			error("the rule file %s that %s names %s in %s: fix its name in series.json, or "
+			      "add the file", files.v[i], who,
+			      e == EISDIR ? "is a folder" : e == EINVAL ?
+			      "is no regular file (a FIFO, a device)" : "does not exist", m->dir);
 			free(who);
 			bad++;
 		} else {

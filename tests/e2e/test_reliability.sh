@@ -217,4 +217,32 @@ echo $? > "$tmp/rc"
 check "boot: no qemu is found first, before any work (exit 2, the package named)" \
 	refused_early 'qemu-system-x86_64 not found: apt-get install qemu-system-x86'
 
+# --- 8: a series folder's options and rule files that would break kseries
+git clone -q "$repo" "$tmp/rw"
+git -C "$tmp/rw" checkout -q v4.12-demo
+series_copy() {	# $tmp/s: the shipped series, series.json changed by python ($1)
+	rm -rf "$tmp/s"
+	cp -R "$top/cocci" "$tmp/s"
+	python3 -c "import json; p = '$tmp/s/series.json'; m = json.load(open(p)); $1; json.dump(m, open(p, 'w'))"
+}
+series_copy "m['options'].append({'name': 'out', 'define': 'x', 'help': 'h'})"
+"$kseries" series --series "$tmp/s" --kernel "$repo" --rev v4.12-demo --no-build --out "$tmp/s-out" \
+	> "$tmp/s.log" 2>&1
+echo $? > "$tmp/rc"
+check "series: an option named like kseries' own (out) is exit 2, named, before any work" sh -c "
+	test \$(cat '$tmp/rc') = 2 && test ! -e '$tmp/s-out' &&
+	grep -q 'option \"out\" has the name of kseries. own --out' '$tmp/s.log'"
+series_copy "m['order'][0] = 'callers'; m['patches'][0]['rules'][0] = 'callers'"
+"$kseries" rewrite --series "$tmp/s" "$tmp/rw" > "$tmp/s.log" 2>&1
+echo $? > "$tmp/rc"
+check "series: a rule path that is a folder is exit 2, named (no huge allocation)" sh -c "
+	test \$(cat '$tmp/rc') = 2 && grep -q 'the rule file callers that .* is a folder' '$tmp/s.log'"
+series_copy "m['order'][0] = 'fifo.cocci'; m['patches'][0]['rules'][0] = 'fifo.cocci'"
+mkfifo "$tmp/s/fifo.cocci"
+timeout 300 "$kseries" rewrite --series "$tmp/s" "$tmp/rw" > "$tmp/s.log" 2>&1
+echo $? > "$tmp/rc"
+check "series: a rule path that is a FIFO is exit 2 at once (never waited on)" sh -c "
+	test \$(cat '$tmp/rc') = 2 && grep -q 'fifo.cocci that .* is no regular file' '$tmp/s.log'"
+check "series: ... and the tree was left as it was" test -z "$(git -C "$tmp/rw" status --porcelain)"
+
 finish

@@ -13,7 +13,7 @@
 #include "unit.h"
 #include "lib/usage.h"
 
-/* A series folder holding only series.json with text; its path (caller frees). */
+/* A series folder holding series.json with text and the macro file m.h; its path (caller frees). */
 static char *series_with(const char *text)
 {
 	char tmpl[] = "/tmp/kseries-manifest-XXXXXX", *dir = mkdtemp(tmpl), *path;
@@ -22,6 +22,9 @@ static char *series_with(const char *text)
 		return NULL;
 	path = xstrfmt("%s/series.json", dir);
 	write_file(path, text);
+	free(path);
+	path = xstrfmt("%s/m.h", dir);
+	write_file(path, "#define x\n");
 	free(path);
 	return xstrdup(dir);
 }
@@ -34,6 +37,9 @@ static void drop(char *dir)
 		return;
 	path = xstrfmt("%s/series.json", dir);
 
+	unlink(path);
+	free(path);
+	path = xstrfmt("%s/m.h", dir);
 	unlink(path);
 	rmdir(dir);
 	free(path);
@@ -96,6 +102,12 @@ int main(void)
 		"{\"name\": \"n\", \"cover\": \"c\", \"tokens\": [\"t\"], \"catchall\": {\"subject\": "
 		"\"%s\", \"message\": \"m\"}, \"patches\": [{\"subject\": \"s\", \"message\": \"m\", "
 		"\"rules\": [\"r\"], \"paths\": [\"a\"]}]}"));
+	CHECK("manifest: a key given twice is refused, never the last one taken",
+	      !loads(MINIMAL("\"name\": \"again\", ")));
+	CHECK("manifest: a macro_file the folder does not have is refused",
+	      !loads("{\"name\": \"n\", \"cover\": \"c\", \"tokens\": [\"t\"], \"macro_file\": \"nope.h\", "
+		     "\"catchall\": {\"subject\": \"%s: x\", \"message\": \"m\"}, \"patches\": [{\"subject\": "
+		     "\"s\", \"message\": \"m\", \"rules\": [\"r.cocci\"], \"paths\": [\"a.c\"]}]}"));
 	CHECK("manifest: an option named with dashes is refused",
 	      !loads(MINIMAL("\"options\": [{\"name\": \"--x\", \"define\": \"x\", \"help\": \"h\"}], ")));
 	CHECK("manifest: an option without help is refused",
