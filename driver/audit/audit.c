@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include "audit/audit.h"
 #include "audit/fix_paths.h"
+#include "core/outdir.h"
 #include "core/worktree.h"
 #include "lib/run.h"
 #include "lib/usage.h"
@@ -407,6 +408,25 @@ static int audit_root(struct audit *a, const struct manifest *m, const char *roo
 	return ret;
 }
 
+/*
+ * Is PATH i audited already through another (a folder that holds it, or the
+ * same path given earlier)? Then it is skipped: each finding is said once.
+ */
+static int covered(const struct strvec *paths, size_t i)
+{
+	for (size_t j = 0; j < paths->nr; j++) {
+		struct stat st;
+		int same;
+
+		if (j == i || stat(paths->v[j], &st) || !outdir_within(paths->v[j], paths->v[i]))
+			continue;
+		same = outdir_within(paths->v[i], paths->v[j]);
+		if (same ? j < i : S_ISDIR(st.st_mode))
+			return 1;
+	}
+	return 0;
+}
+
 int audit_run(struct audit *a, const struct manifest *m, const struct strvec *paths,
 	      const struct strvec *defines, int jobs,
 	      const char *scratch)
@@ -425,6 +445,8 @@ int audit_run(struct audit *a, const struct manifest *m, const struct strvec *pa
 
 		if (stat(paths->v[i], &st)) {
 			ret = error_errno("cannot read %s", paths->v[i]);
+		} else if (covered(paths, i)) {
+			continue;
 		} else if (S_ISDIR(st.st_mode)) {
 			ret = audit_root(a, m, paths->v[i], NULL, &o);
 		} else {

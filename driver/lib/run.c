@@ -352,8 +352,18 @@ static int finish_child(struct wait_clock *clk, int status_fd)
 	/* what it left running in a session of its own (setsid ... &) came to us: stop it */
 	cleanup_reap_orphans();
 	/* a child killed by Ctrl-C (or a closed pipe) stops kseries too */
-	if (WIFSIGNALED(status))
-		cleanup_note_signal(WTERMSIG(status));
+	if (WIFSIGNALED(status)) {
+		int sig = WTERMSIG(status);
+
+		/*
+		 * not the user's Ctrl-C (kseries got none): the tool's own death, named;
+		 * a closed pipe (SIGPIPE) is the reader's, said by no line (docs/usage.md)
+		 */
+		if (cleanup_is_stop_signal(sig) && sig != SIGPIPE && !cleanup_signal_pending())
+			error("'%s' died of signal %d (%s): kseries stops as for that signal",
+			      command_line(cp), sig, strsignal(sig));
+		cleanup_note_signal(sig);
+	}
 	cleanup_check_signal();
 	if (clk->timed_out)
 		return error("'%s' did not finish within %d s: it hangs, so kseries killed it; "

@@ -7,6 +7,7 @@
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "lib/wrap.h"
+#include "posting/address.h"
 #include "posting/patchset.h"
 
 static int git(const char *wt, struct strvec *args, char **out)
@@ -34,22 +35,48 @@ static int git(const char *wt, struct strvec *args, char **out)
 	return ret ? -1 : 0;
 }
 
+/* One line of git config's answer, trimmed (caller frees); NULL when unset. */
+static char *config_value(const char *repo, const char *key)
+{
+	char *out = NULL;
+
+	if (run_capture(&out, repo, "git", "config", key, NULL) || !out) {
+		free(out);
+		return NULL;
+	}
+	out[strcspn(out, "\n")] = '\0';
+	return out;
+}
+
 int patchset_check_identity(const char *repo)
 {
-	char *name = NULL, *email = NULL;
-	int ok;
+	char *name = config_value(repo, "user.name"), *email = config_value(repo, "user.email");
+	const char *env_email = getenv("GIT_AUTHOR_EMAIL"), *why = NULL, *use;
+	char *ok = NULL;
+	int ret = 0;
 
-	run_capture(&name, repo, "git", "config", "user.name", NULL);
-	run_capture(&email, repo, "git", "config", "user.email", NULL);
-	ok = name && *name && email && *email;
+	use = env_email && *env_email ? env_email : email;
+	if ((!name || !*name || !use || !*use) &&
+	    (!getenv("GIT_AUTHOR_NAME") || !env_email || !getenv("GIT_COMMITTER_NAME") ||
+	     !getenv("GIT_COMMITTER_EMAIL")))
+		ret = error("git does not know who you are, and the patches need an author: "
+			    "git config --global user.name 'Your Name'; "
+			    "git config --global user.email you@example.org");
+	/* the author's address goes into every From: line: one the mail tools take, up front */
+	else if (!(ok = address_parse(use, &why)))
+		ret = error("your git identity's address '%s' is no mail address (%s): git config "
+			    "--global user.email you@example.org", use, why);
+	else
+		for (const char *p = use; *p; p++)
+			if (*p & 0x80) {
+				warning("your git identity's address %s is not plain ASCII: the patches "
+					"carry it, but many mail servers refuse it", use);
+				break;
+			}
+	free(ok);
 	free(name);
 	free(email);
-	if (!ok && (!getenv("GIT_AUTHOR_NAME") || !getenv("GIT_AUTHOR_EMAIL") ||
-		    !getenv("GIT_COMMITTER_NAME") || !getenv("GIT_COMMITTER_EMAIL")))
-		return error("git does not know who you are, and the patches need an author: "
-			     "git config --global user.name 'Your Name'; "
-			     "git config --global user.email you@example.org");
-	return 0;
+	return ret;
 }
 
 int patchset_commit(const char *wt, const struct strvec *files, const char *subject,

@@ -90,15 +90,21 @@ static char *series_base(const char *dir, const char *cover_text)
 	return base;
 }
 
-/* 2 of "[PATCH v2 00/13] ...", 1 without a version. */
+/* The most a --previous series may be: its next version is one more, and --reroll-count stops at 999. */
+#define MAX_VERSION 998
+
+/* 2 of "[PATCH v2 00/13] ...", 1 without a version; -1 past MAX_VERSION (a v2147483647 overflows). */
 static int subject_version(const char *subject)
 {
 	const char *end = subject ? strchr(subject, ']') : NULL;
 
 	for (const char *p = subject; p && p < end; p++)
 		if (*p == 'v' && (p == subject || p[-1] == ' ' || p[-1] == '[') &&
-		    isdigit((unsigned char)p[1]))
-			return atoi(p + 1);
+		    isdigit((unsigned char)p[1])) {
+			long v = strtol(p + 1, NULL, 10);
+
+			return v >= 1 && v <= MAX_VERSION ? (int)v : -1;
+		}
 	return 1;
 }
 
@@ -116,6 +122,13 @@ int previous_find(const char *repo, const char *given, const char *rev, struct p
 		text = read_file(cover);
 	subject = text ? mail_header(text, "Subject") : NULL;
 	p->version = subject_version(subject);
+	if (p->version < 0) {
+		free(subject);
+		free(text);
+		free(cover);
+		return error("the cover letter in %s says a version kseries cannot follow (past v%d): "
+			     "give the earlier series' own folder", p->dir, MAX_VERSION);
+	}
 	p->base = series_base(p->dir, text);
 	free(subject);
 	free(text);

@@ -245,4 +245,38 @@ check "series: a rule path that is a FIFO is exit 2 at once (never waited on)" s
 	test \$(cat '$tmp/rc') = 2 && grep -q 'fifo.cocci that .* is no regular file' '$tmp/s.log'"
 check "series: ... and the tree was left as it was" test -z "$(git -C "$tmp/rw" status --porcelain)"
 
+# --- 8: small ones
+mkdir "$tmp/aud"
+cp "$top/tests/audit/cases/call_old_api.c" "$tmp/aud/"
+"$kseries" audit "$tmp/aud" "$tmp/aud/call_old_api.c" "$tmp/aud/" > "$tmp/aud.log" 2>&1
+check "audit: DIR and DIR/file.c (and DIR/ again): each finding once" sh -c "
+	test \$(grep -c 'call_old_api.c:7:2: error' '$tmp/aud.log') = 1 && grep -q '1 C files hold the tokens; 1 findings' '$tmp/aud.log'"
+cp -R "$tmp/o" "$tmp/vbig"
+sed -i 's/^Subject: \[PATCH 00\//Subject: [PATCH v2147483647 00\//' "$tmp/vbig/v4.12-demo/series/0000-cover-letter.patch"
+"$kseries" series -q --kernel "$repo" --rev v4.12-demo --no-build --previous "$tmp/vbig" --out "$tmp/vbig-out" \
+	> "$tmp/vbig.log" 2>&1
+echo $? > "$tmp/rc"
+check "reroll: a previous cover letter saying v2147483647 is exit 2 (no overflow)" sh -c "
+	test \$(cat '$tmp/rc') = 2 && grep -q 'says a version kseries cannot follow' '$tmp/vbig.log'"
+cp -R "$repo" "$tmp/noid"
+git -C "$tmp/noid" config user.email ""
+"$kseries" series -q --kernel "$tmp/noid" --rev v4.12-demo --no-build --out "$tmp/noid-out" > "$tmp/noid.log" 2>&1
+echo $? > "$tmp/rc"
+check "identity: an empty user.email is exit 2, before any work" sh -c "
+	test \$(cat '$tmp/rc') = 2 && test ! -e '$tmp/noid-out' && grep -q 'git does not know who you are' '$tmp/noid.log'"
+git -C "$tmp/noid" config user.email "demo@@example.org"
+"$kseries" series -q --kernel "$tmp/noid" --rev v4.12-demo --no-build --out "$tmp/noid-out" > "$tmp/noid.log" 2>&1
+echo $? > "$tmp/rc"
+check "identity: a user.email that is no address is exit 2, named" sh -c "
+	test \$(cat '$tmp/rc') = 2 && grep -q \"address 'demo@@example.org' is no mail address\" '$tmp/noid.log'"
+cp -R "$repo" "$tmp/gmint"
+git -C "$tmp/gmint" checkout -q v4.12-demo
+printf '#!/usr/bin/perl\nkill "INT", $$;\n' > "$tmp/gmint/scripts/get_maintainer.pl"
+git -C "$tmp/gmint" -c user.name=T -c user.email=t@example.org commit -qam 'a get_maintainer.pl that dies of SIGINT'
+git -C "$tmp/gmint" tag v4.12-int
+"$kseries" series -q --kernel "$tmp/gmint" --rev v4.12-int --no-build --out "$tmp/int" > "$tmp/int.log" 2>&1
+echo $? > "$tmp/rc"
+check "tools: a get_maintainer.pl that dies of SIGINT: the run stops (130), naming the tool" sh -c "
+	test \$(cat '$tmp/rc') = 130 && grep -q \"get_maintainer.pl .* died of signal 2 (Interrupt): kseries stops as for that signal\" '$tmp/int.log'"
+
 finish
