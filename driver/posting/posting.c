@@ -193,32 +193,17 @@ char *posting_subject_prefix(const struct posting_opts *po, const struct rev_res
 	return po->stable ? stable_subject_prefix(r->post.base_describe) : NULL;
 }
 
-/* A WARNING of the posting checks, in the report and on stderr. */
-static void posting_warn(struct rev_result *r, const char *text)
-{
-	strvec_pushf(&r->post.checks, "WARNING %s", text);
-	warning("[%s] %s", r->rev, text);
-}
-
 /* What get_maintainer.pl gave that a header cannot take, named; and a mail over the cap. */
 static void recipients_warnings(struct rev_result *r, size_t i, const struct recipients *rs,
 				size_t over)
 {
-	for (size_t k = 0; k < rs->dropped.nr; k++) {
-		char *text = xstrfmt("patch %zu: get_maintainer.pl's %s: left out", i + 1,
-				     rs->dropped.v[k]);
-
-		posting_warn(r, text);
-		free(text);
-	}
-	if (over) {
-		char *text = xstrfmt("patch %zu: %zu addresses to Cc, more than %d: the first %d "
-				     "are Cc'd, %zu left out", i + 1, ADDRESS_CAP + over, ADDRESS_CAP,
-				     ADDRESS_CAP, over);
-
-		posting_warn(r, text);
-		free(text);
-	}
+	for (size_t k = 0; k < rs->dropped.nr; k++)
+		posting_say(r, "WARNING", "patch %zu: get_maintainer.pl's %s: left out", i + 1,
+			    rs->dropped.v[k]);
+	if (over)
+		posting_say(r, "WARNING", "patch %zu: %zu addresses to Cc, more than %d: the first %d "
+			    "are Cc'd, %zu left out", i + 1, ADDRESS_CAP + over, ADDRESS_CAP,
+			    ADDRESS_CAP, over);
 }
 
 /* One patch's Cc: --cc, then get_maintainer.pl's people and lists, unique and capped. */
@@ -277,14 +262,10 @@ static int add_recipients(const struct posting_opts *po, const char *wt, const c
 		ret = mail_add_header(patches->v[i], "Cc", &p->cc);
 		cleanup_check_signal();	/* a Ctrl-C between patches stops here, not at the end */
 	}
-	if (cover_cc.over) {
-		char *text = xstrfmt("the cover letter: %zu addresses to Cc, more than %d: the first "
-				     "%d are Cc'd, %zu left out", ADDRESS_CAP + cover_cc.over, ADDRESS_CAP,
-				     ADDRESS_CAP, cover_cc.over);
-
-		posting_warn(r, text);
-		free(text);
-	}
+	if (cover_cc.over)
+		posting_say(r, "WARNING", "the cover letter: %zu addresses to Cc, more than %d: the "
+			    "first %d are Cc'd, %zu left out", ADDRESS_CAP + cover_cc.over, ADDRESS_CAP,
+			    ADDRESS_CAP, cover_cc.over);
 	if (!ret)
 		ret = mail_add_header(cover, "Cc", &r->post.cover_cc);
 	address_list_clear(&cover_cc);

@@ -14,10 +14,7 @@
 #include "posting/mailfile.h"
 #include "posting/posting_checks.h"
 
-static void say(struct rev_result *r, const char *level, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void say(struct rev_result *r, const char *level, const char *fmt, ...)
+void posting_say(struct rev_result *r, const char *level, const char *fmt, ...)
 {
 	va_list ap;
 	char *text;
@@ -62,7 +59,7 @@ static int check_am(const char *wt, const char *what, const struct strvec *files
 
 	if (!head || !tree || run_capture(&out, wt, "git", "checkout", "-q", "--detach", r->commit,
 					  NULL)) {
-		say(r, "ERROR", "git am of %s: cannot check out the base %s in %s", what, r->commit, wt);
+		posting_say(r, "ERROR", "git am of %s: cannot check out the base %s in %s", what, r->commit, wt);
 		goto back;
 	}
 	/* --keep-cr: a file of CR LF lines keeps them, as the series wrote them */
@@ -71,16 +68,16 @@ static int check_am(const char *wt, const char *what, const struct strvec *files
 	cp.dir = wt;
 	cp.capture_out = cp.capture_err = 1;
 	if (run_command(&cp)) {
-		say(r, fail_level, "git am of %s does not apply on %s: %.*s", what, r->post.base_describe,
+		posting_say(r, fail_level, "git am of %s does not apply on %s: %.*s", what, r->post.base_describe,
 		    (int)strcspn(cp.err ? cp.err : "", "\n"), cp.err ? cp.err : "");
 		free(out);
 		out = NULL;
 		run_capture(&out, wt, "git", "am", "--abort", NULL);
 	} else if (!(got = rev_parse(wt, "HEAD^{tree}")) || strcmp(got, tree)) {
-		say(r, fail_level, "git am of %s on %s gives another tree than the series", what,
+		posting_say(r, fail_level, "git am of %s on %s gives another tree than the series", what,
 		    r->post.base_describe);
 	} else {
-		say(r, "ok", "git am of %s on %s: applies, and the tree is the series' own", what,
+		posting_say(r, "ok", "git am of %s on %s: applies, and the tree is the series' own", what,
 		    r->post.base_describe);
 	}
 	child_process_clear(&cp);
@@ -228,7 +225,7 @@ static int check_b4(const char *wt, const char *dir, const char *config, const s
 	int ret = 0, status, crlf = 0;
 
 	if (!program_exists("b4")) {
-		say(r, "WARNING", "not checked by b4: it is not installed (apt install b4)");
+		posting_say(r, "WARNING", "not checked by b4: it is not installed (apt install b4)");
 		goto out;
 	}
 	for (size_t i = 0; i < mails->nr; i++) {
@@ -240,7 +237,7 @@ static int check_b4(const char *wt, const char *dir, const char *config, const s
 	}
 	/* b4 0.12 does not make its -o folder */
 	if (write_file(mbox_path, strbuf_str(&mbox)) || mkdir(out_dir, 0777)) {
-		say(r, "ERROR", "b4 am: cannot write its mbox in %s", dir);
+		posting_say(r, "ERROR", "b4 am: cannot write its mbox in %s", dir);
 		goto out;
 	}
 	strvec_pushl(&args, "b4", "am", "-C", "-m", mbox_path, "-o", out_dir, NULL);
@@ -248,7 +245,7 @@ static int check_b4(const char *wt, const char *dir, const char *config, const s
 	status = run_tool(wt, config, &args, &out);
 	problems = posting_b4_problems(out, mails->nr - 1, r->commit);
 	if (!status && !*problems && !mbx_in(out_dir, &found)) {
-		say(r, "ok", "b4 am of the series as a local mbox: %zu patches, in order, base %.12s",
+		posting_say(r, "ok", "b4 am of the series as a local mbox: %zu patches, in order, base %.12s",
 		    mails->nr - 1, r->commit);
 		strvec_push(&mbx, found);
 		/* b4 drops the CR of CR LF lines: its mbox cannot give such a file back */
@@ -257,7 +254,7 @@ static int check_b4(const char *wt, const char *dir, const char *config, const s
 	} else {
 		char *why = *problems ? xstrdup(problems) : telling_line(out);
 
-		say(r, "ERROR", "b4 am of the series as a local mbox%s: %s", status ? " failed" : "",
+		posting_say(r, "ERROR", "b4 am of the series as a local mbox%s: %s", status ? " failed" : "",
 		    why);
 		free(why);
 	}
@@ -334,7 +331,7 @@ static void check_send_email(const char *dir, const char *config, const char *id
 	tool = xstrfmt("%.*s/git-send-email", exec ? (int)strcspn(exec, "\n") : 0, exec ? exec : "");
 	free(exec);
 	if (access(tool, X_OK)) {
-		say(r, "WARNING", "not checked by git send-email: it is not installed "
+		posting_say(r, "WARNING", "not checked by git send-email: it is not installed "
 		    "(apt install git-email libmailtools-perl)");
 		free(tool);
 		return;
@@ -348,20 +345,20 @@ static void check_send_email(const char *dir, const char *config, const char *id
 	ok = posting_count_ok(out);
 	mismatch = !status && ok == mails->nr ? rcpt_mismatch(out, r, mails->nr) : NULL;
 	if (mismatch)
-		say(r, "ERROR", "git send-email --dry-run: %s", mismatch);
+		posting_say(r, "ERROR", "git send-email --dry-run: %s", mismatch);
 	else if (!status && ok == mails->nr)
-		say(r, "ok", "git send-email --dry-run: %zu of %zu mails \"Result: OK\", each to the "
+		posting_say(r, "ok", "git send-email --dry-run: %zu of %zu mails \"Result: OK\", each to the "
 		    "addresses it is Cc'd to (none sent)", ok, mails->nr);
 	else {
 		char *why = telling_line(out), *own = xstrfmt("valid address from: %s", ident);
 
 		/* your own address, not the series: named, with the fix, not a failed series */
 		if (strstr(why, own))
-			say(r, "WARNING", "git send-email --dry-run refuses your git identity %s: "
+			posting_say(r, "WARNING", "git send-email --dry-run refuses your git identity %s: "
 			    "it is not an address mail can be sent from; set user.email and run "
 			    "again before posting", ident);
 		else
-			say(r, "ERROR", "git send-email --dry-run: %zu of %zu mails OK%s: %s", ok,
+			posting_say(r, "ERROR", "git send-email --dry-run: %zu of %zu mails OK%s: %s", ok,
 			    mails->nr, status ? ", and it failed" : "", why);
 		free(why);
 		free(own);
@@ -409,34 +406,34 @@ static void check_form(const struct strvec *mails, int no_cc, struct rev_result 
 		free(text);
 	}
 	if (nr > 15)
-		say(r, "WARNING", "%zu patches: netdev's patchwork flags a posting of more than 15; "
+		posting_say(r, "WARNING", "%zu patches: netdev's patchwork flags a posting of more than 15; "
 		    "post it in parts", nr);
 	else
-		say(r, "ok", "%zu patches: at most 15 a posting", nr);
+		posting_say(r, "ok", "%zu patches: at most 15 a posting", nr);
 	if (no_sob.nr) {
 		char *which = strvec_join(&no_sob, 20, " ");
 
-		say(r, "WARNING", "%zu of %zu patches have no Signed-off-by (%s): add --signoff; no "
+		posting_say(r, "WARNING", "%zu of %zu patches have no Signed-off-by (%s): add --signoff; no "
 		    "list takes a patch without its sender's", no_sob.nr, nr, which);
 		free(which);
 	} else {
-		say(r, "ok", "every patch has a Signed-off-by");
+		posting_say(r, "ok", "every patch has a Signed-off-by");
 	}
 	if (no_prefix.nr)
-		say(r, "WARNING", "%zu subjects have no \"subsystem: \" prefix", no_prefix.nr);
+		posting_say(r, "WARNING", "%zu subjects have no \"subsystem: \" prefix", no_prefix.nr);
 	else
-		say(r, "ok", "every subject has a subsystem prefix");
+		posting_say(r, "ok", "every subject has a subsystem prefix");
 	for (size_t i = 0; i < r->nr_patches; i++)
 		if (r->patches[i].cc_error) {
-			say(r, "WARNING", "%02zu: %s", i + 1, r->patches[i].cc_error);
+			posting_say(r, "WARNING", "%02zu: %s", i + 1, r->patches[i].cc_error);
 			cc_errors++;
 		}
 	if (no_cc)
-		say(r, "WARNING", "the maintainers are not Cc'd (--no-cc)");
+		posting_say(r, "WARNING", "the maintainers are not Cc'd (--no-cc)");
 	else if (strncmp(r->post.recipients, "scripts/", 8))
-		say(r, "WARNING", "the maintainers are not Cc'd: %s", r->post.recipients);
+		posting_say(r, "WARNING", "the maintainers are not Cc'd: %s", r->post.recipients);
 	else if (!cc_errors)
-		say(r, "ok", "every patch Cc's what get_maintainer.pl names for its files (%zu "
+		posting_say(r, "ok", "every patch Cc's what get_maintainer.pl names for its files (%zu "
 		    "addresses, %zu lists in all)", r->post.cover_cc.nr, r->post.lists.nr);
 	strvec_clear(&no_sob);
 	strvec_clear(&no_prefix);
@@ -453,7 +450,7 @@ int posting_checks(const char *wt, const struct strvec *mails, int no_cc, struct
 	if (check_am(wt, "the patch files", &patches, "ERROR", r))
 		ret = -1;
 	if (!ret && (!dir || !(config = tool_config(wt, dir, &ident)))) {
-		say(r, "ERROR", "b4 and git send-email: cannot give them a configuration with your "
+		posting_say(r, "ERROR", "b4 and git send-email: cannot give them a configuration with your "
 		    "identity (git var GIT_COMMITTER_IDENT)");
 	} else if (!ret) {
 		ret = check_b4(wt, dir, config, mails, r);

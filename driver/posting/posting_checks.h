@@ -24,5 +24,12 @@ size_t posting_count_ok(const char *out);
  * should find: "" when none. Exposed for tests. Caller frees.
  */
 char *posting_b4_problems(const char *out, size_t nr, const char *base);
+/*
+ * A line of the posting checks: "ok", "WARNING" or "ERROR" (counted in
+ * check_errors; it fails the revision), into r->post.checks and, but for
+ * "ok", on stderr.
+ */
+void posting_say(struct rev_result *r, const char *level, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 #endif
