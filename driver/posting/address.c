@@ -126,40 +126,46 @@ static unsigned long hash(const char *s)
 	return h;
 }
 
-/* Grow the key table to twice the entries it may hold (open addressing). */
-static void grow(struct address_list *l)
+/* The slot of key in keys (cap a power of two): where it is, or the empty one it would take. */
+static size_t slot(char *const *keys, size_t cap, const char *key)
 {
-	size_t cap = l->cap ? l->cap * 2 : 64;
-	char **keys = xcalloc(cap, sizeof(*keys));
+	size_t k = hash(key) & (cap - 1);
 
-	for (size_t i = 0; i < l->cap; i++) {
-		size_t k;
+	while (keys[k] && strcmp(keys[k], key))
+		k = (k + 1) & (cap - 1);
+	return k;
+}
 
-		if (!l->keys[i])
-			continue;
-		for (k = hash(l->keys[i]) & (cap - 1); keys[k]; k = (k + 1) & (cap - 1))
-			;
-		keys[k] = l->keys[i];
+/* 1 when key (taken over) was in the set already; else it is added: 0. Open addressing. */
+static int seen(struct address_list *l, char *key)
+{
+	size_t k;
+
+	if (2 * (l->nr_keys + 1) > l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		char **keys = xcalloc(cap, sizeof(*keys));
+
+		for (size_t i = 0; i < l->cap; i++)
+			if (l->keys[i])
+				keys[slot(keys, cap, l->keys[i])] = l->keys[i];
+		free(l->keys);
+		l->keys = keys;
+		l->cap = cap;
 	}
-	free(l->keys);
-	l->keys = keys;
-	l->cap = cap;
+	k = slot(l->keys, l->cap, key);
+	if (l->keys[k]) {
+		free(key);
+		return 1;
+	}
+	l->keys[k] = key;
+	l->nr_keys++;
+	return 0;
 }
 
 int address_list_add(struct address_list *l, const char *entry)
 {
-	char *key = address_key(entry);
-	size_t k;
-
-	if (2 * (l->nr_keys + 1) > l->cap)
-		grow(l);
-	for (k = hash(key) & (l->cap - 1); l->keys[k]; k = (k + 1) & (l->cap - 1))
-		if (!strcmp(l->keys[k], key)) {
-			free(key);
-			return 0;
-		}
-	l->keys[k] = key;
-	l->nr_keys++;
+	if (seen(l, address_key(entry)))
+		return 0;
 	if (l->max && l->entries->nr >= l->max) {
 		l->over++;	/* counted, not kept: the cap */
 		return 0;
@@ -173,17 +179,8 @@ void address_list_init(struct address_list *l, struct strvec *entries, size_t ma
 	memset(l, 0, sizeof(*l));
 	l->entries = entries;
 	l->max = max;
-	for (size_t i = 0; i < entries->nr; i++) {
-		char *key = address_key(entries->v[i]);
-		size_t k;
-
-		if (2 * (l->nr_keys + 1) > l->cap)
-			grow(l);
-		for (k = hash(key) & (l->cap - 1); l->keys[k]; k = (k + 1) & (l->cap - 1))
-			;
-		l->keys[k] = key;
-		l->nr_keys++;
-	}
+	for (size_t i = 0; i < entries->nr; i++)
+		seen(l, address_key(entries->v[i]));
 }
 
 void address_list_clear(struct address_list *l)
