@@ -10,6 +10,7 @@
 #include <time.h>
 #include "lib/cleanup.h"
 #include "lib/clock.h"
+#include "lib/fileio.h"
 #include "lib/usage.h"
 
 #define MAX_ITEMS 256
@@ -32,23 +33,6 @@ static volatile pid_t children[MAX_ITEMS];
 static volatile sig_atomic_t nr_children;
 static volatile sig_atomic_t running;
 static volatile sig_atomic_t pending;	/* the signal that arrived, or 0 */
-
-/* A small /proc file's text, or NULL (caller frees). */
-static char *read_small(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf = NULL;
-	size_t len = 0;
-
-	if (!f)
-		return NULL;
-	if (getdelim(&buf, &len, '\0', f) < 0) {
-		free(buf);
-		buf = xstrdup("");
-	}
-	fclose(f);
-	return buf;
-}
 
 static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -220,7 +204,7 @@ static size_t own_children(pid_t **v)
 
 	*v = xcalloc(cap, sizeof(**v));
 	snprintf(path, sizeof(path), "/proc/self/task/%d/children", (int)getpid());
-	text = read_small(path);
+	text = read_file(path);
 	if (!text)
 		return 0;
 	for (char *p = text; *p;) {

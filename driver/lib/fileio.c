@@ -17,7 +17,7 @@ char *read_file(const char *path)
 	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	struct stat st;
 	char *buf;
-	size_t got = 0;
+	size_t got = 0, cap;
 
 	if (fd < 0)
 		return NULL;
@@ -34,14 +34,19 @@ char *read_file(const char *path)
 		errno = S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 		return NULL;
 	}
-	buf = xmalloc((size_t)st.st_size + 1);
-	while (got < (size_t)st.st_size) {
-		ssize_t n = read(fd, buf + got, (size_t)st.st_size - got);
+	/* to the end, whatever the size says (a /proc file says 0); room to see the end at once */
+	cap = (size_t)st.st_size + 4096;
+	buf = xmalloc(cap);
+	for (;;) {
+		ssize_t n;
 
+		if (got + 1 == cap)
+			buf = xrealloc(buf, cap *= 2);
+		n = read(fd, buf + got, cap - got - 1);
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0)
-			break;	/* shorter than it said (it shrank): what was there */
+			break;
 		got += (size_t)n;
 	}
 	buf[got] = '\0';

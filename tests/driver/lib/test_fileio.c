@@ -1,4 +1,5 @@
 /* Unit tests of driver/lib/fileio.c: whole files, hard links never written through, parents made. */
+#include <errno.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include "lib/cleanup.h"
@@ -17,6 +18,11 @@ int main(void)
 	      (text = read_file(a)) && !strcmp(text, "int x;\n"));
 	free(text);
 	CHECK("read_file: a missing file is NULL", !read_file(b));
+	text = read_file("/proc/self/status");
+	CHECK("read_file: a /proc file (its size says 0) is read to its end",
+	      text && strstr(text, "Name:") && strstr(text, "Pid:"));
+	free(text);
+	CHECK("read_file: a folder is NULL (EISDIR), never read", !read_file(tmp) && errno == EISDIR);
 	CHECK("a hard link to test on", !link(a, b));
 	chmod(a, 0640);
 	CHECK("replace_file: the new text", !replace_file(a, "int y;\n") &&
