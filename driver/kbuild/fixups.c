@@ -9,28 +9,30 @@
 #include "lib/strbuf.h"
 #include "lib/usage.h"
 
+/* kernel-fixups/KIND next to the rules, or what the variable env names; computed once into *dir. */
+static const char *fixups_dir(const char *env, const char *kind, char **dir)
+{
+	const char *set = getenv(env);
+
+	if (set && *set)
+		return set;
+	if (!*dir)
+		*dir = xstrfmt("%s/../kernel-fixups/%s", kseries_cocci_dir(), kind);
+	return *dir;
+}
+
 const char *kseries_fixups_dir(void)
 {
 	static char *dir;
-	const char *env = getenv("KSERIES_FIXUPS_DIR");
 
-	if (env && *env)
-		return env;
-	if (!dir)
-		dir = xstrfmt("%s/../kernel-fixups/build", kseries_cocci_dir());
-	return dir;
+	return fixups_dir("KSERIES_FIXUPS_DIR", "build", &dir);
 }
 
 const char *kseries_tool_fixups_dir(void)
 {
 	static char *dir;
-	const char *env = getenv("KSERIES_TOOL_FIXUPS_DIR");
 
-	if (env && *env)
-		return env;
-	if (!dir)
-		dir = xstrfmt("%s/../kernel-fixups/tools", kseries_cocci_dir());
-	return dir;
+	return fixups_dir("KSERIES_TOOL_FIXUPS_DIR", "tools", &dir);
 }
 
 /* The value of a "key: value" line, or NULL when line is not that key's. */
