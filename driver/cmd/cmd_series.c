@@ -259,6 +259,20 @@ static int boot_revisions(const struct series_args *a, const struct manifest *m,
 	return failed;
 }
 
+/* --out, before it is made: outside the repo, a path Kbuild takes, not holding --previous. */
+static void check_out(const struct series_args *a, const char *repo)
+{
+	if (repo)
+		cmdcheck_out_not_in_repo(repo, a->out);
+	if (a->so.build)
+		cmdcheck_out_buildable(a->out);
+	/* --force would empty it before it is read */
+	if (outdir_within(a->out, a->so.post.previous))
+		die("--previous %s is inside --out %s, which this run empties (--force) or refuses: "
+		    "write the new version to another --out (say %s-v2)", a->so.post.previous, a->out,
+		    a->out);
+}
+
 int cmd_series(int argc, char **argv)
 {
 	struct series_args a = { 0 };
@@ -296,15 +310,7 @@ int cmd_series(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	if (git)
-		cmdcheck_out_not_in_repo(repo_abs, a.out);
-	if (a.so.build)
-		cmdcheck_out_buildable(a.out);
-	/* --force would empty it before it is read */
-	if (outdir_within(a.out, a.so.post.previous))
-		die("--previous %s is inside --out %s, which this run empties (--force) or refuses: "
-		    "write the new version to another --out (say %s-v2)", a.so.post.previous, a.out,
-		    a.out);
+	check_out(&a, git ? repo_abs : NULL);
 	outdir_prepare(a.out, a.force, git ? repo_abs : NULL);
 	if (!realpath(a.out, out_abs))
 		die("cannot resolve %s", a.out);
