@@ -5,7 +5,6 @@
  * callbacks the probe saw judged before against after. Or one prebuilt
  * kernel (a distribution's) booted as it is.
  */
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +19,7 @@
 #include "lib/fileio.h"
 #include "lib/paths.h"
 #include "lib/run.h"
+#include "lib/strbuf.h"
 #include "lib/usage.h"
 #include "runtime/boot_kernels.h"
 #include "runtime/qemu.h"
@@ -46,14 +46,11 @@ static const struct command_usage usage_boot = {
 };
 
 /* A whole number, 1 or more ("5x", "0", "" are not), or die naming the option. */
-static int whole_number(const char *option, const char *value)
+static int count_of(const char *option, const char *value)
 {
-	char *end;
 	long n;
 
-	errno = 0;
-	n = strtol(value, &end, 10);
-	if (!*value || *end || errno || n < 1 || n > INT_MAX)
+	if (whole_number(value, 1, INT_MAX, &n))
 		die("%s %s: give a whole number, 1 or more", option, value);
 	return (int)n;
 }
@@ -86,8 +83,8 @@ static void parse_args(int argc, char **argv, struct boot_args *a)
 	parse_options(argc, argv, &usage_boot, opts, &args, &defines);
 	strvec_clear(&args);
 	strvec_clear(&defines);
-	a->o.timeout = timeout ? whole_number("--timeout", timeout) : 600;
-	a->runs = runs ? whole_number("--runs", runs) : 0;
+	a->o.timeout = timeout ? count_of("--timeout", timeout) : 600;
+	a->runs = runs ? count_of("--runs", runs) : 0;
 	if (strcmp(a->o.accel, "auto") && !qemu_accel_known(a->o.accel))
 		die("--accel %s: give auto or one of %s", a->o.accel, qemu_accel_names());
 	if (!a->out)

@@ -19,6 +19,7 @@
 #include "lib/fileio.h"
 #include "lib/paths.h"
 #include "lib/run.h"
+#include "lib/strbuf.h"
 #include "lib/usage.h"
 #include "posting/patchset.h"
 #include "report/report.h"
@@ -95,10 +96,9 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 	strvec_clear(&args);
 	toolchain_use_wrapper(a->cc_wrapper);
 	if (a->reroll) {
-		char *end;
-		long n = strtol(a->reroll, &end, 10);
+		long n;
 
-		if (*end || end == a->reroll || n < 2 || n > 999)
+		if (whole_number(a->reroll, 2, 999, &n))
 			die("--reroll-count %s: give the version number, 2 or more", a->reroll);
 		a->so.post.reroll = (int)n;
 	}

@@ -6,6 +6,7 @@
 #include "cmd/options.h"
 #include "core/manifest.h"
 #include "lib/paths.h"
+#include "lib/strbuf.h"
 #include "lib/usage.h"
 
 /* The options every command takes, after its own. */
@@ -104,7 +105,6 @@ void print_options_usage(FILE *f, const struct command_usage *u, const struct op
 
 static void set_value(const struct opt *o, const char *val, const char *cmd)
 {
-	char *end;
 	long n;
 
 	switch (o->kind) {
@@ -118,9 +118,7 @@ static void set_value(const struct opt *o, const char *val, const char *cmd)
 		strvec_push(o->value, val);
 		break;
 	case OPT_KIND_JOBS:
-		n = strtol(val, &end, 10);
-		/* the whole word is the number: "2x" is a typo, not 2 */
-		if (!*val || *end || n < 1 || n > 1024)
+		if (whole_number(val, 1, 1024, &n))
 			die("--%s %s: give a whole number of processes from 1 to 1024, e.g. --%s 2 "
 			    "(see 'kseries %s --help')", o->name, val, o->name, cmd);
 		*(int *)o->value = (int)n;

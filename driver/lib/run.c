@@ -3,6 +3,7 @@
 #include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include "lib/cleanup.h"
 #include "lib/clock.h"
 #include "lib/run.h"
+#include "lib/strbuf.h"
 #include "lib/usage.h"
 
 struct buf {
@@ -59,14 +61,11 @@ struct wait_clock {
 static long env_seconds(const char *name, long def)
 {
 	const char *v = getenv(name);
-	char *end;
 	long n;
 
 	if (!v || !*v)
 		return def;
-	errno = 0;
-	n = strtol(v, &end, 10);
-	if (*end || n < 0 || errno)
+	if (whole_number(v, 0, INT_MAX, &n))
 		die("%s=%s: give a whole number of seconds", name, v);
 	return n;
 }

@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +77,20 @@ void strbuf_reset(struct strbuf *sb)
 const char *strbuf_str(const struct strbuf *sb)
 {
 	return sb->buf ? sb->buf : "";
+}
+
+int whole_number(const char *text, long min, long max, long *n)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = text ? strtol(text, &end, 10) : 0;
+	/* the whole text is the number: "2x" is a typo, not 2 */
+	if (!text || !*text || *end || errno || v < min || v > max)
+		return -1;
+	*n = v;
+	return 0;
 }
 
 int ends_with(const char *s, const char *tail)

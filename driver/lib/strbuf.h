@@ -22,6 +22,8 @@ void strbuf_addch(struct strbuf *sb, char c);
 void strbuf_reset(struct strbuf *sb);
 /* The text so far, "" when nothing was added (not a copy). */
 const char *strbuf_str(const struct strbuf *sb);
+/* text as a whole number from min to max into *n: 0, or -1 ("2x", "", out of range). */
+int whole_number(const char *text, long min, long max, long *n);
 /* Does s end with tail (and hold more than it)? */
 int ends_with(const char *s, const char *tail);
 

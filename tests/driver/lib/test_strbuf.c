@@ -23,5 +23,14 @@ int main(void)
 		strbuf_addf(&sb, "%04d", i);
 	CHECK("strbuf: grows", sb.len == 4000 && !strncmp(sb.buf + 3996, "0999", 4));
 	strbuf_release(&sb);
+	{
+		long n = 0;
+
+		CHECK("whole_number: a number in range", !whole_number("42", 1, 100, &n) && n == 42);
+		CHECK("whole_number: \"5x\", \"\", out of range and NULL are not",
+		      whole_number("5x", 1, 100, &n) && whole_number("", 1, 100, &n) &&
+		      whole_number("0", 1, 100, &n) && whole_number("101", 1, 100, &n) &&
+		      whole_number("99999999999999999999", 1, 100, &n) && whole_number(NULL, 1, 100, &n));
+	}
 	UNIT_EXIT();
 }
