@@ -76,25 +76,4 @@ static inline char *unit_tmpdir(void)
 	return mkdtemp(dir);
 }
 
-/* The whole text of path, or NULL (caller frees). */
-static inline char *unit_read(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	rewind(f);
-	buf = calloc(1, (size_t)n + 1);
-	if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
-		free(buf);
-		buf = NULL;
-	}
-	fclose(f);
-	return buf;
-}
-
 #endif

@@ -1,6 +1,7 @@
 /* Unit tests of driver/core/cmdcheck.c: a command's input checked before any work. */
 #include <stdlib.h>
 #include <sys/stat.h>
+#include "lib/fileio.h"
 #include "core/cmdcheck.h"
 #include "lib/cleanup.h"
 #include "lib/usage.h"
@@ -24,7 +25,7 @@ int main(void)
 	spaced = xstrfmt("%s/my out", tmp);
 	CHECK("cmdcheck_out_buildable: a space in --out is exit 2 (Kbuild cannot build there)",
 	      unit_in_child(buildable, spaced, log) == 2);
-	text = unit_read(log);
+	text = read_file(log);
 	CHECK("cmdcheck_out_buildable: ... the message names the path", text && strstr(text, "my out"));
 	free(text);
 	remove_tree(tmp);

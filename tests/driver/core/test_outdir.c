@@ -39,7 +39,7 @@ int main(void)
 	      !stat(out, &st) && S_ISDIR(st.st_mode));
 	CHECK("outdir_prepare: an existing one without --force is exit 2",
 	      unit_in_child(prepare, NULL, log) == 2);
-	text = unit_read(log);
+	text = read_file(log);
 	CHECK("outdir_prepare: ... saying --force", text && strstr(text, "--force"));
 	free(text);
 	user = xstrfmt("%s/notes.txt", out);

@@ -1,5 +1,6 @@
 /* Unit tests of driver/lib/usage.c: messages, their exit statuses, quiet mode, progress lines. */
 #include <stdlib.h>
+#include "lib/fileio.h"
 #include "lib/usage.h"
 #include "unit.h"
 
@@ -36,21 +37,21 @@ int main(void)
 
 	snprintf(log, sizeof(log), "%s/err", tmp);
 	CHECK("die: exit status 2", unit_in_child(dies, "tree", log) == 2);
-	text = unit_read(log);
+	text = read_file(log);
 	CHECK_STR("die: one line, prefixed, naming the fix", text,
 		  "kseries: error: no tree here: pass --kernel\n");
 	free(text);
 	CHECK("error: returns -1 for 'return error(...)'", unit_in_child(errors, NULL, log) == 0);
-	text = unit_read(log);
+	text = read_file(log);
 	CHECK_STR("error: kseries: error: ...", text, "kseries: error: bad 7\n");
 	free(text);
 	unit_in_child(quiet_info, NULL, log);
-	text = unit_read(log);
+	text = read_file(log);
 	CHECK_STR("usage_quiet: info and progress silent, warnings not", text,
 		  "kseries: warning: shown anyway\n");
 	free(text);
 	unit_in_child(progress_off_terminal, NULL, log);
-	text = unit_read(log);
+	text = read_file(log);
 	CHECK_STR("progress: off a terminal only the last state, as a line", text,
 		  "kseries: step 3/3\n");
 	free(text);
