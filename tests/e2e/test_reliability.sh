@@ -5,6 +5,16 @@ set -u
 . "$(dirname "$0")/../lib.sh"
 e2e_demo_setup
 
+# A copy of the demo repo at $tmp/NAME whose v4.12-demo gets a commit, tagged
+# TAG, with scripts/get_maintainer.pl as read from stdin (a stand-in tool).
+with_get_maintainer() {
+	cp -R "$repo" "$tmp/$1"
+	git -C "$tmp/$1" checkout -q v4.12-demo
+	cat > "$tmp/$1/scripts/get_maintainer.pl"
+	git -C "$tmp/$1" -c user.name=T -c user.email=t@example.org commit -qam "$3"
+	git -C "$tmp/$1" tag "$2"
+}
+
 # --- 1: a reroll into its own output folder never destroys the previous series
 "$kseries" series -q --kernel "$repo" --rev v4.12-demo --no-build --out "$tmp/o" > "$tmp/o.log" 2>&1
 check "reroll: v1 written" test -f "$tmp/o/v4.12-demo/series/0000-cover-letter.patch"
@@ -121,9 +131,7 @@ check "addresses: ... and send-email's RCPT list matches each mail's Cc (checked
 	"$tmp/cc3/v4.12-demo/report.json"
 
 # --- 3 and 5: a get_maintainer.pl with thousands of addresses and hostile lines
-cp -R "$repo" "$tmp/gm"
-git -C "$tmp/gm" checkout -q v4.12-demo
-cat > "$tmp/gm/scripts/get_maintainer.pl" <<'PERL'
+with_get_maintainer gm v4.12-gm 'a hostile get_maintainer.pl' <<'PERL'
 #!/usr/bin/perl
 # stand-in: a line that hides a header, two '@', then $KS_GM_N reviewers
 print "Evil <e\@example.org>\rBcc: victim\@example.org (maintainer:X)\n";
@@ -131,8 +139,6 @@ print "a\@b\@c (maintainer:X)\n";
 printf "P%d <p%d\@example.org> (reviewer:X)\n", $_, $_ for 1 .. ($ENV{KS_GM_N} || 10);
 print "demo-kernel\@lists.example.org (open list:X)\n";
 PERL
-git -C "$tmp/gm" -c user.name=T -c user.email=t@example.org commit -qam 'a hostile get_maintainer.pl'
-git -C "$tmp/gm" tag v4.12-gm
 KS_GM_N=100000 "$kseries" series -q --kernel "$tmp/gm" --rev v4.12-gm --no-build --out "$tmp/gm-out" \
 	> "$tmp/gm.log" 2>&1
 echo $? > "$tmp/rc"
@@ -150,17 +156,13 @@ check "get_maintainer.pl: ... an address with two '@' is left out and named" \
 	grep -q "patch 1: get_maintainer.pl's line 2: more than one '@': left out" "$tmp/gm.log"
 
 # --- 6: a tool has a time limit, and nothing it leaves running outlives it
-cp -R "$repo" "$tmp/gm2"
-git -C "$tmp/gm2" checkout -q v4.12-demo
-cat > "$tmp/gm2/scripts/get_maintainer.pl" <<'PERL'
+with_get_maintainer gm2 v4.12-gm 'a get_maintainer.pl that escapes' <<'PERL'
 #!/usr/bin/perl
 # stand-in: leaves a process in a session of its own; with KS_GM_HANG, never answers
 system("setsid sh -c 'sleep 3131' </dev/null >/dev/null 2>&1 &");
 if ($ENV{KS_GM_HANG}) { exec "sleep", "3132"; }
 print "Dana Axe <dana\@example.org> (maintainer:X)\n";
 PERL
-git -C "$tmp/gm2" -c user.name=T -c user.email=t@example.org commit -qam 'a get_maintainer.pl that escapes'
-git -C "$tmp/gm2" tag v4.12-gm
 "$kseries" series -q --kernel "$tmp/gm2" --rev v4.12-gm --no-build --out "$tmp/esc" > "$tmp/esc.log" 2>&1
 echo $? > "$tmp/rc"
 check "tools: a get_maintainer.pl that leaves 'setsid sleep' behind: the run ends, exit 0" \
@@ -178,13 +180,10 @@ check "tools: ... each patch says why it has no Cc, and nothing is left running"
 pkill -f '^sleep 313[12]' 2>/dev/null
 
 # --- 7: an old tree's get_maintainer.pl that today's Perl refuses (\C in a regex)
-cp -R "$repo" "$tmp/oldgm"
-git -C "$tmp/oldgm" checkout -q v4.12-demo
-sed -i 's|if ($l =~ /^(\[MRLSFX\]):|if ($l =~ m/^(\\C):|' "$tmp/oldgm/scripts/get_maintainer.pl"
+sed 's|if ($l =~ /^(\[MRLSFX\]):|if ($l =~ m/^(\\C):|' "$here/demo/common/scripts/get_maintainer.pl" |
+	with_get_maintainer oldgm v4.12-oldgm 'a 3.x-era get_maintainer.pl'
 check "old get_maintainer.pl: the stand-in dies on today's Perl" sh -c \
 	"perl -c '$tmp/oldgm/scripts/get_maintainer.pl' 2>&1 | grep -q 'no longer supported'"
-git -C "$tmp/oldgm" -c user.name=T -c user.email=t@example.org commit -qam 'a 3.x-era get_maintainer.pl'
-git -C "$tmp/oldgm" tag v4.12-oldgm
 "$kseries" series -q --kernel "$tmp/oldgm" --rev v4.12-oldgm --no-build --out "$tmp/oldgm-out" \
 	> "$tmp/oldgm.log" 2>&1
 check "old get_maintainer.pl: run through kernel-fixups/tools, every patch is Cc'd" python3 -c "
@@ -269,11 +268,8 @@ git -C "$tmp/noid" config user.email "demo@@example.org"
 echo $? > "$tmp/rc"
 check "identity: a user.email that is no address is exit 2, named" sh -c "
 	test \$(cat '$tmp/rc') = 2 && grep -q \"address 'demo@@example.org' is no mail address\" '$tmp/noid.log'"
-cp -R "$repo" "$tmp/gmint"
-git -C "$tmp/gmint" checkout -q v4.12-demo
-printf '#!/usr/bin/perl\nkill "INT", $$;\n' > "$tmp/gmint/scripts/get_maintainer.pl"
-git -C "$tmp/gmint" -c user.name=T -c user.email=t@example.org commit -qam 'a get_maintainer.pl that dies of SIGINT'
-git -C "$tmp/gmint" tag v4.12-int
+printf '#!/usr/bin/perl\nkill "INT", $$;\n' |
+	with_get_maintainer gmint v4.12-int 'a get_maintainer.pl that dies of SIGINT'
 "$kseries" series -q --kernel "$tmp/gmint" --rev v4.12-int --no-build --out "$tmp/int" > "$tmp/int.log" 2>&1
 echo $? > "$tmp/rc"
 check "tools: a get_maintainer.pl that dies of SIGINT: the run stops (130), naming the tool" sh -c "
