@@ -122,24 +122,25 @@ static char *run_error(const struct child_process *cp, int status)
  */
 static char *script_to_run(const char *wt, char **note)
 {
-	char *dir = cleanup_scratch_dir(), *copy, *text = NULL, *tree = xstrfmt("%s/" SCRIPT, wt);
+	char *dir = cleanup_scratch_dir(), *copy = dir ? xstrfmt("%s/" SCRIPT, dir) : NULL;
+	char *tree = xstrfmt("%s/" SCRIPT, wt), *text = read_file(tree);
 	struct strvec applied = STRVEC_INIT;
 
 	*note = NULL;
-	copy = dir ? xstrfmt("%s/" SCRIPT, dir) : NULL;
-	if (copy && (text = read_file(tree)) && !make_parents(copy, 0700) && !write_file(copy, text) &&
-	    !fixups_apply(kseries_tool_fixups_dir(), dir, &applied) && applied.nr) {
+	if (copy && text && !make_parents(copy, 0700) && !write_file(copy, text))
+		fixups_apply(kseries_tool_fixups_dir(), dir, &applied);
+	if (applied.nr) {
 		char *list = strvec_join(&applied, applied.nr, ", ");
 
 		*note = xstrfmt("kernel-fixups/tools applied to a copy: %s", list);
 		free(list);
-	}
-	if (!*note) {
+	} else {
+		/* nothing to mend: the tree's own, and the copy goes now */
 		free(copy);
 		copy = xstrdup(SCRIPT);
+		if (dir)
+			cleanup_now(NULL, NULL, dir);
 	}
-	if (dir && !*note)
-		cleanup_now(NULL, NULL, dir);
 	strvec_clear(&applied);
 	free(text);
 	free(tree);
