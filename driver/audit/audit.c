@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include "audit/audit.h"
 #include "audit/fix_paths.h"
-#include "core/outdir.h"
+#include "lib/fileio.h"
 #include "core/worktree.h"
 #include "lib/run.h"
 #include "lib/usage.h"
@@ -418,9 +418,9 @@ static int covered(const struct strvec *paths, size_t i)
 		struct stat st;
 		int same;
 
-		if (j == i || stat(paths->v[j], &st) || !outdir_within(paths->v[j], paths->v[i]))
+		if (j == i || stat(paths->v[j], &st) || !path_within(paths->v[j], paths->v[i]))
 			continue;
-		same = outdir_within(paths->v[i], paths->v[j]);
+		same = path_within(paths->v[i], paths->v[j]);
 		if (same ? j < i : S_ISDIR(st.st_mode))
 			return 1;
 	}

@@ -78,7 +78,7 @@ static void parse_args(int argc, char **argv, struct matrix_args *a)
 			die("%s holds no matrix.json: give the --out folder of a 'kseries series' or "
 			    "'kseries build' run", a->dirs.v[i]);
 		/* what this run writes or empties must not hold what it reads, nor the reverse */
-		if (outdir_within(a->out, a->dirs.v[i]) || outdir_within(a->dirs.v[i], a->out))
+		if (path_within(a->out, a->dirs.v[i]) || path_within(a->dirs.v[i], a->out))
 			die("--out %s and the input %s hold one another: give the merged matrix a "
 			    "folder of its own", a->out, a->dirs.v[i]);
 		free(m);

@@ -267,7 +267,7 @@ static void check_out(const struct series_args *a, const char *repo)
 	if (a->so.build)
 		cmdcheck_out_buildable(a->out);
 	/* --force would empty it before it is read */
-	if (outdir_within(a->out, a->so.post.previous))
+	if (path_within(a->out, a->so.post.previous))
 		die("--previous %s is inside --out %s, which this run empties (--force) or refuses: "
 		    "write the new version to another --out (say %s-v2)", a->so.post.previous, a->out,
 		    a->out);

@@ -29,7 +29,5 @@ void outdir_rev_dirs(const char *out, struct strvec *names);
  * of the first.
  */
 void outdir_prepare(const char *out, int force, const char *repo);
-/* Is path the folder dir or inside it (either may not exist yet)? Symbolic links resolved. */
-int outdir_within(const char *dir, const char *path);
 
 #endif

@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,4 +185,44 @@ int make_parents(const char *path, mode_t mode)
 	}
 	free(dir);
 	return ret;
+}
+
+/*
+ * path made absolute with its links resolved, existing or not (what does
+ * not exist yet is taken as written under its nearest existing folder): 0,
+ * or -1 when not even that resolves.
+ */
+static int resolve(const char *path, char *buf)
+{
+	char *copy, *slash;
+	int ret;
+
+	if (realpath(path, buf))
+		return 0;
+	if (errno != ENOENT)
+		return -1;
+	copy = xstrdup(path);
+	slash = strrchr(copy, '/');
+	while (slash && slash > copy && !slash[1]) {	/* "dir/" */
+		*slash = '\0';
+		slash = strrchr(copy, '/');
+	}
+	if (slash)
+		*slash = '\0';
+	ret = resolve(slash ? (*copy ? copy : "/") : ".", buf);
+	if (!ret && strlen(buf) + strlen(slash ? slash + 1 : copy) + 2 < PATH_MAX)
+		strcat(strcmp(buf, "/") ? strcat(buf, "/") : buf, slash ? slash + 1 : copy);
+	free(copy);
+	return ret;
+}
+
+int path_within(const char *dir, const char *path)
+{
+	char dir_abs[PATH_MAX], path_abs[PATH_MAX];
+	size_t n;
+
+	if (!dir || !path || resolve(dir, dir_abs) || resolve(path, path_abs))
+		return 0;
+	n = strlen(dir_abs);
+	return !strncmp(path_abs, dir_abs, n) && (path_abs[n] == '/' || !path_abs[n] || n == 1);
 }

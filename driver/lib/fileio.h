@@ -31,5 +31,7 @@ int error_write(const char *path);
 const char *full_disk_hint(const char *tool_message, const char *path);
 /* mkdir -p of the folder that holds path (mode for new ones): 0, or -1 after an error naming it. */
 int make_parents(const char *path, mode_t mode);
+/* Is path the folder dir or inside it (either may not exist yet)? Symbolic links resolved. */
+int path_within(const char *dir, const char *path);
 
 #endif

@@ -44,6 +44,14 @@ int main(void)
 	CHECK_STR("full_disk_hint: nothing for another message",
 		  full_disk_hint("fatal: bad object", tmp), "");
 	free(deep);
+	deep = xstrfmt("%s/v1/series", tmp);
+	CHECK("path_within: a folder inside, not there yet", path_within(tmp, deep));
+	CHECK("path_within: the folder itself", path_within(tmp, tmp));
+	CHECK("path_within: not the other way", !path_within(deep, tmp));
+	free(deep);
+	deep = xstrfmt("%s-v2", tmp);
+	CHECK("path_within: a sibling that shares the name's start is not inside", !path_within(tmp, deep));
+	free(deep);
 	remove_tree(tmp);
 	free(a);
 	free(b);
