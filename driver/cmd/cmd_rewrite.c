@@ -12,6 +12,7 @@
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "rules/convert.h"
+#include "rules/residuals.h"
 #include "rules/spatch.h"
 
 static const struct command_usage usage_rewrite = {
@@ -92,7 +93,8 @@ static void save_copies(const struct convert *c, const char *dir)
  * a run that stopped on an error, or the API's own files while uses of it
  * remain. The count put back.
  */
-static size_t restore_copies(const struct convert *c, const char *dir, const struct strvec *paths)
+static size_t restore_copies(const struct convert *c, const char *dir, const struct strvec *paths,
+			     struct strvec *changed)
 {
 	size_t n = 0;
 
@@ -102,14 +104,20 @@ static size_t restore_copies(const struct convert *c, const char *dir, const str
 		char *path = xstrfmt("%s/%s", dir, c->files.v[i]);
 		char *before = xstrfmt("%s/before-%zu", c->scratch, i);
 		char *was = read_file(before), *now = read_file(path);
+		int back = 0;
 
 		if (was && (!now || strcmp(was, now))) {
 			if (replace_file(path, was))
 				error("cannot put %s back as it was: its text before the run is in %s",
 				      path, before);
 			else
-				n++;
+				back = 1;
 		}
+		n += back;
+		/* as it was: no longer a change (the summary counts what the tree holds) */
+		for (size_t k = 0; back && changed && k < changed->nr; k++)
+			if (!strcmp(changed->v[k], c->files.v[i]))
+				strvec_remove(changed, k--);
 		free(was);
 		free(now);
 		free(path);
@@ -147,11 +155,18 @@ static void print_changes(const struct convert *c, const char *dir, const struct
 /* --report: what the rules find, and the uses behind links out of the tree (c->outside) */
 static int report_only(struct convert *c, const char *dir)
 {
-	struct strvec found = STRVEC_INIT;
+	struct strvec found = STRVEC_INIT, none = STRVEC_INIT, left = STRVEC_INIT;
 	int status = c->parse_errors || c->outside.nr ? 1 : 0;
 
 	if (c->files.nr && convert_report(c, dir, &found))
 		status = 1;
+	/* and the uses no rule can see: in unparsed code, in macro bodies */
+	if (residuals_uses_left(c, dir, &none, &found, &left))
+		status = 1;
+	status |= left.nr > 0;
+	strvec_pushv(&found, (const char *const *)left.v);
+	strvec_sort_locations(&found);
+	strvec_clear(&left);
 	for (size_t i = 0; i < found.nr; i++)
 		printf("%s\n", found.v[i]);
 	for (size_t i = 0; i < c->outside.nr; i++)
@@ -162,18 +177,28 @@ static int report_only(struct convert *c, const char *dir)
 
 /*
  * After the rewrite, report mode on the result must find nothing: 0 or 1.
+ * What it puts back (the API, while uses remain) leaves changed; then the
+ * summary of what changed.
  * Files the rules did not change keep their findings of before.
  */
 static int residual_check(struct convert *c, const char *dir, const struct strvec *before,
-			  const struct strvec *changed)
+			  struct strvec *changed)
 {
 	struct strvec found = STRVEC_INIT;
 	int status = 0;
 
-	if (c->files.nr && convert_report_again(c, dir, before, changed, &found)) {
+	struct strvec left = STRVEC_INIT;
+
+	if ((c->files.nr && convert_report_again(c, dir, before, changed, &found)) ||
+	    residuals_uses_left(c, dir, changed, &found, &left)) {
 		strvec_clear(&found);
+		strvec_clear(&left);
 		return 1;
 	}
+	residuals_by_hand(&c->m, before, &found, &left);
+	strvec_pushv(&found, (const char *const *)left.v);
+	strvec_sort_locations(&found);
+	strvec_clear(&left);
 	strvec_pushv(&found, (const char *const *)c->outside.v);
 	for (size_t i = 0; i < found.nr; i++)
 		error("residual use after the rewrite: %s", found.v[i]);
@@ -187,11 +212,12 @@ static int residual_check(struct convert *c, const char *dir, const struct strve
 	if (found.nr) {
 		const struct manifest_patch *api = &c->m.patches[c->m.api_patch];
 
-		if (restore_copies(c, dir, &api->paths))
+		if (restore_copies(c, dir, &api->paths, changed))
 			warning("the API is left in place (the files of \"%s\" are as they were): "
 				"%zu use%s of it remain%s", api->subject, found.nr,
 				found.nr == 1 ? "" : "s", found.nr == 1 ? "s" : "");
 	}
+	print_changes(c, dir, changed);
 	if (!changed->nr)
 		printf(status ? "no file changed: see the errors above\n" :
 		       "nothing to do: %s is already converted\n", dir);
@@ -221,7 +247,7 @@ int cmd_rewrite(int argc, char **argv)
 		status = 2;
 		goto out;
 	}
-	if (!c.files.nr && !c.outside.nr) {
+	if (!c.files.nr && !c.outside.nr && !c.nr_failures) {
 		printf("nothing to do: no .c or .h file under %s holds '%s'\n", a.dir, c.m.tokens.v[0]);
 		goto out;
 	}
@@ -250,18 +276,17 @@ int cmd_rewrite(int argc, char **argv)
 		strvec_clear(&idle);
 	}
 	if (ret) {
-		size_t n = restore_copies(&c, a.dir, NULL);
+		size_t n = restore_copies(&c, a.dir, NULL, NULL);
 
 		error("the rewrite of %s stopped on an error: %s", a.dir,
 		      n ? "the files it had changed are back as they were" : "it had changed nothing");
 		status = 1;
 		goto out;
 	}
-	print_changes(&c, a.dir, &changed);
+	status = residual_check(&c, a.dir, &found, &changed);
 	for (size_t i = 0; i < c.check_notes.nr; i++)
 		printf("%s\n", c.check_notes.v[i]);
 	fflush(stdout);
-	status = residual_check(&c, a.dir, &found, &changed);
 	info("rewrite done in %lds", (long)(time(NULL) - t0));
 out:
 	strvec_clear(&changed);

@@ -1,3 +1,4 @@
+#include <fnmatch.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -281,6 +282,53 @@ static int get_tables(json_t *root, struct manifest *m, const char *where)
 	return 0;
 }
 
+/*
+ * "exclude": paths or patterns; and the residual kinds: "by hand" and the
+ * "kinds" entries marked "residual": true.
+ */
+static int get_scope(json_t *root, struct manifest *m, const char *where)
+{
+	json_t *kinds = json_object_get(root, "kinds"), *k, *res;
+	size_t i;
+
+	if (json_object_get(root, "exclude") && get_strings(root, "exclude", &m->exclude, where))
+		return -1;
+	for (i = 0; i < m->exclude.nr; i++)
+		if (!*m->exclude.v[i] || m->exclude.v[i][0] == '/')
+			return error("%s: \"exclude\"[%zu] must be a path inside the tree (\"tools/\", "
+				     "\"samples/mic/\", \"*/selftests/*\"), not \"%s\"", where, i,
+				     m->exclude.v[i]);
+	strvec_push(&m->residual_kinds, "by hand");
+	json_array_foreach(kinds, i, k) {
+		res = json_object_get(k, "residual");
+		if (res && !json_is_boolean(res))
+			return error("%s: \"kinds\"[%zu].\"residual\" must be true or false", where, i);
+		if (json_is_true(res))
+			strvec_push(&m->residual_kinds, cell(&m->kinds, i, KIND_PREFIX));
+	}
+	return 0;
+}
+
+int manifest_excluded(const struct manifest *m, const char *file)
+{
+	for (size_t i = 0; i < m->exclude.nr; i++) {
+		const char *e = m->exclude.v[i];
+		size_t n = strlen(e);
+
+		if (e[n - 1] == '/' ? !strncmp(file, e, n) : !fnmatch(e, file, 0))
+			return 1;
+	}
+	return 0;
+}
+
+int manifest_residual_kind(const struct manifest *m, const char *message)
+{
+	for (size_t i = 0; i < m->residual_kinds.nr; i++)
+		if (!strncmp(message, m->residual_kinds.v[i], strlen(m->residual_kinds.v[i])))
+			return 1;
+	return 0;
+}
+
 /* The patch with "removes_api": true, else the last one. */
 static int find_api_patch(json_t *patches, struct manifest *m, const char *where)
 {
@@ -409,6 +457,7 @@ int manifest_load(struct manifest *m, const char *cocci_dir)
 	    !get_string(root, "macro_file", &m->macro_file, path) &&
 	    !get_strings(root, "tokens", &m->tokens, path) &&
 	    !get_tables(root, m, path) &&
+	    !get_scope(root, m, path) &&
 	    !(json_object_get(root, "order") && get_strings(root, "order", &m->order, path)) &&
 	    !get_checks(root, m, path) &&
 	    !get_audit(root, m, path) &&
@@ -466,6 +515,8 @@ void manifest_clear(struct manifest *m)
 	strvec_clear(&m->options.cells);
 	strvec_clear(&m->probes.cells);
 	strvec_clear(&m->kinds.cells);
+	strvec_clear(&m->exclude);
+	strvec_clear(&m->residual_kinds);
 	strvec_clear(&m->config.cells);
 	strvec_clear(&m->defconfigs.cells);
 	strvec_clear(&m->variants.cells);

@@ -80,6 +80,18 @@ struct manifest {
 	struct manifest_table runtime_watch;
 	long runtime_runs;
 	struct strvec tokens;	/* prefilter: files must hold one of these */
+	/*
+	 * "exclude": paths (a folder ends in '/') or fnmatch patterns of files
+	 * that are not the series' (a user-space copy of the API in tools/):
+	 * never candidates, residuals or built.
+	 */
+	struct strvec exclude;
+	/*
+	 * The message prefixes of findings no rule converts ("by hand", and
+	 * each "kinds" entry with "residual": true): such a finding holds the
+	 * API removal back, whichever rule printed it.
+	 */
+	struct strvec residual_kinds;
 	struct strvec order;	/* every rule file, in the order a whole-tree run applies them */
 	/*
 	 * Checks run on every file a rewrite changed ("checks": rules in report
@@ -96,6 +108,10 @@ struct manifest {
 
 /* Load DIR/series.json; returns 0, or -1 after an error naming the problem. */
 int manifest_load(struct manifest *m, const char *cocci_dir);
+/* file (relative to the tree) is left out by "exclude" */
+int manifest_excluded(const struct manifest *m, const char *file);
+/* message (a finding's, after "FILE:LINE:COL: ") is of a residual kind */
+int manifest_residual_kind(const struct manifest *m, const char *message);
 /* Every rule file of the series once, in "order" (or order of first use). */
 void manifest_rules(const struct manifest *m, struct strvec *out);
 void manifest_clear(struct manifest *m);

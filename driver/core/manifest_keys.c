@@ -8,12 +8,12 @@
 /* docs/manifest.md: what each object of series.json may hold */
 static const char *const top_keys[] = { "name", "cover", "preamble", "tokens", "macro_file",
 	"probes", "options", "kinds", "build", "checks", "audit", "order", "catchall", "patches",
-	"runtime", NULL };
+	"runtime", "exclude", NULL };
 static const char *const patch_keys[] = { "subject", "message", "rules", "paths", "removes_api",
 	"preamble", NULL };
 static const char *const probe_keys[] = { "define", "when_a_file_contains", NULL };
 static const char *const option_keys[] = { "name", "define", "help", NULL };
-static const char *const kind_keys[] = { "prefix", "key", "label", NULL };
+static const char *const kind_keys[] = { "prefix", "key", "label", "residual", NULL };
 static const char *const build_keys[] = { "config", "defconfigs", "targets", "variants", NULL };
 static const char *const target_keys[] = { "files", "build_in", "when", NULL };
 static const char *const variant_keys[] = { "name", "arch", "config", "files", "why", NULL };

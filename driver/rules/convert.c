@@ -84,9 +84,13 @@ static int report_parse_failures(const struct parse_failure *f, size_t nr, const
 		/* failures come grouped by file */
 		for (end = start; end < nr && !strcmp(f[end].file, f[start].file); end++) {
 			if (f[end].holds_tokens) {
-				error("spatch cannot parse %s:%d (%s), code that uses the API: "
-				      "add a macro to %s", f[end].file, f[end].line,
-				      where_in(f[end].function, buf, sizeof(buf)), macro_file);
+				/* a macro cannot move an attribute spatch does not place */
+				error("spatch cannot parse %s:%d (%s), code that uses the API: %s%s",
+				      f[end].file, f[end].line,
+				      where_in(f[end].function, buf, sizeof(buf)),
+				      f[end].attribute ? "it cannot place the __attribute__ there; "
+				      "convert that use by hand (a \"patch\" entry of the manifest)" :
+				      "add a macro to ", f[end].attribute ? "" : macro_file);
 				errors++;
 			} else if (f[end].in_macro) {
 				if (!macros++)
@@ -106,7 +110,7 @@ static int report_parse_failures(const struct parse_failure *f, size_t nr, const
 				where_in(fn, buf, sizeof(buf)));
 		if (macros)
 			warning("spatch cannot parse %zu macro definition%s in %s (first at line %d); "
-				"no rule matches macro bodies", macros, macros == 1 ? "" : "s",
+				"no rule sees their bodies", macros, macros == 1 ? "" : "s",
 				f[start].file, first_macro);
 	}
 	return errors;
@@ -168,7 +172,11 @@ static int find_outside_links(struct convert *c, const char *dir)
 	walk_skip = strlen(dir) + 1;
 	nftw(dir, note_link, 32, FTW_PHYS | FTW_ACTIONRETVAL);
 	for (size_t i = 0; i < links.nr; i++) {
-		char *path = xstrfmt("%s/%s", dir, links.v[i]);
+		char *path;
+
+		if (manifest_excluded(&c->m, links.v[i]))
+			continue;
+		path = xstrfmt("%s/%s", dir, links.v[i]);
 		struct strvec hits = STRVEC_INIT;
 		struct stat st;
 
@@ -221,7 +229,13 @@ int convert_prepare(struct convert *c, const char *dir, const struct convert_opt
 	c->o.macro_file = c->macro_file;
 	manifest_rules(&c->m, &c->order);
 
-	if (rules_candidates(dir, &c->m.tokens, &c->files) || find_outside_links(c, dir))
+	if (rules_candidates(dir, &c->m.tokens, &c->files))
+		return -1;
+	/* "exclude": not the series' code, so neither a candidate nor a residual */
+	for (size_t i = 0; i < c->files.nr; i++)
+		if (manifest_excluded(&c->m, c->files.v[i]))
+			strvec_remove(&c->files, i--);
+	if (find_outside_links(c, dir))
 		return -1;
 	if (!c->files.nr)
 		return 0;

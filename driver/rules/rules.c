@@ -63,6 +63,7 @@ void rules_parse_output(const char *file, const char *text, const struct strvec 
 	struct strvec lines = STRVEC_INIT;
 	struct parse_failure *cur = NULL;
 	int prev_continues = 0;	/* the bad line before ended with a backslash */
+	int before_error = 0, region = 0, seen_error = 0;	/* "bad:" lines, to number them */
 
 	strvec_split_lines(&lines, text);
 	for (size_t i = 0; i < lines.nr; i++) {
@@ -76,8 +77,10 @@ void rules_parse_output(const char *file, const char *text, const struct strvec 
 			cur->function = NULL;
 			cur->holds_tokens = 0;
 			cur->in_macro = 0;
+			cur->attribute = 0;
 			cur->whole_file = 0;
-			prev_continues = 0;
+			cur->first = cur->last = 0;
+			prev_continues = before_error = region = seen_error = 0;
 			continue;
 		}
 		if (!cur)
@@ -93,6 +96,19 @@ void rules_parse_output(const char *file, const char *text, const struct strvec 
 			size_t len;
 			char *fn;
 
+			/* the lines around the error line, in order: number them from it */
+			region++;
+			if (l[0] == 'B') {
+				seen_error = 1;
+				cur->attribute |= strstr(l, "__attribute__") != NULL;
+			}
+			else if (!seen_error)
+				before_error++;
+			if (cur->line > 0) {
+				/* no error line among them (yet): they start at it */
+				cur->first = cur->line - (seen_error ? before_error : 0);
+				cur->last = cur->first + region - 1;
+			}
 			while (*code == '!')
 				code++;
 			if (*code == ' ')
@@ -129,8 +145,11 @@ void rules_parse_output(const char *file, const char *text, const struct strvec 
 			memmove(&(*out)[i], &(*out)[i + 1], (*nr - i - 1) * sizeof(**out));
 			(*nr)--;
 			i--;
-		} else if (!(*out)[i].function) {
-			(*out)[i].function = xstrdup("?");
+		} else {
+			if (!(*out)[i].function)
+				(*out)[i].function = xstrdup("?");
+			if (!(*out)[i].first)	/* no "bad:" lines: the error line alone */
+				(*out)[i].first = (*out)[i].last = (*out)[i].line;
 		}
 	}
 	strvec_clear(&lines);
@@ -286,7 +305,10 @@ static int batch_died(const char *batch_dir, const char *log, const struct strve
 	warning("spatch's parser died on %s (%.*s): the file counts as code spatch cannot parse",
 		died, fatal ? (int)strcspn(fatal, "\n") : 7, fatal ? fatal : "no cause");
 	*out = xrealloc(*out, (*nr + 1) * sizeof(**out));
-	(*out)[(*nr)++] = (struct parse_failure){ xstrdup(died), 1, xstrdup("?"), 1, 0, 1 };
+	/* the whole file is code spatch could not see */
+	(*out)[(*nr)++] = (struct parse_failure){ .file = xstrdup(died), .line = 1, .first = 1,
+						  .last = INT_MAX, .function = xstrdup("?"),
+						  .holds_tokens = 1, .whole_file = 1 };
 	for (size_t i = b; i < files->nr; i += batches)
 		if (!strvec_contains(&mine, files->v[i]))
 			strvec_push(retry, files->v[i]);

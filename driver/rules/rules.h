@@ -24,9 +24,11 @@ int rules_any_file_contains(const char *dir, const struct strvec *files, const c
 struct parse_failure {
 	char *file;
 	int line;
+	int first, last;	/* the lines spatch skipped around it (its "bad:" lines) */
 	char *function;		/* best guess, or "?" */
 	int holds_tokens;	/* the unparsed code holds a token: an error */
 	int in_macro;		/* the failure is inside a #define body */
+	int attribute;		/* the error line holds an __attribute__ (no macro helps) */
 	int whole_file;		/* spatch's parser died on the file (a rule run would too) */
 };
 

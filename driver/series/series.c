@@ -14,6 +14,7 @@
 #include "posting/checkpatch.h"
 #include "posting/patchset.h"
 #include "report/report.h"
+#include "rules/residuals.h"
 #include "series/build_stage.h"
 #include "series/series.h"
 
@@ -214,6 +215,16 @@ static int residual_report(struct convert *c, const char *wt, struct rev_result 
 	}
 	strvec_split_lines(&differ, out ? out : "");
 	ret = convert_report_again(c, wt, &r->findings, &differ, &r->residuals);
+	/* and the uses no rule could see: unparsed code, macro bodies */
+	if (!ret) {
+		struct strvec left = STRVEC_INIT;
+
+		ret = residuals_uses_left(c, wt, &differ, &r->residuals, &left);
+		residuals_by_hand(&c->m, &r->findings, &r->residuals, &left);
+		strvec_pushv(&r->residuals, (const char *const *)left.v);
+		strvec_sort_locations(&r->residuals);
+		strvec_clear(&left);
+	}
 	strvec_clear(&differ);
 	free(out);
 	return ret;
@@ -341,7 +352,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 			goto out;
 	}
 
-	if (c.files.nr && residual_report(&c, wt, r))
+	if ((c.files.nr || c.nr_failures) && residual_report(&c, wt, r))
 		goto out;
 	strvec_pushv(&r->residuals, (const char *const *)c.outside.v);
 	if (r->residuals.nr && drop_api_patch(wt, &c.m, r))

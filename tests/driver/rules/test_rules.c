@@ -36,6 +36,12 @@ int main(void)
 		CHECK_STR("parse output: function named", nr > 0 ? f[0].function : NULL,
 			  "vcpu_stat_get_per_vm");
 		CHECK("parse output: tokens in unparsed code", nr > 0 && f[0].holds_tokens);
+		CHECK("parse output: the skipped lines numbered from the error line",
+		      nr > 0 && f[0].first == 3724 && f[0].last == 3726);
+		CHECK("parse output: skipped lines after the error line count too",
+		      nr > 2 && f[2].first == 33 && f[2].last == 34);
+		CHECK("parse output: no error line among the bad ones: from the error line on",
+		      nr > 1 && f[1].first == 10 && f[1].last == 10);
 		CHECK("parse output: no tokens", nr > 1 && !f[1].holds_tokens);
 		parse_failures_free(f, nr);
 		strvec_clear(&tokens);

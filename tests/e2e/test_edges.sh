@@ -1,0 +1,89 @@
+#!/bin/sh
+# e2e: the engine never ships a broken removal. The gadget series at its
+# edges (tests/series2/make-edges.sh): a use spatch cannot parse, a use in
+# a macro body, a by-hand finding of the removal's own rules, a user-space
+# copy under an excluded folder. Each use left holds the API removal back
+# on its own, named at its file:line; the excluded folder is never touched.
+set -u
+. "$(dirname "$0")/../lib.sh"
+e2e_setup
+"$top/tests/series2/make-edges.sh" "$tmp/repo" "$tmp/s" >/dev/null
+
+# rewrite --report names the uses no rule can see
+"$kseries" rewrite --series "$tmp/s" --report "$tmp/repo" > "$tmp/report" 2>&1
+check "edges: --report names the use spatch cannot parse, at its line" \
+	grep -q '^drivers/gadget/hooks.c:7:[0-9]*: not converted: spatch cannot parse this code (gadget_put_page)$' \
+	"$tmp/report"
+check "edges: --report names the use in a macro body no rule rewrote" \
+	grep -q '^drivers/gadget/batch.h:18:[0-9]*: not converted: in a macro body no rule rewrote (gadget_put_page)$' \
+	"$tmp/report"
+check "edges: an __attribute__ spatch cannot place: no macro offered, a hand edit is" sh -c "
+	grep -q 'hooks.c:7 .*cannot place the __attribute__ there' '$tmp/report' &&
+	! grep -q 'hooks.c:7 .*add a macro' '$tmp/report'"
+check "edges: the excluded tools/ copy is no candidate and no finding" sh -c "! grep -q '^tools/' '$tmp/report'"
+
+# each edge alone holds the removal back: a clone with only that one, rewritten
+edge_tree() {	# edge_tree NAME KEEP_BY_HAND FILES-TO-DROP...
+	name=$1 keep=$2; shift 2
+	git clone -q "$tmp/repo" "$tmp/$name"
+	[ $# -gt 0 ] && git -C "$tmp/$name" rm -q "$@"
+	# the helper's address taken in the API header: the by-hand use
+	[ "$keep" = yes ] || sed -i '/gadget_put_fn/,/^}/d' "$tmp/$name/include/linux/gadget.h"
+	git -C "$tmp/$name" commit -q -am "only $name" --allow-empty
+	"$kseries" rewrite -q --series "$tmp/s" "$tmp/$name" > "$tmp/$name.out" 2>&1
+	echo $? > "$tmp/$name.rc"
+}
+edge_tree hooks no drivers/gadget/batch.h
+edge_tree batch no drivers/gadget/hooks.c
+edge_tree byhand yes drivers/gadget/batch.h drivers/gadget/hooks.c
+edge_tree none no drivers/gadget/batch.h drivers/gadget/hooks.c
+for t in hooks batch byhand; do
+	check "edges: $t alone: exit 1, the API stays (member and helper)" sh -c "
+		test \$(cat '$tmp/$t.rc') = 1 &&
+		grep -q 'void (\*put_page)' '$tmp/$t/include/linux/gadget.h' &&
+		grep -q 'void gadget_put_page(' '$tmp/$t/include/linux/gadget.h'"
+done
+check "edges: hooks alone: the residual is the unparsable use, at its line" \
+	grep -q 'residual use after the rewrite: drivers/gadget/hooks.c:7:[0-9]*: not converted: spatch cannot parse' \
+	"$tmp/hooks.out"
+check "edges: batch alone: the residual is the macro body's use, at its line" \
+	grep -q 'residual use after the rewrite: drivers/gadget/batch.h:18:[0-9]*: not converted: in a macro body' \
+	"$tmp/batch.out"
+check "edges: by hand alone: the removal's own rule's by-hand finding, though its report after is silent" \
+	grep -q 'residual use after the rewrite: include/linux/gadget.h:33:[0-9-]*: by hand: gadget_put_page() taken as a value' \
+	"$tmp/byhand.out"
+check "edges: the summary counts what the tree holds, not the removal put back" sh -c "
+	grep -q '^3 files changed, 3 insertions(+), 9 deletions(-)$' '$tmp/byhand.out' &&
+	! grep -q '^include/linux/gadget.h ' '$tmp/byhand.out' &&
+	test \"\$(git -C '$tmp/byhand' diff --shortstat)\" = ' 3 files changed, 3 insertions(+), 9 deletions(-)'"
+
+check "edges: none left: exit 0, the API is removed, tools/ untouched" sh -c "
+	test \$(cat '$tmp/none.rc') = 0 && ! grep -q 'put_page)' '$tmp/none/include/linux/gadget.h' &&
+	git -C '$tmp/none' diff --quiet -- tools/"
+
+# without "exclude", tools/'s copy is the series' code: a candidate, converted
+python3 - "$tmp/s/series.json" "$tmp/s2" <<'PY'
+import json, shutil, sys
+shutil.copytree(sys.argv[1].rsplit("/", 1)[0], sys.argv[2])
+m = json.load(open(sys.argv[1])); del m["exclude"]
+json.dump(m, open(sys.argv[2] + "/series.json", "w"))
+PY
+"$kseries" rewrite --series "$tmp/s2" --report "$tmp/repo" > "$tmp/report2" 2>&1
+check "edges: without \"exclude\", tools/gadget/user.c is a candidate (the exclusion did the work)" \
+	grep -q '^tools/gadget/user.c:' "$tmp/report2"
+
+# series: the removal is left out, the residuals and the note say why
+"$kseries" series -q --series "$tmp/s" --kernel "$tmp/repo" --rev v2-edges --no-build \
+	--out "$tmp/o" > "$tmp/so" 2>&1
+echo $? > "$tmp/rc"
+check "edges: series exits 1 and commits no removal" sh -c "
+	test \$(cat '$tmp/rc') = 1 && ! ls '$tmp/o/v2-edges/series/' | grep -q kill-put_page &&
+	test \$(ls '$tmp/o/v2-edges/series/' | grep -c '^000[1-9]') = 3"
+check "edges: report.json lists each use left, of every kind" python3 -c "
+import json; r = json.load(open('$tmp/o/v2-edges/report.json'))
+res = r['residuals']
+want = ['drivers/gadget/batch.h:18:', 'drivers/gadget/hooks.c:7:', 'include/linux/gadget.h:33:']
+assert all(any(x.startswith(w) for x in res) for w in want), res
+assert not any(x.startswith('tools/') for x in res), res
+assert 'is left out' in r['api_note'], r['api_note']"
+finish
