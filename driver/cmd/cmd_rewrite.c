@@ -12,6 +12,7 @@
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "rules/convert.h"
+#include "rules/hand_edits.h"
 #include "rules/residuals.h"
 #include "rules/spatch.h"
 
@@ -156,7 +157,7 @@ static void print_changes(const struct convert *c, const char *dir, const struct
 static int report_only(struct convert *c, const char *dir)
 {
 	struct strvec found = STRVEC_INIT, none = STRVEC_INIT, left = STRVEC_INIT;
-	int status = c->parse_errors || c->outside.nr ? 1 : 0;
+	int status = c->outside.nr ? 1 : 0;
 
 	if (c->files.nr && convert_report(c, dir, &found))
 		status = 1;
@@ -206,7 +207,7 @@ static int residual_check(struct convert *c, const char *dir, const struct strve
 		error("%d check failure%s (%d unchecked) on what the rules wrote: those files are "
 		      "left as they were", c->check_problems, c->check_problems == 1 ? "" : "s",
 		      c->unchecked);
-	if (found.nr || c->parse_errors || c->check_problems)
+	if (found.nr || c->check_problems)
 		status = 1;
 	/* as series leaves the API removal out: the uses left would not build without it */
 	if (found.nr) {
@@ -274,6 +275,18 @@ int cmd_rewrite(int argc, char **argv)
 		for (size_t i = 0; i < idle.nr; i++)
 			warning("%s", idle.v[i]);
 		strvec_clear(&idle);
+	}
+	/* the author's hand edits, in manifest order, where no rule could go */
+	if (!ret) {
+		struct strvec hand = STRVEC_INIT;
+
+		for (size_t i = 0; !ret && i < c.m.nr_patches; i++)
+			if (c.m.patches[i].diff)
+				ret = hand_edit_apply(&c.m, i, a.dir, &c.files, &changed, &hand);
+		for (size_t i = 0; i < hand.nr; i++)
+			if (!strvec_contains(&changed, hand.v[i]))
+				strvec_push(&changed, hand.v[i]);
+		strvec_clear(&hand);
 	}
 	if (ret) {
 		size_t n = restore_copies(&c, a.dir, NULL, NULL);

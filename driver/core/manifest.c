@@ -379,6 +379,35 @@ static int get_catchall(json_t *root, struct manifest *m, const char *preamble, 
 	return 0;
 }
 
+/*
+ * A hand edit: "diff", the author's patch file in the series folder (a
+ * regular file), instead of "rules" and "paths": the diff names its files.
+ */
+static int get_diff(json_t *p, const struct manifest *m, struct manifest_patch *mp,
+		    const char *where)
+{
+	char *path, *text;
+
+	if (json_object_get(p, "rules") || json_object_get(p, "paths"))
+		return error("%s: a \"diff\" entry has no \"rules\" or \"paths\": its patch file "
+			     "says what it changes", where);
+	if (get_string(p, "diff", &mp->diff, where))
+		return -1;
+	path = xstrfmt("%s/%s", m->dir, mp->diff);
+	text = read_file(path);
+	free(path);
+	if (!text)
+		return error("%s: \"diff\" %s is no readable file of the series folder", where,
+			     mp->diff);
+	if (!strstr(text, "\n+++ ") && strncmp(text, "+++ ", 4)) {
+		free(text);
+		return error("%s: \"diff\" %s holds no unified diff (no \"+++ b/FILE\" line): "
+			     "make it with git diff or git format-patch", where, mp->diff);
+	}
+	free(text);
+	return 0;
+}
+
 /* "patches": each with its subject, message, rules (all in "order") and paths. */
 static int get_patches(json_t *root, struct manifest *m, const char *preamble, const char *path)
 {
@@ -398,8 +427,9 @@ static int get_patches(json_t *root, struct manifest *m, const char *preamble, c
 		m->nr_patches = i + 1;
 		bad = get_string(p, "subject", &mp->subject, where) ||
 		      get_string(p, "message", &mp->message, where) ||
-		      get_strings(p, "rules", &mp->rules, where) ||
-		      get_strings(p, "paths", &mp->paths, where);
+		      (json_object_get(p, "diff") ? get_diff(p, m, mp, where) :
+		       get_strings(p, "rules", &mp->rules, where) ||
+		       get_strings(p, "paths", &mp->paths, where));
 		free(where);
 		if (bad)
 			return -1;
@@ -495,6 +525,7 @@ void manifest_clear(struct manifest *m)
 		free(m->patches[i].message);
 		strvec_clear(&m->patches[i].rules);
 		strvec_clear(&m->patches[i].paths);
+		free(m->patches[i].diff);
 	}
 	free(m->patches);
 	free(m->name);

@@ -9,6 +9,8 @@ struct manifest_patch {
 	char *message;		/* the shared "preamble", a blank line, the patch's own */
 	struct strvec rules;	/* rule files, relative to the cocci folder */
 	struct strvec paths;	/* files this patch owns */
+	char *diff;		/* a hand edit: the author's patch file (relative to the
+				   series folder), applied instead of rules */
 };
 
 /*

@@ -10,7 +10,7 @@ static const char *const top_keys[] = { "name", "cover", "preamble", "tokens", "
 	"probes", "options", "kinds", "build", "checks", "audit", "order", "catchall", "patches",
 	"runtime", "exclude", NULL };
 static const char *const patch_keys[] = { "subject", "message", "rules", "paths", "removes_api",
-	"preamble", NULL };
+	"preamble", "diff", NULL };
 static const char *const probe_keys[] = { "define", "when_a_file_contains", NULL };
 static const char *const option_keys[] = { "name", "define", "help", NULL };
 static const char *const kind_keys[] = { "prefix", "key", "label", "residual", NULL };

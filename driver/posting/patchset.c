@@ -88,7 +88,8 @@ int patchset_commit(const char *wt, const struct strvec *files, const char *subj
 	char *msg_path = xstrfmt("%s/.git-kseries-msg", wt);
 	int ret;
 
-	strvec_pushl(&args, "add", "--", NULL);
+	/* -A: a hand edit may delete a file */
+	strvec_pushl(&args, "add", "-A", "--", NULL);
 	strvec_pushv(&args, (const char *const *)files->v);
 	ret = git(wt, &args, NULL);
 	strvec_clear(&args);

@@ -84,12 +84,15 @@ static int report_parse_failures(const struct parse_failure *f, size_t nr, const
 		/* failures come grouped by file */
 		for (end = start; end < nr && !strcmp(f[end].file, f[start].file); end++) {
 			if (f[end].holds_tokens) {
-				/* a macro cannot move an attribute spatch does not place */
-				error("spatch cannot parse %s:%d (%s), code that uses the API: %s%s",
+				/*
+				 * a residual unless a hand edit converts it (residuals.h);
+				 * a macro cannot move an attribute spatch does not place
+				 */
+				warning("spatch cannot parse %s:%d (%s), code that uses the API: %s%s",
 				      f[end].file, f[end].line,
 				      where_in(f[end].function, buf, sizeof(buf)),
 				      f[end].attribute ? "it cannot place the __attribute__ there; "
-				      "convert that use by hand (a \"patch\" entry of the manifest)" :
+				      "convert that use by hand (a \"diff\" entry of the manifest)" :
 				      "add a macro to ", f[end].attribute ? "" : macro_file);
 				errors++;
 			} else if (f[end].in_macro) {

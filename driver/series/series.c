@@ -14,6 +14,7 @@
 #include "posting/checkpatch.h"
 #include "posting/patchset.h"
 #include "report/report.h"
+#include "rules/hand_edits.h"
 #include "rules/residuals.h"
 #include "series/build_stage.h"
 #include "series/series.h"
@@ -221,6 +222,10 @@ static int residual_report(struct convert *c, const char *wt, struct rev_result 
 
 		ret = residuals_uses_left(c, wt, &differ, &r->residuals, &left);
 		residuals_by_hand(&c->m, &r->findings, &r->residuals, &left);
+		/* the parse errors: uses in unparsed code that stay (no hand edit took them) */
+		r->parse_errors = 0;
+		for (size_t i = 0; i < left.nr; i++)
+			r->parse_errors += strstr(left.v[i], ": not converted: spatch cannot parse") != NULL;
 		strvec_pushv(&r->residuals, (const char *const *)left.v);
 		strvec_sort_locations(&r->residuals);
 		strvec_clear(&left);
@@ -337,6 +342,20 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 
 		if (i == c.m.api_patch && catch_all_patches(so, &c, wt, &changed, r))
 			goto out;
+		if (p->diff) {
+			if (hand_edit_apply(&c.m, i, wt, &c.files, &changed, &mine) ||
+			    commit_patch(so, wt, r, p->subject, p->message, &mine, 0)) {
+				r->error = xstrfmt("patch %zu (\"%s\"), the hand edit %s, does not "
+						   "apply (see the messages above)", i + 1,
+						   p->subject, p->diff);
+				strvec_clear(&mine);
+				goto out;
+			}
+			info("[%s] patch %zu: %s (a hand edit)", r->rev, r->nr_patches, p->subject);
+			strvec_pushv(&committed, (const char *const *)mine.v);
+			strvec_clear(&mine);
+			continue;
+		}
 		/* a file two entries name goes with the first */
 		for (size_t f = 0; f < changed.nr; f++)
 			if (convert_owned(changed.v[f], &p->paths) && !strvec_contains(&committed, changed.v[f]))
@@ -401,7 +420,8 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 	if (worktree_add_sparse(so->repo, &so->m->tokens, wt, commit)) {
 		r->error = xstrfmt("cannot make the worktree %s at %s", wt, commit);
 	} else if (run_revision(so, wt, rev_dir, r, &t0)) {
-		r->error = xstrdup("the run stopped on an error: see the messages above");
+		if (!r->error)
+			r->error = xstrdup("the run stopped on an error: see the messages above");
 	} else if (r->residuals.nr || r->parse_errors || r->check_failures.nr || r->build_failed ||
 		   r->post.check_errors) {
 		r->error = xstrfmt("%zu residual uses, %d parse errors, %zu failed checks, %d failed "

@@ -86,4 +86,58 @@ want = ['drivers/gadget/batch.h:18:', 'drivers/gadget/hooks.c:7:', 'include/linu
 assert all(any(x.startswith(w) for x in res) for w in want), res
 assert not any(x.startswith('tools/') for x in res), res
 assert 'is left out' in r['api_note'], r['api_note']"
+
+# hand edits: the author's own patch files for the two uses no rule can
+# express, as "diff" entries before the removal; on the tree without the
+# by-hand use, the removal then goes in
+cp -R "$tmp/s" "$tmp/s3"
+python3 - "$tmp/s3/series.json" <<'PY'
+import json, sys
+m = json.load(open(sys.argv[1]))
+hand = [{"subject": "gadget/hooks: point the hook at gadget_put_pages()",
+         "message": "No rule sees this declaration.", "diff": "hand/hooks.diff"},
+        {"subject": "gadget/batch: put through gadget_put_pages() in the macros",
+         "message": "No rule rewrites these macro bodies.", "diff": "hand/batch.diff"}]
+m["patches"][-1:-1] = hand
+json.dump(m, open(sys.argv[1], "w"), indent=1)
+PY
+git clone -q "$tmp/repo" "$tmp/hand"
+sed -i '/gadget_put_fn/,/^}/d' "$tmp/hand/include/linux/gadget.h"
+git -C "$tmp/hand" commit -q -am "no by-hand use"
+git -C "$tmp/hand" tag v3-hand
+git clone -q "$tmp/hand" "$tmp/hand-rw"
+"$kseries" rewrite -q --series "$tmp/s3" "$tmp/hand-rw" > "$tmp/hand-rw.out" 2>&1
+echo $? > "$tmp/hand-rw.rc"
+check "hand edits: rewrite applies them and removes the API: exit 0, no use left" sh -c "
+	test \$(cat '$tmp/hand-rw.rc') = 0 &&
+	! grep -rqw gadget_put_page '$tmp/hand-rw/drivers' '$tmp/hand-rw/include' '$tmp/hand-rw/lib' &&
+	grep -q 'gadget_put_pages(&p->g, p->base, 1);' '$tmp/hand-rw/drivers/gadget/batch.h'"
+"$kseries" series -q --series "$tmp/s3" --kernel "$tmp/hand" --rev v3-hand --no-build \
+	--out "$tmp/o3" > "$tmp/so3" 2>&1
+echo $? > "$tmp/rc3"
+check "hand edits: series commits each in manifest order, before the removal" sh -c "
+	test \$(cat '$tmp/rc3') = 0 && cd '$tmp/o3/v3-hand/series' &&
+	ls 0003-gadget-hooks-point-the-hook-at-gadget_put_pages.patch \
+	   0004-gadget-batch-put-through-gadget_put_pages-in-the-ma*.patch &&
+	ls | grep -q '^0006-gadget-kill-put_page.patch$'"
+check "hand edits: git am of the series gives rewrite's tree" sh -c "
+	git clone -q '$tmp/hand' '$tmp/am' && cd '$tmp/am' &&
+	git -c user.name=t -c user.email=t@e am -q '$tmp/o3/v3-hand/series/'000[1-9]*.patch &&
+	diff -r -x .git . '$tmp/hand-rw'"
+# a diff that no longer applies: named, the run fails, nothing half-done
+sed -i 's/gadget_put_hook)/gadget_put_hook_x)/' "$tmp/s3/hand/hooks.diff"
+git clone -q "$tmp/hand" "$tmp/stale"
+"$kseries" rewrite -q --series "$tmp/s3" "$tmp/stale" > "$tmp/stale.out" 2>&1
+echo $? > "$tmp/stale.rc"
+check "hand edits: one that does not apply is named, exit 1, the tree as it was" sh -c "
+	test \$(cat '$tmp/stale.rc') = 1 &&
+	grep -q 'patch 3 (\"gadget/hooks: point the hook at gadget_put_pages()\"): its diff hand/hooks.diff does not apply' '$tmp/stale.out' &&
+	git -C '$tmp/stale' diff --quiet"
+"$kseries" series -q --series "$tmp/s3" --kernel "$tmp/hand" --rev v3-hand --no-build \
+	--out "$tmp/o4" > "$tmp/so4" 2>&1
+echo $? > "$tmp/rc4"
+check "hand edits: series fails the revision, naming the patch in report.json" python3 -c "
+import json; r = json.load(open('$tmp/o4/v3-hand/report.json'))
+assert open('$tmp/rc4').read().strip() == '1'
+assert r['state'] == 'failed' and 'hand/hooks.diff' in r['error'], r.get('error')"
 finish
