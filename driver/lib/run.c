@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -199,6 +200,14 @@ static void child_exec(struct child_process *cp, int out_fd, int err_fd, int sta
 	}
 	if (cp->tmp_dir)
 		setenv("TMPDIR", cp->tmp_dir, 1);
+	if (cp->big_stack) {
+		struct rlimit rl;
+
+		if (!getrlimit(RLIMIT_STACK, &rl) && rl.rlim_cur != rl.rlim_max) {
+			rl.rlim_cur = rl.rlim_max;
+			setrlimit(RLIMIT_STACK, &rl);
+		}
+	}
 	for (size_t i = 0; i < cp->env.nr; i++)
 		putenv(cp->env.v[i]);
 	if (out_fd >= 0)

@@ -24,6 +24,11 @@ struct child_process {
 	const char *timeout_var;	/* the variable that sets it, named when it is hit */
 	const char *tmp_dir;	/* TMPDIR in the child (a folder the cleanup removes) */
 	/*
+	 * The stack as large as the hard limit allows: spatch's parser recurses
+	 * deep on long files ("Stack overflow"), its own advice is ulimit -s.
+	 */
+	int big_stack;
+	/*
 	 * A job of kseries itself (run_parallel): the forked child runs
 	 * fn(fn_data) and exits with what it returns; args[0] names the job.
 	 */

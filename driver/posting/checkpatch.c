@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "lib/fileio.h"
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "posting/checkpatch.h"
@@ -78,4 +79,34 @@ void checkpatch_patches(const char *wt, const struct strvec *patches, struct rev
 	free(cps);
 	free(results);
 	free(script);
+}
+
+void checkpatch_shift(struct patch_result *p, long after_line, long delta)
+{
+	for (size_t i = 0; delta && i < p->cp_messages.nr; i++) {
+		char *m = p->cp_messages.v[i], *colon = strchr(m, ':'), *end;
+		long n = colon ? strtol(colon + 1, &end, 10) : 0;
+
+		if (!colon || end == colon + 1 || *end != ':' || n <= after_line)
+			continue;
+		p->cp_messages.v[i] = xstrfmt("%.*s:%ld%s", (int)(colon - m), m, n + delta, end);
+		free(m);
+	}
+}
+
+long checkpatch_mail_lines(const char *path, long *headers_end)
+{
+	char *text = read_file(path);
+	long n = 0;
+
+	*headers_end = 0;
+	for (const char *p = text; p && *p; n++) {
+		size_t len = strcspn(p, "\n");
+
+		if (!len && !*headers_end)
+			*headers_end = n + 1;
+		p += len + (p[len] == '\n');
+	}
+	free(text);
+	return n;
 }

@@ -400,8 +400,9 @@ static void check_form(const struct strvec *mails, int no_cc, struct rev_result 
 
 		if (!text || !body_has(text, "Signed-off-by: "))
 			strvec_pushf(&no_sob, "%02zu", i);
+		/* named: "a subject lacks a prefix" alone sends the user hunting */
 		if (!subject || !subject_has_prefix(subject))
-			strvec_pushf(&no_prefix, "%02zu", i);
+			strvec_pushf(&no_prefix, "%02zu \"%s\"", i, subject ? subject : "(no subject)");
 		free(subject);
 		free(text);
 	}
@@ -419,9 +420,13 @@ static void check_form(const struct strvec *mails, int no_cc, struct rev_result 
 	} else {
 		posting_say(r, "ok", "every patch has a Signed-off-by");
 	}
-	if (no_prefix.nr)
-		posting_say(r, "WARNING", "%zu subjects have no \"subsystem: \" prefix", no_prefix.nr);
-	else
+	if (no_prefix.nr) {
+		char *which = strvec_join(&no_prefix, 5, ", ");
+
+		posting_say(r, "WARNING", "%zu subject%s no \"subsystem: \" prefix: %s", no_prefix.nr,
+			    no_prefix.nr == 1 ? " has" : "s have", which);
+		free(which);
+	} else
 		posting_say(r, "ok", "every subject has a subsystem prefix");
 	for (size_t i = 0; i < r->nr_patches; i++)
 		if (r->patches[i].cc_error) {

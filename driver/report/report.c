@@ -340,7 +340,12 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 	fprintf(f, "state: %s\n", rev_state_name(r->state));
 	if (r->error)
 		fprintf(f, "error: %s\n", r->error);
-	fprintf(f, "files holding the tokens: %zu\n", r->candidates);
+	/* a search that never finished found nothing: never "0 files" */
+	if (r->searched)
+		fprintf(f, "files holding the tokens: %zu\n", r->candidates);
+	else
+		fprintf(f, "files holding the tokens: unknown (the run stopped before the search "
+			"finished)\n");
 	write_kinds(f, r, kinds);
 	fprintf(f, "\nfindings before the series:\n");
 	each_line(f, "  ", &r->findings);

@@ -48,6 +48,7 @@ struct rev_result {
 	enum rev_state state;
 	char *error;		/* why it failed, or NULL */
 	size_t candidates;
+	int searched;		/* the token search and parse check finished: candidates holds */
 	struct strvec findings;	/* report-mode lines before the rewrite */
 	struct strvec residuals;	/* report-mode lines after it */
 	struct strvec parse_failures;	/* "file:line: function: kind" */

@@ -344,6 +344,7 @@ int rules_parse_check(const struct rules_opts *o, const char *dir, const struct 
 		strvec_pushl(&cps[b].args, "spatch", "--parse-ch", batch_dir, "--no-includes", NULL);
 		strvec_pushf(&cps[b].args, "--macro-file=%s", o->macro_file);
 		cps[b].dir = o->tmp_dir;
+		cps[b].big_stack = 1;
 		cps[b].out_file = "/dev/null";
 		cps[b].err_file = xstrfmt("%s.log", batch_dir);
 		cps[b].tmp_dir = tmp;
@@ -564,6 +565,7 @@ static int rule_process(const struct rules_opts *o, const char *rule, const char
 	 * applies a .cocciconfig of its working directory (kernels ship one).
 	 */
 	cp->dir = o->tmp_dir;
+	cp->big_stack = 1;
 	cp->capture_out = cp->capture_err = 1;
 	return 0;
 }

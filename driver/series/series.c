@@ -259,9 +259,20 @@ static int post_series(const struct series_opts *so, const char *wt, const char 
 		ret = patchset_format(wt, series_dir, &fo, &patches, &cover) < 0 ? -1 : 0;
 	}
 	if (!ret) {
+		long *lines = xcalloc(patches.nr + 1, sizeof(*lines));
+		long *ends = xcalloc(patches.nr + 1, sizeof(*ends)), end;
+
 		checkpatch_patches(wt, &patches, r, so->co.jobs);
 		posting_filter_checkpatch(r);
+		for (size_t i = 0; i < patches.nr; i++)
+			lines[i] = checkpatch_mail_lines(patches.v[i], &ends[i]);
 		ret = posting_finish(&so->post, wt, cover, &patches, so->co.jobs, r) < 0 ? -1 : 0;
+		/* checkpatch's line numbers, as the files read once the Cc: headers are in */
+		for (size_t i = 0; !ret && i < patches.nr && i < r->nr_patches; i++)
+			checkpatch_shift(&r->patches[i], ends[i],
+					 checkpatch_mail_lines(patches.v[i], &end) - lines[i]);
+		free(lines);
+		free(ends);
 	}
 	strvec_clear(&patches);
 	free(head);
@@ -319,7 +330,11 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 
 	if (convert_prepare(&c, wt, &so->co) || posting_load_upstream(so->repo, &so->post, r))
 		goto out;
+	/* the files spatch's parser died on hold the tokens too (their uses are residuals) */
 	r->candidates = c.files.nr;
+	for (size_t i = 0; i < c.nr_failures; i++)
+		r->candidates += c.failures[i].whole_file;
+	r->searched = 1;
 	parse_failure_lines(&c, r);
 	info("[%s] %zu files hold the tokens (%.0fs)", r->rev, c.files.nr, seconds_since(t0));
 	if (c.files.nr && convert_report(&c, wt, &r->findings))

@@ -113,7 +113,7 @@ check "hand edits: rewrite applies them and removes the API: exit 0, no use left
 	! grep -rqw gadget_put_page '$tmp/hand-rw/drivers' '$tmp/hand-rw/include' '$tmp/hand-rw/lib' &&
 	grep -q 'gadget_put_pages(&p->g, p->base, 1);' '$tmp/hand-rw/drivers/gadget/batch.h'"
 "$kseries" series -q --series "$tmp/s3" --kernel "$tmp/hand" --rev v3-hand --no-build \
-	--out "$tmp/o3" > "$tmp/so3" 2>&1
+	--cc "Gadget List <gadgets@example.org>" --out "$tmp/o3" > "$tmp/so3" 2>&1
 echo $? > "$tmp/rc3"
 check "hand edits: series commits each in manifest order, before the removal" sh -c "
 	test \$(cat '$tmp/rc3') = 0 && cd '$tmp/o3/v3-hand/series' &&
@@ -124,6 +124,24 @@ check "hand edits: git am of the series gives rewrite's tree" sh -c "
 	git clone -q '$tmp/hand' '$tmp/am' && cd '$tmp/am' &&
 	git -c user.name=t -c user.email=t@e am -q '$tmp/o3/v3-hand/series/'000[1-9]*.patch &&
 	diff -r -x .git . '$tmp/hand-rw'"
+check "checkpatch's line numbers are the posted file's, Cc: header and all" python3 -c "
+import json, re; r = json.load(open('$tmp/o3/v3-hand/report.json'))
+msgs = [m for p in r['patches'] for m in p['checkpatch']['messages'] if 'over 80' in m]
+assert msgs, r['patches']
+for m in msgs:
+    name, line = re.match(r'([^:]+):(\\d+):', m).groups()
+    text = open('$tmp/o3/v3-hand/series/' + name).read().split('\\n')
+    assert 'Cc: Gadget List' in open('$tmp/o3/v3-hand/series/' + name).read()
+    l = text[int(line) - 1]
+    assert l.startswith('+') and len(l[1:].expandtabs(8)) > 80, (m, l)"
+# a subject without a "subsystem: " prefix is named, not only counted
+cp -R "$tmp/s3" "$tmp/s6"
+sed -i 's/"gadget\/batch: put through/"put through/' "$tmp/s6/series.json"
+"$kseries" series -q --series "$tmp/s6" --kernel "$tmp/hand" --rev v3-hand --no-build \
+	--out "$tmp/o6" > "$tmp/so6" 2>&1
+check "posting: the subject without a subsystem prefix is named" \
+	grep -q '1 subject has no "subsystem: " prefix: 04 "\[PATCH 4/6\] put through gadget_put_pages() in the macros"' \
+	"$tmp/o6/v3-hand/report.txt"
 # a diff that no longer applies: named, the run fails, nothing half-done
 sed -i 's/gadget_put_hook)/gadget_put_hook_x)/' "$tmp/s3/hand/hooks.diff"
 git clone -q "$tmp/hand" "$tmp/stale"

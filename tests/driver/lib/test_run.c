@@ -1,6 +1,7 @@
 /* Unit tests of the subprocess module (driver/lib/run.c). */
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 #include "lib/fileio.h"
@@ -14,11 +15,44 @@ static int run_argv(struct child_process *cp, const char *const *argv)
 	return run_command(cp);
 }
 
+/* big_stack: the child's soft stack limit raised to the hard one (spatch's "Stack overflow") */
+static void check_big_stack(void)
+{
+	struct child_process cp = CHILD_PROCESS_INIT;
+	struct rlimit rl, low;
+	char *want;
+
+	if (getrlimit(RLIMIT_STACK, &rl) || (rl.rlim_max != RLIM_INFINITY && rl.rlim_max <= 4096 * 1024)) {
+		CHECK("run: big_stack (skipped: the hard stack limit leaves no room)", 1);
+		return;
+	}
+	low = (struct rlimit){ 4096 * 1024, rl.rlim_max };
+	setrlimit(RLIMIT_STACK, &low);
+	strvec_pushl(&cp.args, "sh", "-c", "ulimit -s", NULL);
+	cp.capture_out = 1;
+	cp.big_stack = 1;
+	run_command(&cp);
+	want = rl.rlim_max == RLIM_INFINITY ? xstrdup("unlimited\n") :
+	       xstrfmt("%lu\n", (unsigned long)(rl.rlim_max / 1024));
+	CHECK_STR("run: big_stack gives the child the hard stack limit", cp.out, want);
+	child_process_clear(&cp);
+	cp = (struct child_process)CHILD_PROCESS_INIT;
+	strvec_pushl(&cp.args, "sh", "-c", "ulimit -s", NULL);
+	cp.capture_out = 1;
+	run_command(&cp);
+	CHECK_STR("run: ... and only when asked", cp.out, "4096\n");
+	child_process_clear(&cp);
+	setrlimit(RLIMIT_STACK, &rl);
+	free(want);
+}
+
 int main(void)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	char *out = NULL;
 	int ret;
+
+	check_big_stack();
 
 	{
 		const char *argv[] = { "printf", "a b\\nc", NULL };
