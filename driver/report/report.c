@@ -214,6 +214,7 @@ static json_t *to_json(const struct rev_result *r, const struct manifest_table *
 	json_object_set_new(o, "check_failures", json_strings(&r->check_failures));
 	json_object_set_new(o, "unchecked", json_integer(r->unchecked));
 	json_object_set_new(o, "check_notes", json_strings(&r->check_notes));
+	json_object_set_new(o, "layout", json_strings(&r->layout));
 	json_object_set_new(o, "idle_patches", json_strings(&r->idle_patches));
 	json_object_set_new(o, "api_note", r->api_note ? json_string(r->api_note) : json_null());
 	json_object_set_new(o, "posting", posting_json(&r->post));
@@ -366,6 +367,9 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 		fprintf(f, "  ERROR %s\n", r->check_failures.v[i]);
 	for (size_t i = 0; i < r->check_notes.nr; i++)
 		fprintf(f, "  %s\n", r->check_notes.v[i]);
+	fprintf(f, "layout of the written lines: %zu findings\n", r->layout.nr);
+	for (size_t i = 0; i < r->layout.nr; i++)
+		fprintf(f, "  WARNING %s\n", r->layout.v[i]);
 	for (size_t i = 0; i < r->idle_patches.nr; i++)
 		fprintf(f, "WARNING %s\n", r->idle_patches.v[i]);
 	fprintf(f, "\nbuild:%s%s\n", r->build_note ? " " : "", r->build_note ? r->build_note : "");

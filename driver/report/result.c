@@ -48,6 +48,7 @@ void rev_result_clear(struct rev_result *r)
 	strvec_clear(&r->parse_failures);
 	strvec_clear(&r->check_failures);
 	strvec_clear(&r->check_notes);
+	strvec_clear(&r->layout);
 	strvec_clear(&r->idle_patches);
 	free(r->api_note);
 	for (size_t i = 0; i < r->nr_patches; i++) {

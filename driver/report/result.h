@@ -56,6 +56,7 @@ struct rev_result {
 	struct strvec check_failures;	/* the series' checks on what was written */
 	int unchecked;			/* of those: lines no check could see */
 	struct strvec check_notes;	/* what the checks say of what was written */
+	struct strvec layout;		/* written lines too wide or wrongly indented */
 	struct strvec idle_patches;	/* patches whose rules changed none of their files */
 	char *api_note;		/* the API removal left out (or kept) while uses remain */
 	struct patch_result *patches;

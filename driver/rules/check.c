@@ -7,6 +7,7 @@
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "rules/check.h"
+#include "rules/layout.h"
 
 void linelist_add(struct linelist *l, int line)
 {
@@ -127,23 +128,35 @@ int check_judge(const char *file, const struct strvec *output, const struct line
 	return problems;
 }
 
+char *check_diff_u0(const char *tmp_dir, const char *path, const char *before)
+{
+	char *old = xstrfmt("%s/check-before", tmp_dir), *diff = NULL;
+
+	if (write_file(old, before)) {
+		error_errno("cannot compare %s with its text before the rewrite", path);
+	} else if (run_capture(&diff, NULL, "git", "diff", "--no-index", "--no-color",
+			       "--no-ext-diff", "-U0", old, path, NULL) > 1) {
+		/* git diff --no-index exits 1 when the files differ */
+		error("git diff failed on %s", path);
+		free(diff);
+		diff = NULL;
+	} else if (!diff) {
+		diff = xstrdup("");
+	}
+	free(old);
+	return diff;
+}
+
 /* Lines of now that the rewrite added and that hold a check token. */
 static int written_lines(const struct rules_opts *o, const struct strvec *tokens,
 			 const char *path, const char *before, struct linelist *written)
 {
-	char *old = xstrfmt("%s/check-before", o->tmp_dir);
 	char *diff = NULL, *now = read_file(path);
 	struct linelist added = LINELIST_INIT;
 	int ret = 0, n = 0;
 
-	if (!now || write_file(old, before)) {
-		ret = error_errno("cannot compare %s with its text before the rewrite", path);
-		goto out;
-	}
-	/* git diff --no-index exits 1 when the files differ */
-	if (run_capture(&diff, NULL, "git", "diff", "--no-index", "--no-color", "--no-ext-diff",
-			"-U0", old, path, NULL) > 1) {
-		ret = error("git diff failed on %s", path);
+	if (!now || !(diff = check_diff_u0(o->tmp_dir, path, before))) {
+		ret = now ? -1 : error_errno("cannot read %s", path);
 		goto out;
 	}
 	check_diff_added(diff, &added);
@@ -164,7 +177,6 @@ out:
 	linelist_clear(&added);
 	free(diff);
 	free(now);
-	free(old);
 	return ret;
 }
 
@@ -214,4 +226,22 @@ out:
 	strvec_clear(&todo);
 	strvec_clear(&output);
 	return problems;
+}
+
+int check_layout(const char *tmp_dir, const char *dir, const struct strvec *files,
+		 char *const *before, struct strvec *findings)
+{
+	for (size_t i = 0; i < files->nr; i++) {
+		char *path = xstrfmt("%s/%s", dir, files->v[i]), *now = read_file(path);
+		char *diff = now ? check_diff_u0(tmp_dir, path, before[i]) : NULL;
+
+		if (diff)
+			layout_check(files->v[i], diff, now, findings);
+		free(diff);
+		free(now);
+		free(path);
+		if (!diff)
+			return -1;
+	}
+	return 0;
 }

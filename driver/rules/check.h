@@ -48,4 +48,14 @@ int check_written(const struct rules_opts *o, const struct manifest *m, const ch
 		  const struct strvec *files, char *const *before, struct strvec *bad,
 		  int *unchecked, struct strvec *messages, struct strvec *notes);
 
+/* git diff -U0 of before (a text) against the file at path; NULL after an error. */
+char *check_diff_u0(const char *tmp_dir, const char *path, const char *before);
+/*
+ * The layout of what the rules wrote in each of files (relative to dir;
+ * before: their texts before the rules): rules/layout.h's findings into
+ * findings. 0, or -1 after an error.
+ */
+int check_layout(const char *tmp_dir, const char *dir, const struct strvec *files,
+		 char *const *before, struct strvec *findings);
+
 #endif

@@ -23,6 +23,8 @@ struct convert {
 	int unchecked;			/* of those: written lines no check could see */
 	struct strvec check_messages;	/* "file:line: what failed" */
 	struct strvec check_notes;	/* "file:line: note" on what was written */
+	struct strvec layout;		/* "file:line: ..." the written lines' width and
+					   indentation (rules/layout.h): warnings */
 	struct strvec outside;		/* "file: a symbolic link to ...": API uses
 					   behind links out of the tree, not rewritten */
 	char *scratch;			/* scratch folder, removed at exit */

@@ -349,6 +349,9 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	strvec_pushv(&r->check_failures, (const char *const *)c.check_messages.v);
 	r->unchecked = c.unchecked;
 	strvec_pushv(&r->check_notes, (const char *const *)c.check_notes.v);
+	strvec_pushv(&r->layout, (const char *const *)c.layout.v);
+	for (size_t i = 0; i < c.layout.nr; i++)
+		warning("[%s] layout: %s", r->rev, c.layout.v[i]);
 	/* commits in manifest order; catch-alls before the patch that removes the API */
 	for (size_t i = 0; i < c.m.nr_patches; i++) {
 		const struct manifest_patch *p = &c.m.patches[i];

@@ -3,7 +3,7 @@
 # convert (a use spatch cannot parse, a use in a macro body, the helper
 # taken by hand, a user-space copy under tools/), tagged v2-edges, and the
 # gadget series with what it needs for them ("exclude", a by-hand rule in
-# the API removal's own rules).
+# the API removal's own rules, a rule that writes lines too wide).
 #   make-edges.sh REPO SERIES
 set -eu
 [ $# -eq 2 ] || { echo "usage: make-edges.sh REPO SERIES" >&2; exit 2; }
@@ -29,5 +29,8 @@ s = json.load(open(path))
 s["exclude"] = ["tools/"]
 s["order"].append("api/by_hand.cocci")
 s["patches"][-1]["rules"].append("api/by_hand.cocci")
+# a comment above each converted put of lib/gadget.c: lines too wide
+s["order"].insert(1, "callers/noted.cocci")
+s["patches"][0]["rules"].append("callers/noted.cocci")
 json.dump(s, open(path, "w"), indent=1)
 PY
