@@ -6,6 +6,7 @@
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "posting/checkpatch.h"
+#include "posting/cp_origin.h"
 
 /* "FILE:LINE: ERROR: ..." lines into p: counts, and the messages named by the patch's file name */
 static void take_messages(const char *out, const char *patch, struct patch_result *p)
@@ -32,6 +33,53 @@ static void take_messages(const char *out, const char *patch, struct patch_resul
 			strvec_push(&p->cp_messages, l);
 	}
 	strvec_clear(&lines);
+}
+
+/*
+ * checkpatch on each patch reversed: its findings on the old lines are the
+ * tree's, so the same findings on the new lines were there before.
+ */
+static void already_there(const char *wt, const char *script, const struct strvec *patches,
+			  size_t n, struct rev_result *r, int jobs)
+{
+	struct child_process *cps = xcalloc(n, sizeof(*cps));
+	int *results = xcalloc(n, sizeof(*results));
+	char **texts = xcalloc(n, sizeof(*texts)), **revs = xcalloc(n, sizeof(*revs));
+
+	for (size_t i = 0; i < n; i++) {
+		char *path = xstrfmt("%s/.git-kseries-reverse-%zu.patch", wt, i);
+
+		cps[i] = (struct child_process)CHILD_PROCESS_INIT;
+		texts[i] = read_file(patches->v[i]);
+		revs[i] = texts[i] ? cp_reverse_patch(texts[i]) : NULL;
+		if (revs[i] && !write_file(path, revs[i]))
+			strvec_pushl(&cps[i].args, "perl", script, "--no-tree", "--terse",
+				     "--no-summary", path, NULL);
+		else
+			strvec_pushl(&cps[i].args, "false", NULL);
+		cps[i].dir = wt;
+		cps[i].capture_out = 1;
+		cps[i].quiet_err = 1;
+		run_tool_limit(&cps[i]);
+		free(path);
+	}
+	run_parallel(cps, n, jobs, results);
+	for (size_t i = 0; i < n; i++) {
+		char *path = xstrfmt("%s/.git-kseries-reverse-%zu.patch", wt, i);
+
+		/* a reverse run that did not finish marks nothing: every finding stays the series' */
+		if (revs[i] && results[i] >= 0 && results[i] < 128)
+			cp_mark_already(&r->patches[i], texts[i], revs[i], cps[i].out);
+		unlink(path);
+		free(path);
+		free(texts[i]);
+		free(revs[i]);
+		child_process_clear(&cps[i]);
+	}
+	free(texts);
+	free(revs);
+	free(cps);
+	free(results);
 }
 
 void checkpatch_patches(const char *wt, const struct strvec *patches, struct rev_result *r,
@@ -78,6 +126,7 @@ void checkpatch_patches(const char *wt, const struct strvec *patches, struct rev
 	}
 	free(cps);
 	free(results);
+	already_there(wt, script, patches, n, r, jobs);
 	free(script);
 }
 

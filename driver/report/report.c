@@ -133,6 +133,7 @@ static json_t *patches_json(const struct rev_result *r)
 
 			json_object_set_new(cp, "errors", json_integer(r->patches[i].cp_errors));
 			json_object_set_new(cp, "warnings", json_integer(r->patches[i].cp_warnings));
+			json_object_set_new(cp, "already_there", json_integer(r->patches[i].cp_already));
 			json_object_set_new(cp, "messages", json_strings(&r->patches[i].cp_messages));
 			json_object_set_new(cp, "stable_line_not_counted",
 					    json_boolean(r->patches[i].cp_stable_line));
@@ -300,8 +301,10 @@ static void patches_text(FILE *f, const struct rev_result *r)
 				r->patches[i].cc_error ? "; " : "",
 				r->patches[i].cc_error ? r->patches[i].cc_error : "");
 		if (r->patches[i].cp_errors >= 0)
-			fprintf(f, "         checkpatch: %d errors, %d warnings%s\n",
+			fprintf(f, "         checkpatch: %d errors, %d warnings, %d of them already "
+				"there before the series%s\n",
 				r->patches[i].cp_errors, r->patches[i].cp_warnings,
+				r->patches[i].cp_already,
 				r->patches[i].cp_stable_line ? " (not counted: its GIT_COMMIT_ID "
 				"error on the stable form's \"commit <sha> upstream.\" line)" : "");
 		for (size_t j = 0; j < r->patches[i].cp_messages.nr; j++)

@@ -19,6 +19,7 @@ struct patch_result {
 	int catch_all;		/* a file no manifest entry names */
 	int cp_errors, cp_warnings;	/* checkpatch.pl of the tree, -1: not run */
 	struct strvec cp_messages;	/* its --terse lines */
+	int cp_already;		/* of them: on lines the series touched, there before it */
 	struct strvec cc;	/* its Cc: header (get_maintainer.pl and --cc) */
 	char *cc_error;		/* why get_maintainer.pl gave nothing, or NULL */
 	char *upstream;		/* --stable: its upstream commit, or NULL: new for this tree */

@@ -140,6 +140,18 @@ for m in msgs:
     assert 'Cc: Gadget List' in open('$tmp/o3/v3-hand/series/' + name).read()
     l = text[int(line) - 1]
     assert l.startswith('+') and len(l[1:].expandtabs(8)) > 80, (m, l)"
+check "checkpatch: a long line the series only touched is already there, its own are the series'" python3 -c "
+import json; r = json.load(open('$tmp/o3/v3-hand/report.json'))
+hooks, first = r['patches'][2]['checkpatch'], r['patches'][0]['checkpatch']
+long = [m for m in hooks['messages'] if 'over 80' in m]
+assert len(long) == 1 and long[0].endswith('(already there before the series)'), hooks
+assert hooks['already_there'] == 1, hooks
+mine = [m for m in first['messages'] if 'over 80' in m]
+assert len(mine) == 2 and not any('already there' in m for m in mine), first
+assert first['already_there'] == 0, first"
+check "checkpatch: report.txt says how many were already there" \
+	grep -q 'checkpatch: 1 errors, 1 warnings, 1 of them already there before the series' \
+	"$tmp/o3/v3-hand/report.txt"
 # a subject without a "subsystem: " prefix is named, not only counted
 cp -R "$tmp/s3" "$tmp/s6"
 sed -i 's/"gadget\/batch: put through/"put through/' "$tmp/s6/series.json"

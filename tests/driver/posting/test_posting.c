@@ -3,6 +3,7 @@
 #include <string.h>
 #include "lib/fileio.h"
 #include "posting/address.h"
+#include "posting/cp_origin.h"
 #include "posting/mailfile.h"
 #include "posting/patchset.h"
 #include "posting/posting.h"
@@ -236,8 +237,38 @@ static void test_prefixes(void)
 	free(p);
 }
 
+/* cp_origin.c: the reversed patch, and the findings that were there before */
+static void check_cp_origin(void)
+{
+	const char *patch =
+		"Subject: [PATCH] x\n\n---\n"						/* 1-3 */
+		"diff --git a/f.c b/f.c\n--- a/f.c\n+++ b/f.c\n"			/* 4-6 */
+		"@@ -1,2 +1,2 @@ ctx\n-old long\n+new long\n context\n"		/* 7-10 */
+		"@@ -9 +9,2 @@\n-gone\n+added one\n+added two\n-- \n2.39\n";	/* 11-16 */
+	char *rev = cp_reverse_patch(patch);
+	struct patch_result p = { .cp_messages = STRVEC_INIT };
+
+	CHECK("cp_origin: the reversed hunks swap their sides", rev &&
+	      strstr(rev, "@@ -1,2 +1,2 @@ ctx\n+old long\n-new long\n context\n") &&
+	      strstr(rev, "@@ -9,2 +9,1 @@\n+gone\n-added one\n-added two\n-- \n") &&
+	      strstr(rev, "--- a/f.c\n+++ b/f.c\n"));
+	strvec_push(&p.cp_messages, "0001.patch:9: WARNING: line over 80 characters");
+	strvec_push(&p.cp_messages, "0001.patch:13: WARNING: line over 80 characters");
+	strvec_push(&p.cp_messages, "0001.patch:16: ERROR: Missing Signed-off-by: line(s)");
+	cp_mark_already(&p, patch, rev, "r.patch:8: WARNING: line over 80 characters\n"
+			"r.patch:16: ERROR: Missing Signed-off-by: line(s)\n");
+	CHECK("cp_origin: the same finding on the old line: already there, once", p.cp_already == 1 &&
+	      strstr(p.cp_messages.v[0], "(already there before the series)") &&
+	      !strstr(p.cp_messages.v[1], "already there"));
+	CHECK("cp_origin: a finding on no code line is never the tree's",
+	      !strstr(p.cp_messages.v[2], "already there"));
+	strvec_clear(&p.cp_messages);
+	free(rev);
+}
+
 int main(void)
 {
+	check_cp_origin();
 	char tmpl[] = "/tmp/kseries-posting-XXXXXX", *dir = mkdtemp(tmpl), cmd[80];
 
 	if (!dir)
