@@ -86,3 +86,43 @@ char *kbuild_owner_symbol(const char *wt, const char *obj, const struct strvec *
 	free(dir);
 	return found;
 }
+
+/* name.o as a whole word of the line's right-hand side (after "+=" or ":=") */
+static int lists_object(const char *line, size_t len, const char *name)
+{
+	size_t n = strlen(name);
+	const char *rhs = memmem(line, len, "=", 1);
+
+	for (const char *p = rhs; p && (p = memmem(p, len - (size_t)(p - line), name, n)); p++)
+		if ((p[-1] == ' ' || p[-1] == '\t' || p[-1] == '=') &&
+		    (p + n == line + len || p[n] == ' ' || p[n] == '\t' || p[n] == '\\'))
+			return 1;
+	return 0;
+}
+
+char *kbuild_object_symbol(const char *wt, const char *obj)
+{
+	char *dir = home_of(obj), *found = NULL;
+	const char *base = strrchr(obj, '/');
+
+	base = base ? base + 1 : obj;
+	for (int k = 0; dir && k < 2 && !found; k++) {
+		char *path = xstrfmt("%s/%s/%s", wt, dir, k ? "Kbuild" : "Makefile");
+		char *text = read_file(path);
+
+		for (const char *p = text; p && *p && !found;) {
+			size_t len = strcspn(p, "\n");
+			const char *sym = memmem(p, len, "-$(CONFIG_", 10);
+
+			if (sym && lists_object(p, len, base)) {
+				sym += 10;
+				found = xstrndup(sym, strcspn(sym, ")"));
+			}
+			p += len + (p[len] == '\n');
+		}
+		free(text);
+		free(path);
+	}
+	free(dir);
+	return found;
+}

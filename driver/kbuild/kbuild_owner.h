@@ -12,4 +12,11 @@
  */
 char *kbuild_owner_symbol(const char *wt, const char *obj, const struct strvec *wanted);
 
+/*
+ * The Kconfig symbol under which obj's own folder's Makefile (or Kbuild)
+ * lists it: "X" of an "...-$(CONFIG_X) += ... name.o" line, NULL when
+ * none does (built always, or through another folder). Caller frees.
+ */
+char *kbuild_object_symbol(const char *wt, const char *obj);
+
 #endif

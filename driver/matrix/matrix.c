@@ -12,7 +12,9 @@
 #include <unistd.h>
 #include "matrix/matrix.h"
 #include "core/worktree.h"
+#include "kbuild/kbuild_owner.h"
 #include "kbuild/targets.h"
+#include "kbuild/treenames.h"
 #include "lib/clock.h"
 #include "lib/fileio.h"
 #include "lib/strbuf.h"
@@ -170,6 +172,29 @@ int matrix_judge_after(struct build_cell *c, const struct strvec *fail_base,
 	return 1;
 }
 
+/*
+ * An object that builds neither before nor after: when its Makefile lists
+ * it under a symbol this cell's .config has off, its code needs that symbol
+ * (a single object does not compile whatever the config): say which to set.
+ */
+static void not_buildable_why(const char *wt, const char *o_dir, struct build_cell *c)
+{
+	char *path = xstrfmt("%s/.config", o_dir), *config = read_file(path);
+
+	for (size_t i = 0; config && i < c->not_buildable.nr; i++) {
+		const char *obj = c->not_buildable.v[i];
+		char *sym = ends_with(obj, ".o") ? kbuild_object_symbol(wt, obj) : NULL;
+
+		if (sym && !treenames_config_on(config, sym))
+			strvec_pushf(&c->not_buildable_why, "%s: its Makefile builds it with CONFIG_%s, "
+				     "off here: add \"%s=y\" to the series' build.config (for %s, or "
+				     "\"all\")", obj, sym, sym, c->arch);
+		free(sym);
+	}
+	free(config);
+	free(path);
+}
+
 /* After the series, per cell: what the same objects' make did, then the after hook. */
 static void after_judge(struct matrix *mx, size_t i, struct make_job *job)
 {
@@ -179,6 +204,7 @@ static void after_judge(struct matrix *mx, size_t i, struct make_job *job)
 	if (st->other.nr)
 		strvec_pushf(&c->regressions, "%s (the build itself)", st->other.v[0]);
 	mx->failed += matrix_judge_after(c, &mx->fail_base[i], &mx->targets[i], &st->failed, job->log);
+	not_buildable_why(mx->wt, job->o_dir, c);
 	if (!st->broken && mx->hooks && mx->hooks->after) {
 		char *reason = mx->hooks->after(mx->hooks->data, i, c, mx->out_dir, job->o_dir);
 

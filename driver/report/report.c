@@ -85,6 +85,7 @@ static json_t *build_json(const struct rev_result *r)
 		json_object_set_new(cell, "regressions", json_strings(&c->regressions));
 		json_object_set_new(cell, "regression_errors", json_strings(&c->regression_errors));
 		json_object_set_new(cell, "not_buildable", json_strings(&c->not_buildable));
+		json_object_set_new(cell, "not_buildable_why", json_strings(&c->not_buildable_why));
 		json_object_set_new(cell, "defconfig", c->defconfig ? json_string(c->defconfig) : json_null());
 		json_object_set_new(cell, "defconfig_note",
 				    c->defconfig_note ? json_string(c->defconfig_note) : json_null());
@@ -400,6 +401,8 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 		for (size_t j = 0; j < c->not_buildable.nr; j++)
 			fprintf(f, "           not buildable before the series either: %s\n",
 				c->not_buildable.v[j]);
+		for (size_t j = 0; j < c->not_buildable_why.nr; j++)
+			fprintf(f, "             %s\n", c->not_buildable_why.v[j]);
 		if (c->defconfig)
 			fprintf(f, "           config: %s%s%s\n", c->defconfig_note ? c->defconfig_note : c->defconfig,
 				c->cross ? ", compiler " : "", c->cross ? c->cross : "");
