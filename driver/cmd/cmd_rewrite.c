@@ -226,6 +226,22 @@ static int residual_check(struct convert *c, const char *dir, const struct strve
 	return status;
 }
 
+/* The author's hand edits, in manifest order, where no rule could go: 0 or -1. */
+static int apply_hand_edits(const struct convert *c, const char *dir, struct strvec *changed)
+{
+	struct strvec hand = STRVEC_INIT;
+	int ret = 0;
+
+	for (size_t i = 0; !ret && i < c->m.nr_patches; i++)
+		if (c->m.patches[i].diff)
+			ret = hand_edit_apply(&c->m, i, dir, &c->files, changed, &hand);
+	for (size_t i = 0; i < hand.nr; i++)
+		if (!strvec_contains(changed, hand.v[i]))
+			strvec_push(changed, hand.v[i]);
+	strvec_clear(&hand);
+	return ret;
+}
+
 int cmd_rewrite(int argc, char **argv)
 {
 	struct rewrite_args a = { 0 };
@@ -276,18 +292,8 @@ int cmd_rewrite(int argc, char **argv)
 			warning("%s", idle.v[i]);
 		strvec_clear(&idle);
 	}
-	/* the author's hand edits, in manifest order, where no rule could go */
-	if (!ret) {
-		struct strvec hand = STRVEC_INIT;
-
-		for (size_t i = 0; !ret && i < c.m.nr_patches; i++)
-			if (c.m.patches[i].diff)
-				ret = hand_edit_apply(&c.m, i, a.dir, &c.files, &changed, &hand);
-		for (size_t i = 0; i < hand.nr; i++)
-			if (!strvec_contains(&changed, hand.v[i]))
-				strvec_push(&changed, hand.v[i]);
-		strvec_clear(&hand);
-	}
+	if (!ret)
+		ret = apply_hand_edits(&c, a.dir, &changed);
 	if (ret) {
 		size_t n = restore_copies(&c, a.dir, NULL, NULL);
 

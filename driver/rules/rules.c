@@ -57,13 +57,63 @@ static char *function_name(const char *line)
 	return xstrndup(start, end - start);
 }
 
+/* Where rules_parse_output is within one failure's "bad:" lines. */
+struct bad_lines {
+	int prev_continues;	/* the bad line before ended with a backslash */
+	int before_error, region, seen_error;	/* to number them from the error line */
+};
+
+/* One "bad:" (or "BAD:", the error line) line of failure cur. */
+static void take_bad_line(struct bad_lines *b, struct parse_failure *cur, const char *l,
+			  const struct strvec *tokens)
+{
+	const char *code = l + 4, *c;
+	size_t len;
+	char *fn;
+
+	/* the lines around the error line, in order: number them from it */
+	b->region++;
+	if (l[0] == 'B') {
+		b->seen_error = 1;
+		cur->attribute |= strstr(l, "__attribute__") != NULL;
+	} else if (!b->seen_error) {
+		b->before_error++;
+	}
+	if (cur->line > 0) {
+		/* no error line among them (yet): they start at it */
+		cur->first = cur->line - (b->seen_error ? b->before_error : 0);
+		cur->last = cur->first + b->region - 1;
+	}
+	while (*code == '!')
+		code++;
+	if (*code == ' ')
+		code++;
+	len = strlen(code);
+	while (len && isspace((unsigned char)code[len - 1]))
+		len--;
+	/* the failing line sits in a #define: a macro spatch cannot parse */
+	if (l[0] == 'B' && (b->prev_continues || (len && code[len - 1] == '\\')))
+		cur->in_macro = 1;
+	b->prev_continues = (len && code[len - 1] == '\\') || strstr(code, "#define");
+	/* a token named in a comment is not a use of the API */
+	for (c = code; isspace((unsigned char)*c); c++)
+		;
+	if ((c[0] == '*' && (c[1] == ' ' || c[1] == '\0' || c[1] == '/')) ||
+	    !strncmp(c, "/*", 2) || !strncmp(c, "//", 2))
+		return;
+	for (size_t t = 0; t < tokens->nr; t++)
+		if (strstr(code, tokens->v[t]))
+			cur->holds_tokens = 1;
+	if (!cur->function && (fn = function_name(code)))
+		cur->function = fn;
+}
+
 void rules_parse_output(const char *file, const char *text, const struct strvec *tokens,
 			struct parse_failure **out, size_t *nr)
 {
 	struct strvec lines = STRVEC_INIT;
 	struct parse_failure *cur = NULL;
-	int prev_continues = 0;	/* the bad line before ended with a backslash */
-	int before_error = 0, region = 0, seen_error = 0;	/* "bad:" lines, to number them */
+	struct bad_lines b = { 0 };
 
 	strvec_split_lines(&lines, text);
 	for (size_t i = 0; i < lines.nr; i++) {
@@ -72,15 +122,8 @@ void rules_parse_output(const char *file, const char *text, const struct strvec 
 		if (!strncmp(l, "parse error", 11)) {
 			*out = xrealloc(*out, (*nr + 1) * sizeof(**out));
 			cur = &(*out)[(*nr)++];
-			cur->file = xstrdup(file);
-			cur->line = 0;
-			cur->function = NULL;
-			cur->holds_tokens = 0;
-			cur->in_macro = 0;
-			cur->attribute = 0;
-			cur->whole_file = 0;
-			cur->first = cur->last = 0;
-			prev_continues = before_error = region = seen_error = 0;
+			*cur = (struct parse_failure){ .file = xstrdup(file) };
+			b = (struct bad_lines){ 0 };
 			continue;
 		}
 		if (!cur)
@@ -92,49 +135,7 @@ void rules_parse_output(const char *file, const char *text, const struct strvec 
 			else
 				cur->line = atoi(p + 7);
 		} else if (!strncmp(l, "bad:", 4) || !strncmp(l, "BAD:", 4)) {
-			const char *code = l + 4;
-			size_t len;
-			char *fn;
-
-			/* the lines around the error line, in order: number them from it */
-			region++;
-			if (l[0] == 'B') {
-				seen_error = 1;
-				cur->attribute |= strstr(l, "__attribute__") != NULL;
-			}
-			else if (!seen_error)
-				before_error++;
-			if (cur->line > 0) {
-				/* no error line among them (yet): they start at it */
-				cur->first = cur->line - (seen_error ? before_error : 0);
-				cur->last = cur->first + region - 1;
-			}
-			while (*code == '!')
-				code++;
-			if (*code == ' ')
-				code++;
-			len = strlen(code);
-			while (len && isspace((unsigned char)code[len - 1]))
-				len--;
-			/* the failing line sits in a #define: a macro spatch cannot parse */
-			if (l[0] == 'B' && (prev_continues || (len && code[len - 1] == '\\')))
-				cur->in_macro = 1;
-			prev_continues = (len && code[len - 1] == '\\') || strstr(code, "#define");
-			/* a token named in a comment is not a use of the API */
-			{
-				const char *c = code;
-
-				while (isspace((unsigned char)*c))
-					c++;
-				if ((c[0] == '*' && (c[1] == ' ' || c[1] == '\0' || c[1] == '/')) ||
-				    !strncmp(c, "/*", 2) || !strncmp(c, "//", 2))
-					continue;
-			}
-			for (size_t t = 0; t < tokens->nr; t++)
-				if (strstr(code, tokens->v[t]))
-					cur->holds_tokens = 1;
-			if (!cur->function && (fn = function_name(code)))
-				cur->function = fn;
+			take_bad_line(&b, cur, l, tokens);
 		}
 	}
 	/* drop failures located in spatch's own files, name the unknown */

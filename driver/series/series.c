@@ -320,11 +320,68 @@ static int drop_api_patch(const char *wt, const struct manifest *m, struct rev_r
 	return 0;
 }
 
+/* A hand edit's commit; r->error names it when it cannot go in. */
+static int commit_hand_edit(const struct series_opts *so, struct convert *c, size_t i,
+			    const char *wt, const struct strvec *changed, struct rev_result *r,
+			    struct strvec *committed)
+{
+	const struct manifest_patch *p = &c->m.patches[i];
+	struct strvec mine = STRVEC_INIT;
+	int ret = hand_edit_apply(&c->m, i, wt, &c->files, changed, &mine) ||
+		  commit_patch(so, wt, r, p->subject, p->message, &mine, 0) ? -1 : 0;
+
+	if (ret)
+		r->error = xstrfmt("patch %zu (\"%s\"), the hand edit %s, does not apply (see the "
+				   "messages above)", i + 1, p->subject, p->diff);
+	else
+		info("[%s] patch %zu: %s (a hand edit)", r->rev, r->nr_patches, p->subject);
+	strvec_pushv(committed, (const char *const *)mine.v);
+	strvec_clear(&mine);
+	return ret;
+}
+
+/* Commits in manifest order; catch-alls before the patch that removes the API. 0 or -1. */
+static int commit_in_order(const struct series_opts *so, struct convert *c, const char *wt,
+			   const struct strvec *changed, struct rev_result *r,
+			   const struct timespec *t0)
+{
+	struct strvec committed = STRVEC_INIT;
+	int err = 0;
+
+	for (size_t i = 0; i < c->m.nr_patches && !err; i++) {
+		const struct manifest_patch *p = &c->m.patches[i];
+		struct strvec mine = STRVEC_INIT;
+
+		if (i == c->m.api_patch && catch_all_patches(so, c, wt, changed, r)) {
+			err = -1;
+			break;
+		}
+		if (p->diff) {
+			err = commit_hand_edit(so, c, i, wt, changed, r, &committed);
+			continue;
+		}
+		/* a file two entries name goes with the first */
+		for (size_t f = 0; f < changed->nr; f++)
+			if (convert_owned(changed->v[f], &p->paths) &&
+			    !strvec_contains(&committed, changed->v[f]))
+				strvec_push(&mine, changed->v[f]);
+		strvec_pushv(&committed, (const char *const *)mine.v);
+		if (mine.nr) {
+			info("[%s] patch %zu: %s (%.0fs)", r->rev, r->nr_patches + 1, p->subject,
+			     seconds_since(t0));
+			err = commit_patch(so, wt, r, p->subject, p->message, &mine, 0);
+		}
+		strvec_clear(&mine);
+	}
+	strvec_clear(&committed);
+	return err ? -1 : 0;
+}
+
 static int run_revision(const struct series_opts *so, const char *wt, const char *rev_dir,
 			struct rev_result *r, const struct timespec *t0)
 {
 	struct convert c;
-	struct strvec changed = STRVEC_INIT, committed = STRVEC_INIT;
+	struct strvec changed = STRVEC_INIT;
 	char *series_dir = xstrfmt("%s/series", rev_dir);
 	int ret = -1;
 
@@ -352,43 +409,8 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	strvec_pushv(&r->layout, (const char *const *)c.layout.v);
 	for (size_t i = 0; i < c.layout.nr; i++)
 		warning("[%s] layout: %s", r->rev, c.layout.v[i]);
-	/* commits in manifest order; catch-alls before the patch that removes the API */
-	for (size_t i = 0; i < c.m.nr_patches; i++) {
-		const struct manifest_patch *p = &c.m.patches[i];
-		struct strvec mine = STRVEC_INIT;
-		int err = 0;
-
-		if (i == c.m.api_patch && catch_all_patches(so, &c, wt, &changed, r))
-			goto out;
-		if (p->diff) {
-			if (hand_edit_apply(&c.m, i, wt, &c.files, &changed, &mine) ||
-			    commit_patch(so, wt, r, p->subject, p->message, &mine, 0)) {
-				r->error = xstrfmt("patch %zu (\"%s\"), the hand edit %s, does not "
-						   "apply (see the messages above)", i + 1,
-						   p->subject, p->diff);
-				strvec_clear(&mine);
-				goto out;
-			}
-			info("[%s] patch %zu: %s (a hand edit)", r->rev, r->nr_patches, p->subject);
-			strvec_pushv(&committed, (const char *const *)mine.v);
-			strvec_clear(&mine);
-			continue;
-		}
-		/* a file two entries name goes with the first */
-		for (size_t f = 0; f < changed.nr; f++)
-			if (convert_owned(changed.v[f], &p->paths) && !strvec_contains(&committed, changed.v[f]))
-				strvec_push(&mine, changed.v[f]);
-		strvec_pushv(&committed, (const char *const *)mine.v);
-		if (mine.nr) {
-			info("[%s] patch %zu: %s (%.0fs)", r->rev, r->nr_patches + 1, p->subject,
-			     seconds_since(t0));
-			err = commit_patch(so, wt, r, p->subject, p->message, &mine, 0);
-		}
-		strvec_clear(&mine);
-		if (err)
-			goto out;
-	}
-
+	if (commit_in_order(so, &c, wt, &changed, r, t0))
+		goto out;
 	if ((c.files.nr || c.nr_failures) && residual_report(&c, wt, r))
 		goto out;
 	strvec_pushv(&r->residuals, (const char *const *)c.outside.v);
@@ -409,7 +431,6 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	ret = 0;
 out:
 	strvec_clear(&changed);
-	strvec_clear(&committed);
 	free(series_dir);
 	convert_clear(&c);
 	return ret;
