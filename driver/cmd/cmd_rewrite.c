@@ -197,6 +197,7 @@ static int residual_check(struct convert *c, const char *dir, const struct strve
 		return 1;
 	}
 	residuals_by_hand(&c->m, before, &found, &left);
+	residuals_said(&c->m, &c->patch_said, &found, &left);
 	strvec_pushv(&found, (const char *const *)left.v);
 	strvec_sort_locations(&found);
 	strvec_clear(&left);

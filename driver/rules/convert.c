@@ -335,7 +335,7 @@ int convert_apply(struct convert *c, const char *dir, const struct rule_job *job
 			if (strvec_contains(&todo, jobs[i].files.v[f]))
 				strvec_push(&todo_jobs[i].files, jobs[i].files.v[f]);
 	}
-	if (!ret && todo.nr && rule_jobs_run(&c->o, dir, todo_jobs, n))
+	if (!ret && todo.nr && rule_jobs_run(&c->o, dir, todo_jobs, n, &c->patch_said))
 		ret = -1;
 	if (!ret)
 		ret = collect_changed(dir, &files, before, &mine, mine_before);
@@ -473,6 +473,7 @@ void convert_clear(struct convert *c)
 	strvec_clear(&c->check_messages);
 	strvec_clear(&c->check_notes);
 	strvec_clear(&c->layout);
+	strvec_clear(&c->patch_said);
 	strvec_clear(&c->outside);
 	strvec_clear(&c->o.defines);
 	parse_failures_free(c->failures, c->nr_failures);

@@ -25,6 +25,7 @@ struct convert {
 	struct strvec check_notes;	/* "file:line: note" on what was written */
 	struct strvec layout;		/* "file:line: ..." the written lines' width and
 					   indentation (rules/layout.h): warnings */
+	struct strvec patch_said;	/* the lines the rules printed in patch mode */
 	struct strvec outside;		/* "file: a symbolic link to ...": API uses
 					   behind links out of the tree, not rewritten */
 	char *scratch;			/* scratch folder, removed at exit */

@@ -92,3 +92,36 @@ void residuals_by_hand(const struct manifest *m, const struct strvec *before,
 		    !repeated(after, before->v[i]))
 			strvec_push(left, before->v[i]);
 }
+
+/* "FILE:LINE:" of a finding, to compare places */
+static int same_place(const char *a, const char *b)
+{
+	const char *ca = strchr(a, ':'), *cb = strchr(b, ':');
+	size_t la, lb;
+
+	if (!ca || !cb)
+		return 0;
+	la = (size_t)(strchr(ca + 1, ':') ? strchr(ca + 1, ':') - a : 0);
+	lb = (size_t)(strchr(cb + 1, ':') ? strchr(cb + 1, ':') - b : 0);
+	return la && la == lb && !strncmp(a, b, la);
+}
+
+void residuals_said(const struct manifest *m, const struct strvec *said,
+		    const struct strvec *after, struct strvec *left)
+{
+	size_t n;
+	const char *msg;
+
+	for (size_t i = 0; i < said->nr; i++) {
+		int named = 0;
+
+		if (!(msg = message_of(said->v[i], &n)) || !manifest_residual_kind(m, msg))
+			continue;
+		for (size_t k = 0; k < after->nr && !named; k++)
+			named = same_place(after->v[k], said->v[i]);
+		for (size_t k = 0; k < left->nr && !named; k++)
+			named = same_place(left->v[k], said->v[i]);
+		if (!named)
+			strvec_push(left, said->v[i]);
+	}
+}

@@ -26,5 +26,12 @@ int residuals_uses_left(struct convert *c, const char *dir, const struct strvec 
  */
 void residuals_by_hand(const struct manifest *m, const struct strvec *before,
 		       const struct strvec *after, struct strvec *left);
+/*
+ * The lines the rules printed in patch mode (convert.patch_said) that are
+ * findings of a residual kind: a rule that saw a use it would not convert.
+ * Into left, unless the report (after) or left already names that line.
+ */
+void residuals_said(const struct manifest *m, const struct strvec *said,
+		    const struct strvec *after, struct strvec *left);
 
 #endif

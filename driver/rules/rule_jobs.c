@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include "lib/run.h"
@@ -13,22 +14,30 @@ struct job_run {
 	const struct strvec *files;
 };
 
+/* said: the FILE:LINE: lines the rules print in patch mode (a "by hand" finding) */
 static int run_rules(const struct rules_opts *o, const char *dir, const struct strvec *rules,
-		     const struct strvec *files)
+		     const struct strvec *files, struct strvec *said)
 {
 	for (size_t r = 0; r < rules->nr; r++) {
 		verbose("patch: %s on %zu files", rules->v[r], files->nr);
-		if (rules_run(o, dir, rules->v[r], "patch", files, NULL))
+		if (rules_run(o, dir, rules->v[r], "patch", files, said))
 			return -1;
 	}
 	return 0;
 }
 
+/* In the job's own process: what its rules said goes to its stdout, for the parent. */
 static int job_fn(void *data)
 {
 	const struct job_run *j = data;
+	struct strvec said = STRVEC_INIT;
+	int ret = run_rules(&j->o, j->dir, j->rules, j->files, &said) ? 1 : 0;
 
-	return run_rules(&j->o, j->dir, j->rules, j->files) ? 1 : 0;
+	for (size_t i = 0; i < said.nr; i++)
+		printf("%s\n", said.v[i]);
+	fflush(stdout);
+	strvec_clear(&said);
+	return ret;
 }
 
 static int shares_a_file(const struct rule_job *jobs, size_t n)
@@ -52,7 +61,8 @@ static size_t cut(const struct rule_job *job, int slots, struct strvec *batches)
 }
 
 static int run_side_by_side(const struct rules_opts *o, const char *dir,
-			    const struct strvec *rules, const struct strvec *files, size_t n)
+			    const struct strvec *rules, const struct strvec *files, size_t n,
+			    struct strvec *said)
 {
 	struct child_process *cps = xcalloc(n, sizeof(*cps));
 	struct job_run *runs = xcalloc(n, sizeof(*runs));
@@ -70,12 +80,14 @@ static int run_side_by_side(const struct rules_opts *o, const char *dir,
 		strvec_pushf(&cps[i].args, "kseries rules (%zu files)", files[i].nr);
 		cps[i].fn = job_fn;
 		cps[i].fn_data = &runs[i];
+		cps[i].capture_out = 1;
 	}
 	ret = run_parallel(cps, n, slots, results);
 	for (size_t i = 0; i < n; i++) {
 		if (results[i] > 128)
 			error("kseries' rule job on %zu files (%s first) crashed (signal %d)",
 			      files[i].nr, files[i].v[0], results[i] - 128);
+		strvec_split_lines(said, cps[i].out ? cps[i].out : "");
 		free((char *)runs[i].o.tmp_dir);
 		child_process_clear(&cps[i]);
 	}
@@ -86,7 +98,7 @@ static int run_side_by_side(const struct rules_opts *o, const char *dir,
 }
 
 int rule_jobs_run(const struct rules_opts *o, const char *dir, const struct rule_job *jobs,
-		  size_t n)
+		  size_t n, struct strvec *said)
 {
 	int slots = o->jobs > 0 ? o->jobs : 1, ret = 0;
 	struct strvec *rules, *files;
@@ -94,7 +106,7 @@ int rule_jobs_run(const struct rules_opts *o, const char *dir, const struct rule
 
 	if (slots == 1 || shares_a_file(jobs, n)) {
 		for (size_t i = 0; !ret && i < n; i++)
-			ret = run_rules(o, dir, jobs[i].rules, &jobs[i].files);
+			ret = run_rules(o, dir, jobs[i].rules, &jobs[i].files, said);
 		return ret;
 	}
 	/* one entry per process: the jobs, or one job's batches */
@@ -111,8 +123,8 @@ int rule_jobs_run(const struct rules_opts *o, const char *dir, const struct rule
 		}
 		nr = n;
 	}
-	ret = nr == 1 ? run_rules(o, dir, &rules[0], &files[0])
-		      : run_side_by_side(o, dir, rules, files, nr);
+	ret = nr == 1 ? run_rules(o, dir, &rules[0], &files[0], said)
+		      : run_side_by_side(o, dir, rules, files, nr, said);
 	for (size_t i = 0; i < room; i++) {
 		strvec_clear(&rules[i]);
 		strvec_clear(&files[i]);

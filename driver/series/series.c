@@ -222,6 +222,7 @@ static int residual_report(struct convert *c, const char *wt, struct rev_result 
 
 		ret = residuals_uses_left(c, wt, &differ, &r->residuals, &left);
 		residuals_by_hand(&c->m, &r->findings, &r->residuals, &left);
+		residuals_said(&c->m, &c->patch_said, &r->residuals, &left);
 		/* the parse errors: uses in unparsed code that stay (no hand edit took them) */
 		r->parse_errors = 0;
 		for (size_t i = 0; i < left.nr; i++)
