@@ -175,6 +175,8 @@ int recipients_run(const char *wt, const struct strvec *patches, struct recipien
 			     "--no-git-fallback", patches->v[i], NULL);
 		cps[i].dir = wt;
 		cps[i].capture_out = cps[i].capture_err = 1;
+		/* its equal-rank people come out in perl's hash order: one order, every run */
+		strvec_pushl(&cps[i].env, "PERL_HASH_SEED=0", "PERL_PERTURB_KEYS=0", NULL);
 		run_tool_limit(&cps[i]);
 	}
 	run_parallel(cps, patches->nr, jobs, results);

@@ -187,6 +187,23 @@ sed -i 's/"gadget\/batch: put through/"put through/' "$tmp/s6/series.json"
 check "posting: the subject without a subsystem prefix is named" \
 	grep -q '1 subject has no "subsystem: " prefix: 04 "\[PATCH 4/6\] put through gadget_put_pages() in the macros"' \
 	"$tmp/o6/v3-hand/report.txt"
+# get_maintainer.pl's people of one rank come in perl's hash order: kseries
+# pins it, so two runs Cc in one order (a tree's script that prints a hash)
+git clone -q "$tmp/hand" "$tmp/gm"
+cat > "$tmp/gm/scripts/get_maintainer.pl" <<'PL'
+#!/usr/bin/perl
+my %people = map { ("Person $_ <p$_\@example.org>" => 1) } 1 .. 12;
+print "$_ (reviewer:GADGET)\n" for keys %people;
+PL
+git -C "$tmp/gm" commit -q -am "a get_maintainer in hash order" && git -C "$tmp/gm" tag v5-gm
+for k in 1 2; do
+	"$kseries" series -q --series "$tmp/s3" --kernel "$tmp/gm" --rev v5-gm --no-build \
+		--out "$tmp/gm$k" > /dev/null 2>&1
+done
+check "posting: two runs Cc the same people in the same order" sh -c "
+	sed -n '/^Cc:/,/^[A-Z][a-z-]*:/p' '$tmp/gm1/v5-gm/series/0001-'*.patch > '$tmp/cc1' &&
+	sed -n '/^Cc:/,/^[A-Z][a-z-]*:/p' '$tmp/gm2/v5-gm/series/0001-'*.patch > '$tmp/cc2' &&
+	test \$(grep -c 'example.org' '$tmp/cc1') = 12 && cmp '$tmp/cc1' '$tmp/cc2'"
 # a diff that no longer applies: named, the run fails, nothing half-done
 sed -i 's/gadget_put_hook)/gadget_put_hook_x)/' "$tmp/s3/hand/hooks.diff"
 git clone -q "$tmp/hand" "$tmp/stale"
