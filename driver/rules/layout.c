@@ -6,6 +6,7 @@
 #include "rules/layout.h"
 
 #define MAX_COLUMNS 80
+#define MAX_OLD 64	/* replaced lines whose indentation a hunk compares */
 
 static int columns(const char *s, size_t len)
 {
@@ -125,17 +126,21 @@ void layout_check(const char *file, const char *diff, const char *after, struct 
 	strvec_split_lines(&lines, diff);
 	while (i < lines.nr) {
 		const char *plus;
-		int start, count = 1, widest_old = 0;
+		int start, count = 1, widest_old = 0, old_indent[MAX_OLD], nr_old;
 
 		if (strncmp(lines.v[i], "@@ ", 3) || !(plus = strstr(lines.v[i], " +")) ||
 		    sscanf(plus + 2, "%d,%d", &start, &count) < 1) {
 			i++;
 			continue;
 		}
+		nr_old = 0;
 		for (i++; i < lines.nr && lines.v[i][0] == '-'; i++) {
 			int w = columns(lines.v[i] + 1, strlen(lines.v[i] + 1));
+			const char *t = lines.v[i] + 1;
 
 			widest_old = w > widest_old ? w : widest_old;
+			if (nr_old < MAX_OLD)
+				old_indent[nr_old++] = columns(t, strspn(t, " \t"));
 		}
 		for (int k = 0; k < count && (size_t)(start + k) <= nr; k++) {
 			const struct line_info *l = &v[start + k];
@@ -144,6 +149,9 @@ void layout_check(const char *file, const char *diff, const char *after, struct 
 			if (w > MAX_COLUMNS && widest_old <= MAX_COLUMNS)
 				strvec_pushf(out, "%s:%d: a written line of %d columns, where the lines it "
 					     "replaces had at most %d", file, start + k, w, widest_old);
+			/* the line it replaces sat as deep: the tree's own style, kept */
+			if (nr_old && l->indent >= old_indent[k < nr_old ? k : nr_old - 1])
+				want = -1;
 			if (want >= 0 && l->indent < want)
 				strvec_pushf(out, "%s:%d: indented %d columns, its nesting wants %d: "
 					     "it reads as outside the statement it belongs to", file,

@@ -43,6 +43,11 @@ int main(void)
 		     after, &out);
 	CHECK("layout: a wide line that replaces a wide one is the tree's, not the rules'", out.nr == 0);
 	strvec_clear(&out);
+	layout_check("f.c", "@@ -6 +6 @@\n-\tgadget_put_page(g, 0);\n+\tgadget_put_pages(g, 0, 1);\n",
+		     after, &out);
+	CHECK("layout: a line as deep as the one it replaces keeps the tree's style: no finding",
+	      out.nr == 0);
+	strvec_clear(&out);
 	layout_check("f.c", "@@ -10,0 +10 @@\n+gadget_trace(g);\n", after, &out);
 	CHECK("layout: a written statement at column 0 inside a function", out.nr == 1 &&
 	      strstr(out.v[0], "f.c:10: indented 0 columns, its nesting wants 8"));
