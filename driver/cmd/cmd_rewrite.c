@@ -11,6 +11,7 @@
 #include "lib/fileio.h"
 #include "lib/run.h"
 #include "lib/usage.h"
+#include "rules/check.h"
 #include "rules/convert.h"
 #include "rules/hand_edits.h"
 #include "rules/residuals.h"
@@ -92,10 +93,11 @@ static void save_copies(const struct convert *c, const char *dir)
 /*
  * Candidates back as they were (those under paths; NULL: every one): after
  * a run that stopped on an error, or the API's own files while uses of it
- * remain. The count put back.
+ * remain (their lines in residuals renumbered as they read again). The
+ * count put back.
  */
 static size_t restore_copies(const struct convert *c, const char *dir, const struct strvec *paths,
-			     struct strvec *changed)
+			     struct strvec *changed, struct strvec *residuals)
 {
 	size_t n = 0;
 
@@ -108,6 +110,12 @@ static size_t restore_copies(const struct convert *c, const char *dir, const str
 		int back = 0;
 
 		if (was && (!now || strcmp(was, now))) {
+			/* the residuals named on its text now: as the user will read it */
+			char *diff = residuals ? check_diff_u0(c->scratch, path, was) : NULL;
+
+			if (diff)
+				residuals_renumber(residuals, c->files.v[i], diff);
+			free(diff);
 			if (replace_file(path, was))
 				error("cannot put %s back as it was: its text before the run is in %s",
 				      path, before);
@@ -176,6 +184,31 @@ static int report_only(struct convert *c, const char *dir)
 	return status;
 }
 
+/* The uses of what the API's own files no longer define (rules/residuals.h). */
+static void removed_uses(struct convert *c, const char *dir, const struct strvec *changed,
+			 const struct strvec *found, struct strvec *left)
+{
+	const struct strvec *paths = &c->m.patches[c->m.api_patch].paths;
+	struct strvec api = STRVEC_INIT;
+	char **before = xcalloc(c->files.nr + 1, sizeof(*before));
+
+	for (size_t i = 0; i < c->files.nr; i++) {
+		char *copy;
+
+		if (!convert_owned(c->files.v[i], paths) || !strvec_contains(changed, c->files.v[i]))
+			continue;
+		copy = xstrfmt("%s/before-%zu", c->scratch, i);
+		if ((before[api.nr] = read_file(copy)))
+			strvec_push(&api, c->files.v[i]);
+		free(copy);
+	}
+	residuals_removed_uses(c, dir, &api, before, found, left);
+	for (size_t i = 0; i < api.nr; i++)
+		free(before[i]);
+	free(before);
+	strvec_clear(&api);
+}
+
 /*
  * After the rewrite, report mode on the result must find nothing: 0 or 1.
  * What it puts back (the API, while uses remain) leaves changed; then the
@@ -185,10 +218,9 @@ static int report_only(struct convert *c, const char *dir)
 static int residual_check(struct convert *c, const char *dir, const struct strvec *before,
 			  struct strvec *changed)
 {
-	struct strvec found = STRVEC_INIT;
+	struct strvec found = STRVEC_INIT, left = STRVEC_INIT, hand = STRVEC_INIT;
 	int status = 0;
-
-	struct strvec left = STRVEC_INIT;
+	size_t back = 0;
 
 	if ((c->files.nr && convert_report_again(c, dir, before, changed, &found)) ||
 	    residuals_uses_left(c, dir, changed, &found, &left)) {
@@ -196,11 +228,18 @@ static int residual_check(struct convert *c, const char *dir, const struct strve
 		strvec_clear(&left);
 		return 1;
 	}
-	residuals_by_hand(&c->m, before, &found, &left);
+	removed_uses(c, dir, changed, &found, &left);
+	/* hand: numbered on the text before the rules; the others on the text now */
+	residuals_by_hand(&c->m, before, &found, &hand);
 	residuals_said(&c->m, &c->patch_said, &found, &left);
 	strvec_pushv(&found, (const char *const *)left.v);
-	strvec_sort_locations(&found);
 	strvec_clear(&left);
+	/* as series leaves the API removal out: the uses left would not build without it */
+	if (found.nr || hand.nr || c->outside.nr)
+		back = restore_copies(c, dir, &c->m.patches[c->m.api_patch].paths, changed, &found);
+	strvec_pushv(&found, (const char *const *)hand.v);
+	strvec_clear(&hand);
+	strvec_sort_locations(&found);
 	strvec_pushv(&found, (const char *const *)c->outside.v);
 	for (size_t i = 0; i < found.nr; i++)
 		error("residual use after the rewrite: %s", found.v[i]);
@@ -210,15 +249,10 @@ static int residual_check(struct convert *c, const char *dir, const struct strve
 		      c->unchecked);
 	if (found.nr || c->check_problems)
 		status = 1;
-	/* as series leaves the API removal out: the uses left would not build without it */
-	if (found.nr) {
-		const struct manifest_patch *api = &c->m.patches[c->m.api_patch];
-
-		if (restore_copies(c, dir, &api->paths, changed))
-			warning("the API is left in place (the files of \"%s\" are as they were): "
-				"%zu use%s of it remain%s", api->subject, found.nr,
-				found.nr == 1 ? "" : "s", found.nr == 1 ? "s" : "");
-	}
+	if (back)
+		warning("the API is left in place (the files of \"%s\" are as they were): "
+			"%zu use%s of it remain%s", c->m.patches[c->m.api_patch].subject, found.nr,
+			found.nr == 1 ? "" : "s", found.nr == 1 ? "s" : "");
 	print_changes(c, dir, changed);
 	if (!changed->nr)
 		printf(status ? "no file changed: see the errors above\n" :
@@ -296,7 +330,7 @@ int cmd_rewrite(int argc, char **argv)
 	if (!ret)
 		ret = apply_hand_edits(&c, a.dir, &changed);
 	if (ret) {
-		size_t n = restore_copies(&c, a.dir, NULL, NULL);
+		size_t n = restore_copies(&c, a.dir, NULL, NULL, NULL);
 
 		error("the rewrite of %s stopped on an error: %s", a.dir,
 		      n ? "the files it had changed are back as they were" : "it had changed nothing");

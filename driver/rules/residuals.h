@@ -17,6 +17,18 @@ int residuals_uses_left(struct convert *c, const char *dir, const struct strvec 
 			const struct strvec *findings, struct strvec *left);
 
 /*
+ * The uses of what the API removal deletes: every function, initialised
+ * variable or macro that one of api_files defines in its text before
+ * (api_before, parallel) and no longer does now (under dir), used as a
+ * whole identifier anywhere in the candidates (outside comments and
+ * literals, parsed by spatch or not) on a line no finding or earlier
+ * residual names: it would no longer build. A residual line each into left.
+ */
+void residuals_removed_uses(struct convert *c, const char *dir, const struct strvec *api_files,
+			    char *const *api_before, const struct strvec *findings,
+			    struct strvec *left);
+
+/*
  * The findings of before (the report before the rules) of a residual kind
  * (manifest_residual_kind: "by hand", ...) that after (the report now)
  * does not repeat with the same file and message: no rule converts such a
@@ -33,5 +45,15 @@ void residuals_by_hand(const struct manifest *m, const struct strvec *before,
  */
 void residuals_said(const struct manifest *m, const struct strvec *said,
 		    const struct strvec *after, struct strvec *left);
+
+/*
+ * The residual lines of file ("FILE:LINE:...") in lines are numbered on its
+ * text after the rules; diff (git diff -U0, its text before against that)
+ * renumbers them as the text before: for a file that goes back as it was
+ * (the API removal left out), so each names the line the user will see.
+ */
+void residuals_renumber(struct strvec *lines, const char *file, const char *diff);
+/* Line n of the text after a -U0 diff, as a line of the text before it. */
+long residuals_line_before(const char *diff, long n);
 
 #endif

@@ -202,7 +202,43 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 }
 
 /* The report after the series: only the files whose text it changed run again. */
-static int residual_report(struct convert *c, const char *wt, struct rev_result *r)
+/* The uses of what the API's own files no longer define, the files as base had them. */
+static void removed_uses(struct convert *c, const char *wt, const char *base,
+			 const struct strvec *differ, const struct strvec *found, struct strvec *left)
+{
+	const struct strvec *paths = &c->m.patches[c->m.api_patch].paths;
+	struct strvec api = STRVEC_INIT;
+	char **before = xcalloc(differ->nr + 1, sizeof(*before));
+
+	for (size_t i = 0; i < differ->nr; i++) {
+		char *spec;
+
+		if (!convert_owned(differ->v[i], paths))
+			continue;
+		spec = xstrfmt("%s:%s", base, differ->v[i]);
+		/* a file the series added has no text before: nothing it defined */
+		if (!run_capture(&before[api.nr], wt, "git", "show", spec, NULL) && before[api.nr]) {
+			strvec_push(&api, differ->v[i]);
+		} else {
+			free(before[api.nr]);
+			before[api.nr] = NULL;
+		}
+		free(spec);
+	}
+	residuals_removed_uses(c, wt, &api, before, found, left);
+	for (size_t i = 0; i < api.nr; i++)
+		free(before[i]);
+	free(before);
+	strvec_clear(&api);
+}
+
+/*
+ * The residuals after the series into r->residuals, numbered on the text
+ * as the series left it, and the by-hand findings carried over from the
+ * report before into hand, numbered on the text before it.
+ */
+static int residual_report(struct convert *c, const char *wt, struct rev_result *r,
+			   struct strvec *hand)
 {
 	struct strvec differ = STRVEC_INIT;
 	char *out = NULL;
@@ -221,7 +257,8 @@ static int residual_report(struct convert *c, const char *wt, struct rev_result 
 		struct strvec left = STRVEC_INIT;
 
 		ret = residuals_uses_left(c, wt, &differ, &r->residuals, &left);
-		residuals_by_hand(&c->m, &r->findings, &r->residuals, &left);
+		removed_uses(c, wt, r->commit, &differ, &r->residuals, &left);
+		residuals_by_hand(&c->m, &r->findings, &r->residuals, hand);
 		residuals_said(&c->m, &c->patch_said, &r->residuals, &left);
 		/* the parse errors: uses in unparsed code that stay (no hand edit took them) */
 		r->parse_errors = 0;
@@ -288,13 +325,16 @@ static int post_series(const struct series_opts *so, const char *wt, const char 
  * it is the last commit it is left out (and r->api_note says so, in the
  * report and the cover letter); else the note marks it.
  */
-static int drop_api_patch(const char *wt, const struct manifest *m, struct rev_result *r)
+static int drop_api_patch(const char *wt, const struct manifest *m, struct rev_result *r,
+			  struct strvec *hand)
 {
 	const char *subject = m->patches[m->api_patch].subject;
 	size_t last = r->nr_patches - 1;
 	char *out = NULL;
 
 	if (!r->nr_patches || r->patches[last].catch_all || strcmp(r->patches[last].subject, subject)) {
+		strvec_pushv(&r->residuals, (const char *const *)hand->v);
+		strvec_sort_locations(&r->residuals);
 		for (size_t i = 0; i < r->nr_patches; i++)
 			if (!r->patches[i].catch_all && !strcmp(r->patches[i].subject, subject))
 				r->api_note = xstrfmt("patch %zu (\"%s\") removes the API while %zu "
@@ -303,6 +343,18 @@ static int drop_api_patch(const char *wt, const struct manifest *m, struct rev_r
 						      r->residuals.nr == 1 ? "" : "s");
 		return 0;
 	}
+	/* the residuals in its files were named on their text with it: as they read without */
+	for (size_t i = 0; i < r->patches[last].files.nr; i++) {
+		const char *file = r->patches[last].files.v[i];
+
+		if (!run_capture(&out, wt, "git", "diff", "-U0", "--no-color", "--no-ext-diff",
+				 "HEAD~1", "HEAD", "--", file, NULL) && out)
+			residuals_renumber(&r->residuals, file, out);
+		free(out);
+		out = NULL;
+	}
+	strvec_pushv(&r->residuals, (const char *const *)hand->v);
+	strvec_sort_locations(&r->residuals);
 	if (run_capture(&out, wt, "git", "reset", "-q", "--hard", "HEAD~1", NULL)) {
 		free(out);
 		return error("cannot leave the API removal out in %s: %s", wt, run_capture_error());
@@ -382,7 +434,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 			struct rev_result *r, const struct timespec *t0)
 {
 	struct convert c;
-	struct strvec changed = STRVEC_INIT;
+	struct strvec changed = STRVEC_INIT, hand = STRVEC_INIT;
 	char *series_dir = xstrfmt("%s/series", rev_dir);
 	int ret = -1;
 
@@ -412,10 +464,10 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 		warning("[%s] layout: %s", r->rev, c.layout.v[i]);
 	if (commit_in_order(so, &c, wt, &changed, r, t0))
 		goto out;
-	if ((c.files.nr || c.nr_failures) && residual_report(&c, wt, r))
+	if ((c.files.nr || c.nr_failures) && residual_report(&c, wt, r, &hand))
 		goto out;
 	strvec_pushv(&r->residuals, (const char *const *)c.outside.v);
-	if (r->residuals.nr && drop_api_patch(wt, &c.m, r))
+	if ((r->residuals.nr || hand.nr) && drop_api_patch(wt, &c.m, r, &hand))
 		goto out;
 	if (mkdir(series_dir, 0777) && errno != EEXIST) {
 		error_errno("cannot create %s", series_dir);
@@ -432,6 +484,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	ret = 0;
 out:
 	strvec_clear(&changed);
+	strvec_clear(&hand);
 	free(series_dir);
 	convert_clear(&c);
 	return ret;
