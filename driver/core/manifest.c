@@ -5,6 +5,7 @@
 #include "core/manifest.h"
 #include "core/manifest_keys.h"
 #include "lib/fileio.h"
+#include "lib/strbuf.h"
 #include "lib/usage.h"
 
 static int get_string(json_t *obj, const char *key, char **out, const char *where)
@@ -393,6 +394,11 @@ static int get_diff(json_t *p, const struct manifest *m, struct manifest_patch *
 			     "says what it changes", where);
 	if (get_string(p, "diff", &mp->diff, where))
 		return -1;
+	/* the series is its folder: a hand edit is one of its files */
+	if (mp->diff[0] == '/' || !strcmp(mp->diff, "..") || !strncmp(mp->diff, "../", 3) ||
+	    strstr(mp->diff, "/../") || ends_with(mp->diff, "/.."))
+		return error("%s: \"diff\" %s is outside the series folder: give a path inside it "
+			     "(\"hand/fix.diff\")", where, mp->diff);
 	path = xstrfmt("%s/%s", m->dir, mp->diff);
 	text = read_file(path);
 	free(path);

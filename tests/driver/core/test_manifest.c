@@ -91,6 +91,67 @@ int main(void)
 	manifest_clear(&m);
 
 	CHECK("manifest: a minimal series loads", loads(MINIMAL("")));
+	CHECK("manifest: \"exclude\" paths load; an empty or absolute one is refused",
+	      loads(MINIMAL("\"exclude\": [\"tools/\", \"*/selftests/*\"], ")) &&
+	      !loads(MINIMAL("\"exclude\": [\"\"], ")) && !loads(MINIMAL("\"exclude\": [\"/usr/\"], ")) &&
+	      !loads(MINIMAL("\"exclude\": \"tools/\", ")));
+	CHECK("manifest: a kind's \"residual\" must be true or false",
+	      loads(MINIMAL("\"kinds\": [{\"prefix\": \"p\", \"key\": \"k\", \"label\": \"l\", "
+			    "\"residual\": true}], ")) &&
+	      !loads(MINIMAL("\"kinds\": [{\"prefix\": \"p\", \"key\": \"k\", \"label\": \"l\", "
+			     "\"residual\": \"yes\"}], ")));
+	{
+		char *dir = series_with(MINIMAL("\"exclude\": [\"tools/\", \"drivers/*/test_*.c\"], "
+						"\"kinds\": [{\"prefix\": \"manual\", \"key\": \"k\", "
+						"\"label\": \"l\", \"residual\": true}], "));
+
+		CHECK("manifest: loads with exclude and a residual kind", dir && !manifest_load(&m, dir));
+		CHECK("manifest: exclude: a folder, a pattern across folders; not a look-alike",
+		      manifest_excluded(&m, "tools/gadget/user.c") &&
+		      manifest_excluded(&m, "drivers/misc/test_x.c") &&
+		      !manifest_excluded(&m, "toolsx/a.c") && !manifest_excluded(&m, "drivers/misc/x.c"));
+		CHECK("manifest: residual kinds: \"by hand\" always, and the marked kind",
+		      manifest_residual_kind(&m, "by hand: x") && manifest_residual_kind(&m, "manual: y") &&
+		      !manifest_residual_kind(&m, "caller: z"));
+		manifest_clear(&m);
+		drop(dir);
+	}
+	{
+		char *dir = series_with(MINIMAL("")), *json = NULL, *path;
+		const char *hand[] = {
+			"{\"subject\": \"h\", \"message\": \"m\", \"diff\": \"fix.diff\"}",
+			"{\"subject\": \"h\", \"message\": \"m\", \"diff\": \"../fix.diff\"}",
+			"{\"subject\": \"h\", \"message\": \"m\", \"diff\": \"none.diff\"}",
+			"{\"subject\": \"h\", \"message\": \"m\", \"diff\": \"m.h\"}",
+			"{\"subject\": \"h\", \"message\": \"m\", \"diff\": \"fix.diff\", \"rules\": [\"r.cocci\"]}",
+		};
+		int ok[5];
+
+		path = xstrfmt("%s/fix.diff", dir);
+		write_file(path, "--- a/a.c\n+++ b/a.c\n@@ -1 +1 @@\n-x\n+y\n");
+		for (int i = 0; i < 5; i++) {
+			char *p2 = xstrfmt("%s/series.json", dir);
+
+			json = xstrfmt("{\"name\": \"n\", \"cover\": \"c\", \"tokens\": [\"t\"], "
+				       "\"macro_file\": \"m.h\", \"catchall\": {\"subject\": \"%%s: x\", "
+				       "\"message\": \"m\"}, \"patches\": [%s]}", hand[i]);
+			write_file(p2, json);
+			ok[i] = !manifest_load(&m, dir);
+			if (ok[i]) {
+				if (i == 0)
+					CHECK_STR("manifest: a \"diff\" entry keeps its patch file", m.patches[0].diff,
+						  "fix.diff");
+				manifest_clear(&m);
+			}
+			free(p2);
+			free(json);
+		}
+		CHECK("manifest: a \"diff\" entry: inside the folder, a unified diff, no rules with it",
+		      ok[0] && !ok[1] && !ok[2] && !ok[3] && !ok[4]);
+		unlink(path);
+		free(path);
+		drop(dir);
+	}
 	CHECK("manifest: a defconfig may be a list, the first the tree has wins",
 	      loads(MINIMAL("\"build\": {\"defconfigs\": {\"powerpc\": [\"powernv_defconfig\", "
 			    "\"ppc64le_defconfig\"]}}, ")));
