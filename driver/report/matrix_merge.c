@@ -83,10 +83,39 @@ static void union_strings(json_t *into, json_t *from)
 	}
 }
 
+/* the same line of the same side: "file", "line", "side" */
+static int same_line(json_t *a, json_t *b)
+{
+	return !strcmp(str(a, "file"), str(b, "file")) && !strcmp(str(a, "side"), str(b, "side")) &&
+	       json_equal(json_object_get(a, "line"), json_object_get(b, "line"));
+}
+
 /*
- * The proof of both runs: a hunk is proven when one run proved it whole
- * (lines two runs proved in halves are not put together), with the arches
- * of both; the counts follow.
+ * A hunk neither run proved whole: a line stays unproven only when no run
+ * compiled it (in both runs' "unproven"); none left, the hunk is proven.
+ */
+static void unite_lines(json_t *mine, json_t *theirs)
+{
+	json_t *keep = json_array(), *u, *t;
+	size_t i, j;
+
+	json_array_foreach(json_object_get(mine, "unproven"), i, u) {
+		int both = 0;
+
+		json_array_foreach(json_object_get(theirs, "unproven"), j, t)
+			both |= same_line(u, t);
+		if (both)
+			json_array_append(keep, u);
+	}
+	json_object_set_new(mine, "proven", json_boolean(json_array_size(keep) == 0));
+	json_object_set_new(mine, "unproven", keep);
+}
+
+/*
+ * The proof of both runs: a hunk is proven when one run proved it whole,
+ * or when every line one run left unproven the other compiled (lines are
+ * united, not halves thrown away); with the arches of both; the counts
+ * follow.
  */
 static void merge_proof(json_t *into_build, json_t *from_build)
 {
@@ -112,6 +141,8 @@ static void merge_proof(json_t *into_build, json_t *from_build)
 		if (json_is_true(json_object_get(h, "proven"))) {
 			json_object_set_new(mine, "proven", json_true());
 			json_object_set_new(mine, "unproven", json_array());
+		} else if (!json_is_true(json_object_get(mine, "proven"))) {
+			unite_lines(mine, h);
 		}
 	}
 	json_array_foreach(hunks, k, h)
