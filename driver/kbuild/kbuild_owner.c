@@ -100,29 +100,74 @@ static int lists_object(const char *line, size_t len, const char *name)
 	return 0;
 }
 
-char *kbuild_object_symbol(const char *wt, const char *obj)
+/*
+ * The line of dir's Makefile (or Kbuild) that lists name ("x.o", "sub/"):
+ * its left-hand side ("obj-$(CONFIG_X)", "kvm-y"), or NULL. Caller frees.
+ */
+static char *listing_lhs(const char *wt, const char *dir, const char *name)
 {
-	char *dir = home_of(obj), *found = NULL;
-	const char *base = strrchr(obj, '/');
+	char *found = NULL;
 
-	base = base ? base + 1 : obj;
-	for (int k = 0; dir && k < 2 && !found; k++) {
-		char *path = xstrfmt("%s/%s/%s", wt, dir, k ? "Kbuild" : "Makefile");
+	for (int k = 0; k < 2 && !found; k++) {
+		char *path = *dir ? xstrfmt("%s/%s/%s", wt, dir, k ? "Kbuild" : "Makefile") :
+				    xstrfmt("%s/%s", wt, k ? "Kbuild" : "Makefile");
 		char *text = read_file(path);
 
 		for (const char *p = text; p && *p && !found;) {
-			size_t len = strcspn(p, "\n");
-			const char *sym = memmem(p, len, "-$(CONFIG_", 10);
+			size_t len = strcspn(p, "\n"), lhs = strcspn(p, "+:=");
 
-			if (sym && lists_object(p, len, base)) {
-				sym += 10;
-				found = xstrndup(sym, strcspn(sym, ")"));
+			if (lhs < len && lists_object(p, len, name)) {
+				while (lhs && (p[lhs - 1] == ' ' || p[lhs - 1] == '\t'))
+					lhs--;
+				found = xstrndup(p, lhs);
 			}
 			p += len + (p[len] == '\n');
 		}
 		free(text);
 		free(path);
 	}
-	free(dir);
 	return found;
+}
+
+void kbuild_object_gates(const char *wt, const char *obj, struct strvec *gates)
+{
+	char *dir = home_of(obj), *name;
+	const char *base = strrchr(obj, '/');
+
+	if (!dir)
+		return;
+	name = xstrdup(base ? base + 1 : obj);
+	/* up to the top: each level's line for the object, its composite, then its folder */
+	for (int steps = 0; steps < 64; steps++) {
+		char *lhs = listing_lhs(wt, dir, name), *sym, *slash;
+
+		if (!lhs)
+			break;
+		if ((sym = strstr(lhs, "$(CONFIG_"))) {
+			char *symbol = xstrndup(sym + 9, strcspn(sym + 9, ")"));
+
+			if (!strvec_contains(gates, symbol))
+				strvec_push(gates, symbol);
+			free(symbol);
+		}
+		free(name);
+		name = NULL;
+		if (strncmp(lhs, "obj-", 4) && strcspn(lhs, "-") < strlen(lhs)) {
+			/* kvm-$(CONFIG_X) += x.o: x.o is part of kvm.o, listed in turn */
+			name = xstrfmt("%.*s.o", (int)strcspn(lhs, "-"), lhs);
+			free(lhs);
+			continue;
+		}
+		free(lhs);
+		if (!*dir)
+			break;
+		slash = strrchr(dir, '/');
+		name = xstrfmt("%s/", slash ? slash + 1 : dir);
+		if (slash)
+			*slash = '\0';
+		else
+			*dir = '\0';
+	}
+	free(name);
+	free(dir);
 }

@@ -13,10 +13,12 @@
 char *kbuild_owner_symbol(const char *wt, const char *obj, const struct strvec *wanted);
 
 /*
- * The Kconfig symbol under which obj's own folder's Makefile (or Kbuild)
- * lists it: "X" of an "...-$(CONFIG_X) += ... name.o" line, NULL when
- * none does (built always, or through another folder). Caller frees.
+ * The Kconfig symbols that gate obj (a path relative to the tree wt), in
+ * the tree's Makefiles (or Kbuild files): the one its folder lists it
+ * under (obj-$(CONFIG_X) += x.o), its composite's (kvm-$(CONFIG_Y) +=
+ * x.o, obj-$(CONFIG_KVM) += kvm.o), and each folder's on the way up (obj-
+ * $(CONFIG_Z) += sub/). Into gates, nearest first.
  */
-char *kbuild_object_symbol(const char *wt, const char *obj);
+void kbuild_object_gates(const char *wt, const char *obj, struct strvec *gates);
 
 #endif

@@ -311,7 +311,8 @@ void cell_clear(struct build_cell *c)
 	strvec_clear(&c->regressions);
 	strvec_clear(&c->regression_errors);
 	strvec_clear(&c->not_buildable);
-	strvec_clear(&c->not_buildable_why);
+	strvec_clear(&c->not_enabled);
+	strvec_clear(&c->not_buildable_errors);
 	strvec_clear(&c->fragment_dropped);
 	strvec_clear(&c->fragment_why);
 	strvec_clear(&c->not_in_tree);

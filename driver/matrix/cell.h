@@ -23,8 +23,8 @@ struct build_cell {
 	struct strvec regressions;	/* build before the series, fail after it */
 	struct strvec regression_errors;	/* "obj: the compiler's first error for it" */
 	struct strvec not_buildable;	/* fail before the series too: config, toolchain */
-	struct strvec not_buildable_why;	/* "obj: what may help" for those of them
-					   the cell's config leaves out */
+	struct strvec not_enabled;	/* of those: "obj: not enabled here (CONFIG_X=n): ..." */
+	struct strvec not_buildable_errors;	/* the others: "obj: its first error" */
 	char *defconfig;		/* the defconfig used: the first the tree has */
 	char *defconfig_note;		/* the choice, when a wanted one was not there */
 	char *cross;			/* CROSS_COMPILE when not the arch's usual one */

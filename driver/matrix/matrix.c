@@ -173,24 +173,40 @@ int matrix_judge_after(struct build_cell *c, const struct strvec *fail_base,
 }
 
 /*
- * An object that builds neither before nor after: when its Makefile lists
- * it under a symbol this cell's .config has off, its code needs that symbol
- * (a single object does not compile whatever the config): say which to set.
+ * The objects that build neither before nor after, told apart: one a
+ * symbol off in this cell's .config keeps out of the build (its folder's
+ * Makefile, its composite's or a folder's above) is not enabled here, and
+ * the symbol to set is named; any other fails to compile, and its first
+ * error is given.
  */
-static void not_buildable_why(const char *wt, const char *o_dir, struct build_cell *c)
+static void not_buildable_why(const char *wt, const char *o_dir, const char *log,
+			      struct build_cell *c)
 {
-	char *path = xstrfmt("%s/.config", o_dir), *config = read_file(path);
+	char *path = xstrfmt("%s/.config", o_dir), *config = read_file(path), *text = read_file(log);
 
 	for (size_t i = 0; config && i < c->not_buildable.nr; i++) {
-		const char *obj = c->not_buildable.v[i];
-		char *sym = ends_with(obj, ".o") ? kbuild_object_symbol(wt, obj) : NULL;
+		const char *obj = c->not_buildable.v[i], *off = NULL;
+		struct strvec gates = STRVEC_INIT;
+		char *why;
 
-		if (sym && !treenames_config_on(config, sym))
-			strvec_pushf(&c->not_buildable_why, "%s: its Makefile builds it with CONFIG_%s, "
-				     "off here: add \"%s=y\" to the series' build.config (for %s, or "
-				     "\"all\")", obj, sym, sym, c->arch);
-		free(sym);
+		if (ends_with(obj, ".o"))
+			kbuild_object_gates(wt, obj, &gates);
+		for (size_t g = 0; g < gates.nr && !off; g++)
+			if (!treenames_config_on(config, gates.v[g]))
+				off = gates.v[g];
+		if (off) {
+			strvec_pushf(&c->not_enabled, "%s: not enabled here (CONFIG_%s=n): add \"%s=y\" "
+				     "to the series' build.config (for %s, or \"all\")", obj, off, off,
+				     c->arch);
+		} else {
+			why = ends_with(obj, ".o") && text ? matrix_first_error(text, obj) : NULL;
+			strvec_pushf(&c->not_buildable_errors, "%s: %s", obj,
+				     why ? why : "(no compiler error names it: see the log)");
+			free(why);
+		}
+		strvec_clear(&gates);
 	}
+	free(text);
 	free(config);
 	free(path);
 }
@@ -204,7 +220,7 @@ static void after_judge(struct matrix *mx, size_t i, struct make_job *job)
 	if (st->other.nr)
 		strvec_pushf(&c->regressions, "%s (the build itself)", st->other.v[0]);
 	mx->failed += matrix_judge_after(c, &mx->fail_base[i], &mx->targets[i], &st->failed, job->log);
-	not_buildable_why(mx->wt, job->o_dir, c);
+	not_buildable_why(mx->wt, job->o_dir, job->log, c);
 	if (!st->broken && mx->hooks && mx->hooks->after) {
 		char *reason = mx->hooks->after(mx->hooks->data, i, c, mx->out_dir, job->o_dir);
 

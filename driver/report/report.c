@@ -85,7 +85,8 @@ static json_t *build_json(const struct rev_result *r)
 		json_object_set_new(cell, "regressions", json_strings(&c->regressions));
 		json_object_set_new(cell, "regression_errors", json_strings(&c->regression_errors));
 		json_object_set_new(cell, "not_buildable", json_strings(&c->not_buildable));
-		json_object_set_new(cell, "not_buildable_why", json_strings(&c->not_buildable_why));
+		json_object_set_new(cell, "not_enabled", json_strings(&c->not_enabled));
+		json_object_set_new(cell, "not_buildable_errors", json_strings(&c->not_buildable_errors));
 		json_object_set_new(cell, "defconfig", c->defconfig ? json_string(c->defconfig) : json_null());
 		json_object_set_new(cell, "defconfig_note",
 				    c->defconfig_note ? json_string(c->defconfig_note) : json_null());
@@ -386,9 +387,11 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 	for (size_t i = 0; i < r->nr_cells; i++) {
 		const struct build_cell *c = &r->cells[i];
 
-		fprintf(f, "  %-8s %-8s %zu built, %zu regressions, %zu not buildable before either (%.0fs)%s%s\n",
+		fprintf(f, "  %-8s %-8s %zu built, %zu regressions, %zu not buildable before either "
+			"(%zu not enabled here, %zu failing) (%.0fs)%s%s\n",
 			c->arch, cell_state_name(c->state), c->built.nr, c->regressions.nr,
-			c->not_buildable.nr, c->seconds, c->reason ? ": " : "", c->reason ? c->reason : "");
+			c->not_buildable.nr, c->not_enabled.nr, c->not_buildable_errors.nr, c->seconds,
+			c->reason ? ": " : "", c->reason ? c->reason : "");
 		for (size_t j = 0; j < c->regressions.nr; j++)
 			fprintf(f, "           ERROR fails after the series: %s\n", c->regressions.v[j]);
 		for (size_t j = 0; j < c->regression_errors.nr; j++)
@@ -401,8 +404,10 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 		for (size_t j = 0; j < c->not_buildable.nr; j++)
 			fprintf(f, "           not buildable before the series either: %s\n",
 				c->not_buildable.v[j]);
-		for (size_t j = 0; j < c->not_buildable_why.nr; j++)
-			fprintf(f, "             %s\n", c->not_buildable_why.v[j]);
+		for (size_t j = 0; j < c->not_enabled.nr; j++)
+			fprintf(f, "             %s\n", c->not_enabled.v[j]);
+		for (size_t j = 0; j < c->not_buildable_errors.nr; j++)
+			fprintf(f, "             fails: %s\n", c->not_buildable_errors.v[j]);
 		if (c->defconfig)
 			fprintf(f, "           config: %s%s%s\n", c->defconfig_note ? c->defconfig_note : c->defconfig,
 				c->cross ? ", compiler " : "", c->cross ? c->cross : "");

@@ -89,9 +89,12 @@ static void arch_cell(FILE *f, const char *out, const char *rev, json_t *row, co
 	fprintf(f, "<span class=\"state\">%s</span><br>%zu built, %zu failed", state,
 		json_array_size(json_object_get(c, "built")),
 		json_array_size(json_object_get(c, "regressions")));
+	/* a disabled driver is not a broken one: counted apart */
 	if (json_array_size(json_object_get(c, "not_buildable")))
-		fprintf(f, "<br><small>%zu not buildable before either</small>",
-			json_array_size(json_object_get(c, "not_buildable")));
+		fprintf(f, "<br><small>%zu not enabled here, %zu failing before either</small>",
+			json_array_size(json_object_get(c, "not_enabled")),
+			json_array_size(json_object_get(c, "not_buildable")) -
+			json_array_size(json_object_get(c, "not_enabled")));
 	if (int_of(c, "patches_built") || json_array_size(json_object_get(c, "bisect_failures")))
 		fprintf(f, "<br>bisect: %lld patches, %zu failures", int_of(c, "patches_built"),
 			json_array_size(json_object_get(c, "bisect_failures")));

@@ -171,23 +171,29 @@ assert first['already_there'] == 0, first"
 check "checkpatch: report.txt says how many were already there" \
 	grep -q 'checkpatch: 1 errors, 1 warnings, 1 of them already there before the series' \
 	"$tmp/o3/v3-hand/report.txt"
-# an object whose code needs its own symbol: not buildable either side, and
-# report.txt names the symbol its Makefile lists it under
+# disabled or broken: an object its Makefile gates behind a symbol the cell
+# has off is "not enabled here", the symbol named; one that simply fails to
+# compile is "failing", with its first error
 git clone -q "$tmp/hand" "$tmp/sym"
 printf 'obj-$(CONFIG_MISC_BAR) += bar.o\n' > "$tmp/sym/drivers/misc/Makefile"
 printf '#ifndef CONFIG_MISC_BAR\n#error "bar.c is built with CONFIG_MISC_BAR only"\n#endif\n' |
 	cat - "$tmp/sym/drivers/misc/bar.c" > "$tmp/sym/bar.c" && mv "$tmp/sym/bar.c" "$tmp/sym/drivers/misc/bar.c"
-git -C "$tmp/sym" add -A && git -C "$tmp/sym" commit -q -m "misc: bar needs its symbol" && git -C "$tmp/sym" tag v4-sym
+printf 'obj-y += foo.o\n' > "$tmp/sym/drivers/gadget/Makefile"
+printf 'this is not C;\n' >> "$tmp/sym/drivers/gadget/foo.c"
+git -C "$tmp/sym" add -A && git -C "$tmp/sym" commit -q -m "misc: bar needs its symbol; foo is broken" &&
+	git -C "$tmp/sym" tag v4-sym
 "$kseries" series -q --series "$tmp/s3" --kernel "$tmp/sym" --rev v4-sym --arch x86_64 \
 	--out "$tmp/o7" > "$tmp/so7" 2>&1
-check "build: an object off in the config is not buildable, and the symbol to set is named" sh -c "
-	grep -q 'not buildable before the series either: drivers/misc/bar.o' '$tmp/o7/v4-sym/report.txt' &&
-	grep -q 'drivers/misc/bar.o: its Makefile builds it with CONFIG_MISC_BAR, off here: add \"MISC_BAR=y\" to the series' '$tmp/o7/v4-sym/report.txt'"
-check "build: ... and report.json has that advice, once, for that object" python3 -c "
+check "build: an object off in the config is not enabled here, and the symbol to set is named" sh -c "
+	grep -q 'not buildable before either (1 not enabled here, 1 failing)' '$tmp/o7/v4-sym/report.txt' &&
+	grep -q 'drivers/misc/bar.o: not enabled here (CONFIG_MISC_BAR=n): add \"MISC_BAR=y\" to the series' '$tmp/o7/v4-sym/report.txt'"
+check "build: ... a broken one is failing, with its first error; report.json keeps them apart" python3 -c "
 import json; r = json.load(open('$tmp/o7/v4-sym/report.json'))
 c = r['build']['archs'][0]
-assert c['not_buildable'] == ['drivers/misc/bar.o'], c
-assert len(c['not_buildable_why']) == 1 and 'MISC_BAR' in c['not_buildable_why'][0], c"
+assert sorted(c['not_buildable']) == ['drivers/gadget/foo.o', 'drivers/misc/bar.o'], c
+assert len(c['not_enabled']) == 1 and c['not_enabled'][0].startswith('drivers/misc/bar.o: '), c
+e = c['not_buildable_errors']
+assert len(e) == 1 and e[0].startswith('drivers/gadget/foo.o: drivers/gadget/foo.c:') and 'error' in e[0], e"
 # a subject without a "subsystem: " prefix is named, not only counted
 cp -R "$tmp/s3" "$tmp/s6"
 sed -i 's/"gadget\/batch: put through/"put through/' "$tmp/s6/series.json"

@@ -1,4 +1,4 @@
-/* Unit tests of kbuild_owner: which setting asked for brings a failing object in. */
+/* Unit tests of kbuild_owner: which setting asked for brings a failing object in; an object's gates. */
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -53,6 +53,29 @@ int main(void)
 	s = kbuild_owner_symbol(top, "drivers/misc/sgi-gru/gru.o", &wanted);
 	CHECK("a setting asked to be off is no owner", s == NULL);
 	free(s);
+	{
+		struct strvec gates = STRVEC_INIT;
+		char *list;
+
+		put(top, "Makefile", "obj-y += drivers/\n");
+		kbuild_object_gates(top, "drivers/gpu/drm/amd/amdgpu/nbio.o", &gates);
+		list = strvec_join(&gates, 10, " ");
+		CHECK_STR("gates: a composite's part, then each folder up (obj-y gates nothing)", list,
+			  "DRM_AMDGPU");
+		free(list);
+		strvec_clear(&gates);
+		put(top, "drivers/xen/Makefile", "xen-y += grant.o\nobj-$(CONFIG_XEN_GNTDEV) += xen.o\n");
+		kbuild_object_gates(top, "drivers/xen/grant.o", &gates);
+		list = strvec_join(&gates, 10, " ");
+		CHECK_STR("gates: the composite's symbol, then the folder's", list, "XEN_GNTDEV XEN");
+		free(list);
+		strvec_clear(&gates);
+		kbuild_object_gates(top, "fs/open.o", &gates);
+		CHECK("gates: an object built always has none", gates.nr == 0);
+		kbuild_object_gates(top, "fs/none.o", &gates);
+		CHECK("gates: an object no Makefile lists has none", gates.nr == 0);
+		strvec_clear(&gates);
+	}
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", top);
 	strvec_clear(&wanted);
 	if (system(cmd))
