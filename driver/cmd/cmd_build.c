@@ -122,7 +122,7 @@ static void read_commits(const char *repo, const char *base, const char *tip, st
 
 /* What to build: the files the commits change, and those holding the series' tokens at base. */
 static void build_files(const char *repo, const struct manifest *m, const char *base,
-			const struct rev_result *r, struct strvec *files)
+			struct rev_result *r, struct strvec *files)
 {
 	struct strvec tokens = STRVEC_INIT;
 
@@ -130,7 +130,11 @@ static void build_files(const char *repo, const struct manifest *m, const char *
 		for (size_t f = 0; f < r->patches[i].files.nr; f++)
 			if (!strvec_contains(files, r->patches[i].files.v[f]))
 				strvec_push(files, r->patches[i].files.v[f]);
-	grep_tokens(repo, base, &m->tokens, &tokens);
+	/* the report's "files holding the tokens": at base, as series counts them */
+	if (!grep_tokens(repo, base, &m->tokens, &tokens)) {
+		r->candidates = tokens.nr;
+		r->searched = 1;
+	}
 	for (size_t i = 0; i < tokens.nr; i++)
 		if (!strvec_contains(files, tokens.v[i]))
 			strvec_push(files, tokens.v[i]);

@@ -84,6 +84,9 @@ why = set(u['why'] for h in r['build']['proof']['hunks'] for u in h['unproven'])
 assert why == {'arch/%s is not built in this run (its cell is not in --arch, or it was skipped or failed)' % a
                for a in ('arm', 'arm64', 'mips', 'powerpc')}, why"
 check "build: report.txt names it" grep -q "UNEXPECTED mm/rmap.o: rmap_const" "$tmp/b1/base..sneaky/report.txt"
+check "build: report.txt counts the files holding the tokens at base (never 0 or unknown)" sh -c "
+	n=\$(git -C '$repo' grep -l -F -e invalidate_page base -- '*.c' '*.h' | wc -l) &&
+	test \$n -gt 0 && grep -q \"^files holding the tokens: \$n\$\" '$tmp/b1/base..sneaky/report.txt'"
 check "build: the user's repo is as it was" test "$(repo_state)" = "$before"
 check "build: no worktree left" test ! -e "$tmp/b1/base..sneaky/worktree"
 
