@@ -136,24 +136,48 @@ const char *treenames_olddefconfig(const char *wt)
 }
 
 /* The "depends on" expressions of sym's entries in the Kconfig file text. */
+/* A "depends on" expression without its "# comment" and trailing blanks. */
+static char *expression(const char *e)
+{
+	size_t n = strcspn(e, "#");
+
+	while (n && (e[n - 1] == ' ' || e[n - 1] == '\t'))
+		n--;
+	return xstrndup(e, n);
+}
+
 /*
  * The "depends on" expressions of sym's entries in the Kconfig file text,
  * and those of the "if EXPR" blocks and "menu"s around them in that file
- * (a block's condition is every entry's dependency too).
+ * (a block's condition is every entry's dependency too). With source set
+ * (sym NULL), those around the line that sources that file instead. Help
+ * text is prose: its lines are never read as keywords.
  */
-static void depends_in(const char *text, const char *sym, struct strvec *exprs)
+static void depends_in(const char *text, const char *sym, const char *source,
+		       struct strvec *exprs)
 {
 	struct strvec lines = STRVEC_INIT, around = STRVEC_INIT;
 	size_t sizes[64];	/* around's size when each open if/menu began */
-	int depth = 0, in = 0, in_menu = 0;
+	int depth = 0, in = 0, in_menu = 0, help = -1;	/* help: its text's indentation */
 
 	strvec_split_lines(&lines, text);
 	for (size_t i = 0; i < lines.nr; i++) {
 		const char *l = lines.v[i] + strspn(lines.v[i], " \t");
 		const char *name = !strncmp(l, "config", 6) ? l + 6 :
 				   !strncmp(l, "menuconfig", 10) ? l + 10 : NULL;
+		int indent = (int)(l - lines.v[i]);
 
-		if (name && (*name == ' ' || *name == '\t')) {
+		if (help >= 0 && (!*l || indent >= help))
+			continue;	/* still the help text */
+		help = -1;
+		if ((!strncmp(l, "help", 4) && !l[4 + strspn(l + 4, " \t")]) ||
+		    (!strncmp(l, "---help---", 10) && !l[10 + strspn(l + 10, " \t")])) {
+			/* its text: the next line's indentation, deeper than the keyword's */
+			const char *next = i + 1 < lines.nr ? lines.v[i + 1] : "";
+
+			help = (int)strspn(next, " \t");
+			help = help > indent ? help : indent + 1;
+		} else if (sym && name && (*name == ' ' || *name == '\t')) {
 			name += strspn(name, " \t");
 			in = !strncmp(name, sym, strlen(sym)) &&
 			     (!name[strlen(sym)] || strchr(" \t", name[strlen(sym)]));
@@ -161,10 +185,18 @@ static void depends_in(const char *text, const char *sym, struct strvec *exprs)
 			for (size_t k = 0; in && k < around.nr; k++)
 				if (!strvec_contains(exprs, around.v[k]))
 					strvec_push(exprs, around.v[k]);
+		} else if (source && !strncmp(l, "source", 6) && strstr(l, source)) {
+			for (size_t k = 0; k < around.nr; k++)
+				if (!strvec_contains(exprs, around.v[k]))
+					strvec_push(exprs, around.v[k]);
 		} else if ((!strncmp(l, "if ", 3) || !strncmp(l, "menu ", 5)) && depth < 64) {
 			sizes[depth++] = around.nr;
-			if (*l == 'i')
-				strvec_push(&around, l + 3 + strspn(l + 3, " \t"));
+			if (*l == 'i') {
+				char *e = expression(l + 3 + strspn(l + 3, " \t"));
+
+				strvec_push(&around, e);
+				free(e);
+			}
 			in = 0;
 			in_menu = *l == 'm';
 		} else if ((!strncmp(l, "endif", 5) || !strncmp(l, "endmenu", 7)) && depth > 0) {
@@ -174,17 +206,48 @@ static void depends_in(const char *text, const char *sym, struct strvec *exprs)
 				strvec_remove(&around, around.nr - 1);
 			in = in_menu = 0;
 		} else if (!strncmp(l, "choice", 6) || !strncmp(l, "source", 6) ||
-			   !strncmp(l, "comment", 7)) {
+			   !strncmp(l, "comment", 7) || name) {
 			in = in_menu = 0;
 		} else if ((in || in_menu) && !strncmp(l, "depends on", 10)) {
-			const char *e = l + 10 + strspn(l + 10, " \t");
+			char *e = expression(l + 10 + strspn(l + 10, " \t"));
 
 			/* a menu's own dependency holds for every entry inside it */
-			strvec_push(in ? exprs : &around, e);
+			if (*e)
+				strvec_push(in ? exprs : &around, e);
+			free(e);
 		}
 	}
 	strvec_clear(&lines);
 	strvec_clear(&around);
+}
+
+/*
+ * The conditions around the "source" lines that read file (a Kconfig of
+ * the tree), and those around the files that source them in turn: a menu
+ * or an if block of the parent holds for every entry of the child.
+ */
+static void depends_of_sourcing(const char *wt, const char *file, int levels,
+				struct strvec *exprs)
+{
+	char *out = NULL, *quoted = xstrfmt("\"%s\"", file);
+	struct strvec parents = STRVEC_INIT;
+
+	if (levels > 0 && !run_capture(&out, wt, "git", "grep", "-l", "-F", quoted, "--",
+				       "*Kconfig*", NULL))
+		strvec_split_lines(&parents, out ? out : "");
+	for (size_t i = 0; i < parents.nr; i++) {
+		char *path = xstrfmt("%s/%s", wt, parents.v[i]), *text = read_file(path);
+
+		if (text && strcmp(parents.v[i], file)) {
+			depends_in(text, NULL, quoted, exprs);
+			depends_of_sourcing(wt, parents.v[i], levels - 1, exprs);
+		}
+		free(text);
+		free(path);
+	}
+	strvec_clear(&parents);
+	free(out);
+	free(quoted);
 }
 
 char *treenames_kconfig_why_off(const char *wt, const char *sym, const char *config)
@@ -198,8 +261,10 @@ char *treenames_kconfig_why_off(const char *wt, const char *sym, const char *con
 	for (size_t i = 0; i < files.nr; i++) {
 		char *path = xstrfmt("%s/%s", wt, files.v[i]), *text = read_file(path);
 
-		if (text)
-			depends_in(text, sym, &exprs);
+		if (text) {
+			depends_in(text, sym, NULL, &exprs);
+			depends_of_sourcing(wt, files.v[i], 4, &exprs);
+		}
 		free(text);
 		free(path);
 	}

@@ -108,6 +108,32 @@ int main(void)
 		free(why);
 	}
 	{
+		/* help prose and comments are not symbols; a parent's menu counts (HFI1 on 4.4) */
+		char *cmd = xstrfmt("cd %s && mkdir -p drivers/ib/hw/hfi1 && "
+			"printf 'menuconfig INFINIBAND\\n\\ttristate\\nif INFINIBAND\\n"
+			"source \"drivers/ib/hw/hfi1/Kconfig\"\\nendif\\n' > drivers/ib/Kconfig && "
+			"printf 'menu \"Devices\"\\n\\tdepends on PCI # buses\\nsource \"drivers/ib/Kconfig\"\\n"
+			"endmenu\\n' > drivers/Kconfig && "
+			"printf 'config HFI1\\n\\ttristate \"hfi1\"\\n\\tdepends on X86_64 # you have one of these machines.\\n"
+			"\\thelp\\n\\t  This driver depends on you have one of these machines.\\n"
+			"\\t  if you say Y here\\n\\nconfig OTHER\\n\\tbool\\n' > drivers/ib/hw/hfi1/Kconfig && "
+			"git add -A >/dev/null 2>&1", tree);
+		char *why;
+
+		if (system(cmd))
+			return 1;
+		why = treenames_kconfig_why_off(tree, "HFI1", "CONFIG_X86_64=y\n");
+		CHECK_STR("treenames: the entry's own depends (no comment, no help prose), then the "
+			  "sourcing files' if and menu", why,
+			  "depends on X86_64 && INFINIBAND && PCI; off here: INFINIBAND, PCI");
+		free(why);
+		why = treenames_kconfig_why_off(tree, "OTHER", "CONFIG_PCI=y\nCONFIG_INFINIBAND=y\n");
+		CHECK_STR("treenames: an entry after a help text is its own, with the parents' conditions",
+			  why, "depends on INFINIBAND && PCI");
+		free(why);
+		free(cmd);
+	}
+	{
 		char *cmd = xstrfmt("rm -rf %s", tree);
 
 		if (system(cmd))
