@@ -223,7 +223,7 @@ static const char *file_kind(const char *path)
 	    (n > 3 && !strcmp(base + n - 3, ".ac")))
 		return "configure probe";
 	if (!strcmp(base, "Kbuild") || !strncmp(base, "Makefile", 8))
-		return "Kbuild file";
+		return "Kbuild";
 	return "non-C";
 }
 

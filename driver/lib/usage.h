@@ -15,6 +15,11 @@ int error_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void die_errno(const char *fmt, ...) __attribute__((format(printf, 1, 2), noreturn));
 /* Print "kseries: warning: ...". */
 void warning(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * Print "kseries: note: ...", quiet or not: a fact worth knowing that asks
+ * nothing of the user (a warning asks to look).
+ */
+void note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "kseries: ..." to stderr unless quiet mode is on. */
 void info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -9,9 +9,9 @@
 /*
  * Parse failures: where the unparsed code uses the API, a warning that
  * says what helps (its uses are residuals, rules/residuals.h); elsewhere a
- * warning per spot, or one per file when a file has many (a template such as
- * paging_tmpl.h) or when they are macro definitions, which no rule matches:
- * real problems must not drown in the noise.
+ * note (nothing to do: the token scan stands guard) per spot, or one per
+ * file when a file has many (a template such as paging_tmpl.h) or when they
+ * are macro definitions: real problems must not drown in the noise.
  */
 #define SPOTS_PER_FILE 3
 
@@ -94,14 +94,14 @@ static int report_parse_failures(const struct parse_failure *f, size_t nr, const
 		}
 		for (size_t i = start; spots <= SPOTS_PER_FILE && i < end; i++)
 			if (!f[i].holds_tokens && !f[i].in_macro)
-				warning("spatch cannot parse %s:%d (%s); that code does not use the API",
+				note("spatch cannot parse %s:%d (%s); that code does not use the API",
 					f[i].file, f[i].line, where_in(f[i].function, buf, sizeof(buf)));
 		if (spots > SPOTS_PER_FILE)
-			warning("spatch cannot parse %zu spots in %s (first at line %d, %s); "
+			note("spatch cannot parse %zu spots in %s (first at line %d, %s); "
 				"none of them uses the API", spots, f[start].file, first_spot,
 				where_in(fn, buf, sizeof(buf)));
 		if (macros)
-			warning("spatch cannot parse %zu macro definition%s in %s (first at line %d); "
+			note("spatch cannot parse %zu macro definition%s in %s (first at line %d); "
 				"no rule sees their bodies", macros, macros == 1 ? "" : "s",
 				f[start].file, first_macro);
 	}

@@ -20,6 +20,7 @@ static void quiet_info(void *arg)
 	(void)arg;
 	usage_quiet = 1;
 	info("not shown");
+	note("kept: %d", 1);
 	warning("shown anyway");
 	progress_end("not shown either");
 }
@@ -47,8 +48,8 @@ int main(void)
 	free(text);
 	unit_in_child(quiet_info, NULL, log);
 	text = read_file(log);
-	CHECK_STR("usage_quiet: info and progress silent, warnings not", text,
-		  "kseries: warning: shown anyway\n");
+	CHECK_STR("usage_quiet: info and progress silent, notes and warnings not", text,
+		  "kseries: note: kept: 1\nkseries: warning: shown anyway\n");
 	free(text);
 	unit_in_child(progress_off_terminal, NULL, log);
 	text = read_file(log);
