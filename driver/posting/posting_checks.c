@@ -127,8 +127,13 @@ static char *tool_config(const char *wt, const char *dir, char **ident)
 	return path;
 }
 
-/* Run a mail tool in dir with the config of its own; its stdout and stderr together. */
-static int run_tool(const char *dir, const char *config, struct strvec *args, char **out)
+/*
+ * Run a mail tool in dir with the config of its own; its stdout and stderr
+ * together. Its TMPDIR is tmp, kseries' scratch folder: a tool stopped by a
+ * signal (b4's mkdtemp) leaves nothing in the user's.
+ */
+static int run_tool(const char *dir, const char *tmp, const char *config, struct strvec *args,
+		    char **out)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	int ret;
@@ -137,6 +142,7 @@ static int run_tool(const char *dir, const char *config, struct strvec *args, ch
 	strvec_pushf(&cp.env, "GIT_CONFIG_GLOBAL=%s", config);
 	strvec_push(&cp.env, "GIT_CONFIG_NOSYSTEM=1");
 	cp.dir = dir;
+	cp.tmp_dir = tmp;
 	cp.capture_out = cp.capture_err = 1;
 	run_tool_limit(&cp);
 	ret = run_command(&cp);
@@ -242,7 +248,7 @@ static int check_b4(const char *wt, const char *dir, const char *config, const s
 	}
 	strvec_pushl(&args, "b4", "am", "-C", "-m", mbox_path, "-o", out_dir, NULL);
 	/* in the worktree: b4 looks the base up in the repo it runs in */
-	status = run_tool(wt, config, &args, &out);
+	status = run_tool(wt, dir, config, &args, &out);
 	problems = posting_b4_problems(out, mails->nr - 1, r->commit);
 	if (!status && !*problems && !mbx_in(out_dir, &found)) {
 		posting_say(r, "ok", "b4 am of the series as a local mbox: %zu patches, in order, base %.12s",
@@ -341,7 +347,7 @@ static void check_send_email(const char *dir, const char *config, const char *id
 		     "--8bit-encoding=UTF-8", "--to=kseries-check@example.invalid", NULL);
 	strvec_pushf(&args, "--from=%s", ident);
 	strvec_pushv(&args, (const char *const *)mails->v);
-	status = run_tool(dir, config, &args, &out);
+	status = run_tool(dir, dir, config, &args, &out);
 	ok = posting_count_ok(out);
 	mismatch = !status && ok == mails->nr ? rcpt_mismatch(out, r, mails->nr) : NULL;
 	if (mismatch)

@@ -42,10 +42,16 @@ for sig in TERM INT; do
 				test -z \"\$(ls -A '$tmp/tmp$n')\""
 			check "signals ($what): the user's repo is unchanged" repo_same
 			# stopped in the checks before any work (the rule files' parse
-			# check), a run has written nothing: no output, nothing partial
+			# check), a run has written nothing: no output, nothing partial;
+			# stopped after its last report (at exit, removing its worktrees),
+			# its output is whole: unmarked only then
 			check "signals ($what): partial output is marked" sh -c "
 				test \$(cat '$tmp/rc$n') = 0 || test -f '$tmp/out$n/INCOMPLETE' ||
-				test ! -e '$tmp/out$n'"
+				test ! -e '$tmp/out$n' || {
+					test -f '$tmp/out$n/matrix.json' &&
+					test -f '$tmp/out$n/v4.9-demo/report.json' &&
+					test -f '$tmp/out$n/v4.12-demo/report.json' &&
+					! ls '$tmp/out$n'/*/INCOMPLETE 2>/dev/null; }"
 			check "signals ($what): one --force rerun recovers" sh -c "
 				'$kseries' series -q --no-build --force --kernel '$repo' --rev v4.9-demo \
 					--rev v4.12-demo --out '$tmp/out$n' > /dev/null 2>&1 &&
