@@ -184,29 +184,21 @@ static int report_only(struct convert *c, const char *dir)
 	return status;
 }
 
-/* The uses of what the API's own files no longer define (rules/residuals.h). */
-static void removed_uses(struct convert *c, const char *dir, const struct strvec *changed,
-			 const struct strvec *found, struct strvec *left)
+/* A candidate's text before the rules: its copy in the scratch folder. */
+static char *copy_before(const char *file, void *data)
 {
-	const struct strvec *paths = &c->m.patches[c->m.api_patch].paths;
-	struct strvec api = STRVEC_INIT;
-	char **before = xcalloc(c->files.nr + 1, sizeof(*before));
+	const struct convert *c = data;
+	char *copy, *text;
 
 	for (size_t i = 0; i < c->files.nr; i++) {
-		char *copy;
-
-		if (!convert_owned(c->files.v[i], paths) || !strvec_contains(changed, c->files.v[i]))
+		if (strcmp(c->files.v[i], file))
 			continue;
 		copy = xstrfmt("%s/before-%zu", c->scratch, i);
-		if ((before[api.nr] = read_file(copy)))
-			strvec_push(&api, c->files.v[i]);
+		text = read_file(copy);
 		free(copy);
+		return text;
 	}
-	residuals_removed_uses(c, dir, &api, before, found, left);
-	for (size_t i = 0; i < api.nr; i++)
-		free(before[i]);
-	free(before);
-	strvec_clear(&api);
+	return NULL;
 }
 
 /*
@@ -228,7 +220,7 @@ static int residual_check(struct convert *c, const char *dir, const struct strve
 		strvec_clear(&left);
 		return 1;
 	}
-	removed_uses(c, dir, changed, &found, &left);
+	residuals_removed_uses(c, dir, changed, copy_before, c, &found, &left);
 	/* hand: numbered on the text before the rules; the others on the text now */
 	residuals_by_hand(&c->m, before, &found, &hand);
 	residuals_said(&c->m, &c->patch_said, &found, &left);

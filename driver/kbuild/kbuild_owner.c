@@ -102,7 +102,7 @@ static int lists_object(const char *line, size_t len, const char *name)
 
 /*
  * The line of dir's Makefile (or Kbuild) that lists name ("x.o", "sub/"):
- * its left-hand side ("obj-$(CONFIG_X)", "kvm-y"), or NULL. Caller frees.
+ * its left-hand side ("obj-$(CONFIG_X)", "drm-y"), or NULL. Caller frees.
  */
 static char *listing_lhs(const char *wt, const char *dir, const char *name)
 {
@@ -153,7 +153,7 @@ void kbuild_object_gates(const char *wt, const char *obj, struct strvec *gates)
 		free(name);
 		name = NULL;
 		if (strncmp(lhs, "obj-", 4) && strcspn(lhs, "-") < strlen(lhs)) {
-			/* kvm-$(CONFIG_X) += x.o: x.o is part of kvm.o, listed in turn */
+			/* drm-$(CONFIG_X) += x.o: x.o is part of drm.o, listed in turn */
 			name = xstrfmt("%.*s.o", (int)strcspn(lhs, "-"), lhs);
 			free(lhs);
 			continue;

@@ -15,8 +15,8 @@ char *kbuild_owner_symbol(const char *wt, const char *obj, const struct strvec *
 /*
  * The Kconfig symbols that gate obj (a path relative to the tree wt), in
  * the tree's Makefiles (or Kbuild files): the one its folder lists it
- * under (obj-$(CONFIG_X) += x.o), its composite's (kvm-$(CONFIG_Y) +=
- * x.o, obj-$(CONFIG_KVM) += kvm.o), and each folder's on the way up (obj-
+ * under (obj-$(CONFIG_X) += x.o), its composite's (drm-$(CONFIG_Y) +=
+ * x.o, obj-$(CONFIG_DRM) += drm.o), and each folder's on the way up (obj-
  * $(CONFIG_Z) += sub/). Into gates, nearest first.
  */
 void kbuild_object_gates(const char *wt, const char *obj, struct strvec *gates);

@@ -364,17 +364,13 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 	each_line(f, "  ERROR ", &r->residuals);
 	fprintf(f, "parse failures: %zu (%d in code that uses the API)\n",
 		r->parse_failures.nr, r->parse_errors);
-	for (size_t i = 0; i < r->parse_failures.nr; i++)
-		fprintf(f, "  %s\n", r->parse_failures.v[i]);
+	each_line(f, "  ", &r->parse_failures);
 	fprintf(f, "checks on what the rules wrote: %zu failures (%d unchecked)\n",
 		r->check_failures.nr, r->unchecked);
-	for (size_t i = 0; i < r->check_failures.nr; i++)
-		fprintf(f, "  ERROR %s\n", r->check_failures.v[i]);
-	for (size_t i = 0; i < r->check_notes.nr; i++)
-		fprintf(f, "  %s\n", r->check_notes.v[i]);
+	each_line(f, "  ERROR ", &r->check_failures);
+	each_line(f, "  ", &r->check_notes);
 	fprintf(f, "layout of the written lines: %zu findings\n", r->layout.nr);
-	for (size_t i = 0; i < r->layout.nr; i++)
-		fprintf(f, "  WARNING %s\n", r->layout.v[i]);
+	each_line(f, "  WARNING ", &r->layout);
 	for (size_t i = 0; i < r->idle_patches.nr; i++)
 		fprintf(f, "WARNING %s\n", r->idle_patches.v[i]);
 	fprintf(f, "\nbuild:%s%s\n", r->build_note ? " " : "", r->build_note ? r->build_note : "");
@@ -404,10 +400,8 @@ static void write_text(FILE *f, const struct rev_result *r, const struct manifes
 		for (size_t j = 0; j < c->not_buildable.nr; j++)
 			fprintf(f, "           not buildable before the series either: %s\n",
 				c->not_buildable.v[j]);
-		for (size_t j = 0; j < c->not_enabled.nr; j++)
-			fprintf(f, "             %s\n", c->not_enabled.v[j]);
-		for (size_t j = 0; j < c->not_buildable_errors.nr; j++)
-			fprintf(f, "             fails: %s\n", c->not_buildable_errors.v[j]);
+		each_line(f, "             ", &c->not_enabled);
+		each_line(f, "             fails: ", &c->not_buildable_errors);
 		if (c->defconfig)
 			fprintf(f, "           config: %s%s%s\n", c->defconfig_note ? c->defconfig_note : c->defconfig,
 				c->cross ? ", compiler " : "", c->cross ? c->cross : "");

@@ -249,24 +249,32 @@ static int removed_word(const struct cword *w, void *data)
 	return 0;
 }
 
-void residuals_removed_uses(struct convert *c, const char *dir, const struct strvec *api_files,
-			    char *const *api_before, const struct strvec *findings,
-			    struct strvec *left)
+void residuals_removed_uses(struct convert *c, const char *dir, const struct strvec *changed,
+			    text_before_fn *text_before, void *data,
+			    const struct strvec *findings, struct strvec *left)
 {
+	const struct strvec *paths = &c->m.patches[c->m.api_patch].paths;
 	struct strvec names = STRVEC_INIT, files = STRVEC_INIT;
 
-	for (size_t i = 0; i < api_files->nr; i++) {
+	for (size_t i = 0; i < changed->nr; i++) {
 		struct strvec was = STRVEC_INIT, now = STRVEC_INIT;
-		char *path = xstrfmt("%s/%s", dir, api_files->v[i]), *text = read_file(path);
+		const char *file = changed->v[i];
+		char *before, *path, *text;
 
-		defined_names(api_files->v[i], api_before[i], &was);
+		/* a file the series added has no text before: nothing it defined */
+		if (!convert_owned(file, paths) || !(before = text_before(file, data)))
+			continue;
+		path = xstrfmt("%s/%s", dir, file);
+		text = read_file(path);
+		defined_names(file, before, &was);
 		if (text)
-			defined_names(api_files->v[i], text, &now);
+			defined_names(file, text, &now);
 		for (size_t k = 0; k < was.nr; k++)
 			if (!strvec_contains(&now, was.v[k]) && !strvec_contains(&names, was.v[k]))
 				strvec_push(&names, was.v[k]);
 		strvec_clear(&was);
 		strvec_clear(&now);
+		free(before);
 		free(text);
 		free(path);
 	}

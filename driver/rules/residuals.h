@@ -16,17 +16,21 @@
 int residuals_uses_left(struct convert *c, const char *dir, const struct strvec *changed,
 			const struct strvec *findings, struct strvec *left);
 
+/* A changed file's text before the series (caller's to free), or NULL: none. */
+typedef char *text_before_fn(const char *file, void *data);
+
 /*
  * The uses of what the API removal deletes: every function, initialised
- * variable or macro that one of api_files defines in its text before
- * (api_before, parallel) and no longer does now (under dir), used as a
- * whole identifier anywhere in the candidates (outside comments and
- * literals, parsed by spatch or not) on a line no finding or earlier
- * residual names: it would no longer build. A residual line each into left.
+ * variable or macro that one of the removal entry's files among changed
+ * defines in its text before (text_before) and no longer does now (under
+ * dir), used as a whole identifier anywhere in the candidates (outside
+ * comments and literals, parsed by spatch or not) on a line no finding or
+ * earlier residual names: it would no longer build. A residual line each
+ * into left.
  */
-void residuals_removed_uses(struct convert *c, const char *dir, const struct strvec *api_files,
-			    char *const *api_before, const struct strvec *findings,
-			    struct strvec *left);
+void residuals_removed_uses(struct convert *c, const char *dir, const struct strvec *changed,
+			    text_before_fn *text_before, void *data,
+			    const struct strvec *findings, struct strvec *left);
 
 /*
  * The findings of before (the report before the rules) of a residual kind

@@ -202,34 +202,22 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 }
 
 /* The report after the series: only the files whose text it changed run again. */
-/* The uses of what the API's own files no longer define, the files as base had them. */
-static void removed_uses(struct convert *c, const char *wt, const char *base,
-			 const struct strvec *differ, const struct strvec *found, struct strvec *left)
+/* Where a file's text before the series is: the worktree's repo, at the base commit. */
+struct base_text {
+	const char *wt, *commit;
+};
+
+static char *text_at_base(const char *file, void *data)
 {
-	const struct strvec *paths = &c->m.patches[c->m.api_patch].paths;
-	struct strvec api = STRVEC_INIT;
-	char **before = xcalloc(differ->nr + 1, sizeof(*before));
+	const struct base_text *at = data;
+	char *spec = xstrfmt("%s:%s", at->commit, file), *text = NULL;
 
-	for (size_t i = 0; i < differ->nr; i++) {
-		char *spec;
-
-		if (!convert_owned(differ->v[i], paths))
-			continue;
-		spec = xstrfmt("%s:%s", base, differ->v[i]);
-		/* a file the series added has no text before: nothing it defined */
-		if (!run_capture(&before[api.nr], wt, "git", "show", spec, NULL) && before[api.nr]) {
-			strvec_push(&api, differ->v[i]);
-		} else {
-			free(before[api.nr]);
-			before[api.nr] = NULL;
-		}
-		free(spec);
+	if (run_capture(&text, at->wt, "git", "show", spec, NULL)) {
+		free(text);
+		text = NULL;
 	}
-	residuals_removed_uses(c, wt, &api, before, found, left);
-	for (size_t i = 0; i < api.nr; i++)
-		free(before[i]);
-	free(before);
-	strvec_clear(&api);
+	free(spec);
+	return text;
 }
 
 /*
@@ -255,9 +243,10 @@ static int residual_report(struct convert *c, const char *wt, struct rev_result 
 	/* and the uses no rule could see: unparsed code, macro bodies */
 	if (!ret) {
 		struct strvec left = STRVEC_INIT;
+		struct base_text at = { wt, r->commit };
 
 		ret = residuals_uses_left(c, wt, &differ, &r->residuals, &left);
-		removed_uses(c, wt, r->commit, &differ, &r->residuals, &left);
+		residuals_removed_uses(c, wt, &differ, text_at_base, &at, &r->residuals, &left);
 		residuals_by_hand(&c->m, &r->findings, &r->residuals, hand);
 		residuals_said(&c->m, &c->patch_said, &r->residuals, &left);
 		/* the parse errors: uses in unparsed code that stay (no hand edit took them) */
