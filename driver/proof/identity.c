@@ -14,6 +14,7 @@
 #include "lib/usage.h"
 #include "proof/identity.h"
 #include "proof/objcode.h"
+#include "proof/sourcediff.h"
 
 static const struct cscan *source(struct identity *id, const char *rev, const char *path)
 {
@@ -402,46 +403,109 @@ static const char *foreign_at(const struct identity *id, const char *fn)
 	return NULL;
 }
 
-/* One function that is not the same: changed as the diff says, or unexpected. */
-static void judge(struct identity *id, const char *obj, const char *sym, const char *what,
+/* One object being compared, and its units once a function needs them. */
+struct object_check {
+	const char *obj, *o_dir, *before_dir;
+	struct source_units su;
+};
+
+static void old_judgement(const struct identity *id, const char *obj, const char *fn, const char *sym,
+			  const char *how, struct ident_result *res)
+{
+	const char *where = foreign_at(id, fn);
+
+	if (where)
+		strvec_pushf(&res->unexpected_list, "%s: %s: code %s by a change that is not "
+			     "part of the series (%s)", obj, sym, how, where);
+	else
+		strvec_pushf(&res->unexpected_list, "%s: %s: code %s, yet the diff touches "
+			     "neither it nor anything it names", obj, sym, how);
+}
+
+/* A function the text does not touch: by its source in the unit, or as before. */
+static void judge_source(struct identity *id, struct object_check *oc, const char *fn,
+			 const char *sym, const char *how, struct ident_result *res)
+{
+	struct source_judgement j;
+	char *unit = xstrfmt("%s/%s.unit", oc->before_dir, oc->obj);
+
+	if (source_units_load(&oc->su, unit, oc->o_dir, oc->obj, id->wt) && oc->su.why &&
+	    !strvec_contains(&id->unit_errors, oc->su.why))
+		strvec_push(&id->unit_errors, oc->su.why);
+	free(unit);
+	source_judge(&oc->su, id->h, fn, &j);
+	switch (j.verdict) {
+	case SOURCE_SAME: {
+		struct strvec fns = STRVEC_INIT;
+		char *list;
+
+		source_functions_among(&oc->su, &id->touched, &fns);
+		list = strvec_join(&fns, 4, ", ");
+		res->compiler++;
+		strvec_pushf(&res->compiler_list, "%s: %s: code %s, its source did not: the compiler's "
+			     "whole-unit choice%s%s%s", oc->obj, sym, how, fns.nr ? " (the series touches " : "",
+			     fns.nr ? list : "", fns.nr ? ")" : "");
+		free(list);
+		strvec_clear(&fns);
+		break;
+	}
+	case SOURCE_SERIES:
+		res->changed++;
+		strvec_pushf(&res->changed_list, "%s: %s (through %s, %s)", oc->obj, sym, j.item, j.where);
+		break;
+	case SOURCE_FOREIGN:
+		res->unexpected++;
+		if (!strcmp(j.item, fn))
+			strvec_pushf(&res->unexpected_list, "%s: %s: code %s by a change that is not part "
+				     "of the series (%s)", oc->obj, sym, how, j.where);
+		else
+			strvec_pushf(&res->unexpected_list, "%s: %s: code %s through %s (%s), which a change "
+				     "that is not part of the series changes", oc->obj, sym, how, j.item, j.where);
+		break;
+	case SOURCE_UNEXPLAINED:
+		res->unexpected++;
+		strvec_pushf(&res->unexpected_list, "%s: %s: code %s through %s (%s), which no line of "
+			     "the diff changes", oc->obj, sym, how, j.item, j.where);
+		break;
+	default:
+		res->unexpected++;
+		old_judgement(id, oc->obj, fn, sym, how, res);
+	}
+	source_judgement_clear(&j);
+}
+
+/* One function that is not the same: changed as the diff says, or judged by its source. */
+static void judge(struct identity *id, struct object_check *oc, const char *sym, const char *what,
 		  struct ident_result *res)
 {
 	char *fn = source_name(sym);
-	const char *where;
 
 	if (strvec_contains(&id->touched, fn)) {
 		res->changed++;
-		strvec_pushf(&res->changed_list, "%s: %s%s", obj, sym, what);
+		strvec_pushf(&res->changed_list, "%s: %s%s", oc->obj, sym, what);
 	} else {
-		res->unexpected++;
-		where = foreign_at(id, fn);
-		if (where)
-			strvec_pushf(&res->unexpected_list, "%s: %s: code %s by a change that is not "
-				     "part of the series (%s)", obj, sym, what[0] ? what + 2 : "changed", where);
-		else
-			strvec_pushf(&res->unexpected_list, "%s: %s: code %s, yet the diff touches "
-				     "neither it nor anything it names", obj, sym, what[0] ? what + 2 : "changed");
+		judge_source(id, oc, fn, sym, what[0] ? what + 2 : "changed", res);
 	}
 	free(fn);
 }
 
-static void compare_object(struct identity *id, const char *obj, const struct objcode *b,
+static void compare_object(struct identity *id, struct object_check *oc, const struct objcode *b,
 			   const struct objcode *a, struct ident_result *res)
 {
 	for (size_t i = 0; i < b->nr; i++) {
 		const struct objfunc *fa = objcode_find(a, b->funcs[i].name);
 
 		if (!fa)
-			judge(id, obj, b->funcs[i].name, ": gone", res);
+			judge(id, oc, b->funcs[i].name, ": gone", res);
 		else if (!strcmp(fa->code, b->funcs[i].code) ||
 			 identity_same_but_lines(id, b, a, b->funcs[i].code, fa->code))
 			res->identical++;
 		else
-			judge(id, obj, b->funcs[i].name, "", res);
+			judge(id, oc, b->funcs[i].name, "", res);
 	}
 	for (size_t i = 0; i < a->nr; i++)
 		if (!objcode_find(b, a->funcs[i].name))
-			judge(id, obj, a->funcs[i].name, ": new", res);
+			judge(id, oc, a->funcs[i].name, ": new", res);
 }
 
 void identity_arch(struct identity *id, const char *cross, const char *before_dir,
@@ -467,9 +531,15 @@ void identity_arch(struct identity *id, const char *cross, const char *before_di
 				size_t n = strlen(objs.v[o]);
 				char *src = xstrfmt("%.*s.c", (int)(n - 2), objs.v[o]);
 
+				struct object_check oc = { .obj = objs.v[o], .o_dir = o_dir, .before_dir = before_dir };
+				char *unit = xstrfmt("%s/%s.unit", before_dir, objs.v[o]);
+
 				close_over(id, src);
-				compare_object(id, objs.v[o], &b, &a, res);
+				compare_object(id, &oc, &b, &a, res);
 				res->objects++;
+				source_units_clear(&oc.su);
+				unlink(unit);	/* a unit is megabytes: kept only until compared */
+				free(unit);
 				free(src);
 			}
 			objcode_clear(&b);
@@ -480,6 +550,19 @@ void identity_arch(struct identity *id, const char *cross, const char *before_di
 		free(bpath);
 		free(apath);
 	}
+	strvec_clear(&objs);
+	id->seconds += seconds_since(&t0);
+}
+
+void identity_keep_units(struct identity *id, const char *o_dir, const struct strvec *objects,
+			 const char *before_dir)
+{
+	struct strvec objs = STRVEC_INIT;
+	struct timespec t0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	cmdfile_objects(o_dir, objects, &objs);
+	source_units_keep(o_dir, &objs, id->h, before_dir, &id->unit_errors);
 	strvec_clear(&objs);
 	id->seconds += seconds_since(&t0);
 }
@@ -496,6 +579,7 @@ void identity_clear(struct identity *id)
 	strvec_clear(&id->touched);
 	strvec_clear(&id->ids);
 	strvec_clear(&id->foreign);
+	strvec_clear(&id->unit_errors);
 	memset(id, 0, sizeof(*id));
 }
 
@@ -503,5 +587,6 @@ void ident_result_clear(struct ident_result *res)
 {
 	strvec_clear(&res->changed_list);
 	strvec_clear(&res->unexpected_list);
+	strvec_clear(&res->compiler_list);
 	memset(res, 0, sizeof(*res));
 }

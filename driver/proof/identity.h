@@ -15,8 +15,10 @@
  */
 struct ident_result {
 	size_t objects, identical, changed, unexpected;
+	size_t compiler;		/* code changed, source did not: gcc's whole-unit choice */
 	struct strvec changed_list;	/* "mm/rmap.o: try_to_unmap_one" */
 	struct strvec unexpected_list;	/* "mm/rmap.o: foo: why" */
+	struct strvec compiler_list;	/* "drivers/x.o: foo: ... (the series changed: bar)" */
 };
 
 struct source_scan {
@@ -32,6 +34,7 @@ struct identity {
 	struct strvec ids;		/* identifiers whose meaning the diff changes */
 	struct strvec foreign;		/* "fn\tfile:line": changed by a hunk not of the series */
 	struct source_scan **sources;	/* the sources read so far (git show) */
+	struct strvec unit_errors;	/* units that could not be made: judged by the .c text */
 	size_t nr_sources;
 	double seconds;
 };
@@ -45,7 +48,9 @@ void identity_init(struct identity *id, const char *wt, struct hunks *h, const c
 		   const char *tip, const struct strvec *tokens);
 /*
  * Compare each object of objects (relative to o_dir; folder targets
- * expanded) with its copy in before_dir, with cross's objdump.
+ * expanded) with its copy in before_dir, with cross's objdump. A function
+ * the diff's text does not touch is judged by its source in the unit
+ * (sourcediff.h): before_dir/<obj>.unit, kept by identity_keep_units.
  */
 void identity_arch(struct identity *id, const char *cross, const char *before_dir,
 		   const char *o_dir, const struct strvec *objects, struct ident_result *res);
@@ -57,6 +62,9 @@ void identity_arch(struct identity *id, const char *cross, const char *before_di
 struct objcode;
 int identity_same_but_lines(struct identity *id, const struct objcode *bo, const struct objcode *ao,
 			    const char *before, const char *after);
+/* Before the series: the units of the objects of o_dir that read a changed file. */
+void identity_keep_units(struct identity *id, const char *o_dir, const struct strvec *objects,
+			 const char *before_dir);
 void identity_clear(struct identity *id);
 void ident_result_clear(struct ident_result *res);
 

@@ -47,6 +47,7 @@ static void proof_before(void *data, size_t i, const struct build_cell *c, const
 
 	proof_cells(p, i + 1);
 	lineproof_arch(&p->lines, 0, 1u << i, c->arch, o_dir, built);
+	identity_keep_units(&p->ident, o_dir, built, keep);
 	cmdfile_objects(o_dir, built, &objs);
 	for (size_t o = 0; o < objs.nr; o++) {
 		char *from = xstrfmt("%s/%s", o_dir, objs.v[o]), *to = xstrfmt("%s/%s", keep, objs.v[o]);

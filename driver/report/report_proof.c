@@ -79,6 +79,7 @@ json_t *proof_json(const struct build_proof *p, const struct build_cell *cells, 
 	json_object_set_new(o, "line_seconds", json_real(p->lines.seconds));
 	json_object_set_new(o, "identity_seconds", json_real(p->ident.seconds));
 	json_object_set_new(o, "errors", json_strings(&p->lines.errors));
+	json_object_set_new(o, "unit_errors", json_strings(&p->ident.unit_errors));
 	for (size_t i = 0; i < p->hunks.nr; i++)
 		json_array_append_new(hunks, hunk_json(&p->hunks.v[i], cells, nr_cells));
 	json_object_set_new(o, "hunks", hunks);
@@ -102,6 +103,8 @@ json_t *proof_cell_json(const struct build_proof *p, size_t i)
 	json_object_set_new(o, "unexpected", json_integer((json_int_t)c->ident.unexpected));
 	json_object_set_new(o, "changed_functions", json_strings(&c->ident.changed_list));
 	json_object_set_new(o, "unexpected_functions", json_strings(&c->ident.unexpected_list));
+	json_object_set_new(o, "compiler_choice", json_integer((json_int_t)c->ident.compiler));
+	json_object_set_new(o, "compiler_choice_functions", json_strings(&c->ident.compiler_list));
 	return o;
 }
 
@@ -156,17 +159,21 @@ void proof_text(FILE *f, const struct build_proof *p, const struct build_cell *c
 	}
 	for (size_t i = 0; i < p->lines.errors.nr; i++)
 		fprintf(f, "  ERROR %s\n", p->lines.errors.v[i]);
+	for (size_t i = 0; i < p->ident.unit_errors.nr; i++)
+		fprintf(f, "  note: judged by the .c text alone: %s\n", p->ident.unit_errors.v[i]);
 	for (size_t i = 0; i < nr_cells && i < p->nr_cells; i++) {
 		const struct proof_cell *c = &p->cells[i];
 
 		if (!c->proved)
 			continue;
 		fprintf(f, "  %-8s hunks compiled %zu/%zu; functions in %zu objects: %zu identical, "
-			"%zu changed as the diff says, %zu unexpected\n", cells[i].arch, c->hunks_compiled,
-			p->hunks.nr, c->ident.objects, c->ident.identical, c->ident.changed,
-			c->ident.unexpected);
+			"%zu changed as the diff says, %zu by the compiler's whole-unit choice, "
+			"%zu unexpected\n", cells[i].arch, c->hunks_compiled, p->hunks.nr, c->ident.objects,
+			c->ident.identical, c->ident.changed, c->ident.compiler, c->ident.unexpected);
 		for (size_t j = 0; j < c->ident.unexpected_list.nr; j++)
 			fprintf(f, "           UNEXPECTED %s\n", c->ident.unexpected_list.v[j]);
+		for (size_t j = 0; j < c->ident.compiler_list.nr; j++)
+			fprintf(f, "           compiler   %s\n", c->ident.compiler_list.v[j]);
 	}
 }
 
