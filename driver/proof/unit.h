@@ -1,5 +1,5 @@
-#ifndef KSERIES_UNIT_H
-#define KSERIES_UNIT_H
+#ifndef KSERIES_PROOF_UNIT_H
+#define KSERIES_PROOF_UNIT_H
 
 #include <stddef.h>
 #include "lib/intern.h"
