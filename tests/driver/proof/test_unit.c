@@ -1,4 +1,4 @@
-/* proof/unit.c and proof/sourcediff.c: items of a unit, closures, verdicts. */
+/* driver/proof/unit.c and driver/proof/sourcediff.c: items of a unit, closures, verdicts. */
 #include "unit.h"
 #include <sys/stat.h>
 #include "lib/strvec.h"
