@@ -21,7 +21,7 @@ DEB_PKGS := coccinelle git python3 perl gcc make libc6-dev pkg-config ccache pro
 	gcc-powerpc64le-linux-gnu gcc-mips-linux-gnu \
 	gcc-powerpc64-linux-gnu chromium fonts-dejavu-core distcc icecc \
 	qemu-system-x86 busybox-static linux-image-amd64 linux-headers-amd64 cpio e2fsprogs kmod \
-	b4 git-email libmailtools-perl
+	b4 git-email libmailtools-perl sparse
 # Commands a test needs, with the packages that bring them when missing (a
 # machine may have them from elsewhere: NodeSource's nodejs brings its own npm).
 DEB_CMDS := npm=nodejs,npm

@@ -54,7 +54,7 @@ struct build_args {
 	const char *kernel, *base, *tip, *out;
 	struct strvec archs, defines;
 	const char *cc_wrapper;
-	int jobs, force, bisect, allow_unproven, all_hunks;
+	int jobs, force, bisect, allow_unproven, all_hunks, warnings;
 };
 
 static void parse_args(int argc, char **argv, struct build_args *a)
@@ -68,6 +68,8 @@ static void parse_args(int argc, char **argv, struct build_args *a)
 		OPT_LIST("arch", 0, &a->archs, "ARCH",
 			 "build only these (x86_64 arm64 arm powerpc mips); repeat"),
 		OPT_CLEAR("no-bisect", &a->bisect, "build BASE and TIP only, not each commit"),
+		OPT_CLEAR("no-warnings", &a->warnings,
+			  "build without W=1 and sparse: new warnings are not looked for"),
 		OPT_FLAG("allow-unproven", 0, &a->allow_unproven,
 			 "a changed line no arch compiled is reported, not a failure"),
 		OPT_STRING("cc-wrapper", 0, &a->cc_wrapper, "CMD",
@@ -81,6 +83,7 @@ static void parse_args(int argc, char **argv, struct build_args *a)
 
 	a->jobs = default_jobs();
 	a->bisect = 1;
+	a->warnings = 1;
 	parse_options(argc, argv, &usage_build, opts, &args, &a->defines);
 	strvec_clear(&args);
 	toolchain_use_wrapper(a->cc_wrapper);
@@ -164,7 +167,8 @@ static int build_range(const struct range *g, const char *wt, const char *bdir, 
 				    .files = &files, .archs = g->a->archs.nr ? &g->a->archs : NULL,
 				    .scope = g->a->all_hunks ? NULL : &g->m->tokens, .m = g->m,
 				    .jobs = g->a->jobs, .bisect = g->a->bisect,
-				    .allow_unproven = g->a->allow_unproven };
+				    .allow_unproven = g->a->allow_unproven,
+				    .warnings = build_warning_checks(g->a->warnings) };
 	n = series_build(&q, r);
 	strvec_clear(&commits);
 	strvec_clear(&files);

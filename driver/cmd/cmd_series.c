@@ -65,6 +65,8 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 			 "build only these (x86_64 arm64 arm powerpc mips); repeat"),
 		OPT_CLEAR("no-build", &a->so.build, "skip the build matrix"),
 		OPT_CLEAR("no-bisect", &a->so.bisect, "build the series as a whole only, not patch by patch"),
+		OPT_CLEAR("no-warnings", &a->so.warnings,
+			  "build without W=1 and sparse: new warnings are not looked for"),
 		OPT_FLAG("allow-unproven", 0, &a->so.allow_unproven,
 			 "a changed line no arch compiled is reported, not a failure"),
 		OPT_STRING("branch", 0, &a->so.branch_prefix, "PREFIX",
@@ -92,6 +94,7 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 	a->jobs = default_jobs();
 	a->so.build = 1;
 	a->so.bisect = 1;
+	a->so.warnings = 1;
 	parse_options(argc, argv, &usage_series, opts, &args, &a->so.co.defines);
 	strvec_clear(&args);
 	toolchain_use_wrapper(a->cc_wrapper);

@@ -106,6 +106,10 @@ static void make_command(struct child_process *cp, const char *wt, const struct 
 	if (*job->cross)
 		strvec_pushf(&cp->args, "CROSS_COMPILE=%s", job->cross);
 	toolchain_compiler(wt, job->cross, &cp->args, &cp->env);
+	if (job->warnings & MAKE_W1)
+		strvec_push(&cp->args, "W=1");
+	if (job->warnings & MAKE_SPARSE)
+		strvec_push(&cp->args, "C=2");
 	strvec_pushv(&cp->args, (const char *const *)job->targets->v);
 	cp->dir = wt;
 	cp->out_file = job->log;

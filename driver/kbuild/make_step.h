@@ -27,8 +27,13 @@ struct make_job {
 	const char *arch, *cross;	/* ARCH=, CROSS_COMPILE= ("": none) */
 	const char *o_dir, *log;
 	const struct strvec *targets;
+	int warnings;			/* MAKE_W1 | MAKE_SPARSE: make W=1, C=2 */
 	struct make_step st;		/* make_step's and make_steps' answer */
 };
+
+/* The extra checks a make runs: Kbuild's W=1 warnings, sparse on each source (C=2). */
+#define MAKE_W1 1
+#define MAKE_SPARSE 2
 
 #define MAKE_JOB_INIT { .st = { STRVEC_INIT, STRVEC_INIT, NULL } }
 

@@ -43,6 +43,7 @@ struct make_job cell_job(const struct build_cell *c, const char *o_dir, const ch
 	job.o_dir = o_dir;
 	job.log = log;
 	job.targets = targets;
+	job.warnings = c->warnings;
 	return job;
 }
 

@@ -33,6 +33,7 @@ struct build_cell {
 	struct strvec not_in_tree;	/* fragment symbols no Kconfig of the tree defines */
 	struct strvec bisect_failures;	/* "NNNN subject: object": a patch that does not build */
 	size_t patches_built;		/* patches built one by one */
+	int warnings;			/* MAKE_W1 | MAKE_SPARSE for its makes (make_step.h) */
 	time_t after_started;		/* when the build after the series began */
 	double seconds;
 };

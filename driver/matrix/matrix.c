@@ -333,6 +333,13 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
 		mx.cells[mx.n++].only = cell(&m->variants, v, VARIANT_FILES);
 	}
 	*nr_cells = mx.n;
+	for (size_t i = 0; hooks && i < mx.n; i++) {
+		const struct arch_desc *a = cell_arch(&mx.cells[i]);
+
+		mx.cells[i].warnings = hooks->warnings & MAKE_W1;
+		if (a && !strcmp(a->arch, "x86_64"))
+			mx.cells[i].warnings |= hooks->warnings & MAKE_SPARSE;
+	}
 	if (mkdir(out_dir, 0777) && access(out_dir, W_OK)) {
 		error_errno("cannot create %s", out_dir);
 		goto out;

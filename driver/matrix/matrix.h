@@ -19,6 +19,8 @@ struct matrix_hooks {
 		       const char *o_dir, const struct strvec *built);
 	char *(*after)(void *data, size_t i, const struct build_cell *c, const char *out_dir,
 		       const char *o_dir);
+	/* MAKE_W1, MAKE_SPARSE: every make of every cell warns so (sparse on x86_64 only) */
+	int warnings;
 };
 
 /*

@@ -10,6 +10,7 @@
 #include "lib/fileio.h"
 #include "lib/run.h"
 #include "lib/usage.h"
+#include "proof/newwarn.h"
 #include "proof/proof.h"
 
 int proof_init(struct build_proof *p, const char *wt, const char *base, const char *tip,
@@ -69,6 +70,29 @@ static void proof_before(void *data, size_t i, const struct build_cell *c, const
 	free(keep);
 }
 
+/* The warnings of this cell's makes, after the series against before it. */
+static void compare_warnings(struct build_proof *p, struct proof_cell *pc, const char *out_dir,
+			     const char *arch)
+{
+	char *blog = xstrfmt("%s/%s-before.log", out_dir, arch), *alog = xstrfmt("%s/%s.log", out_dir, arch);
+	char *o_dir = xstrfmt("%s/%s", out_dir, arch);
+	char *bt = read_file(blog), *at = read_file(alog);
+	struct build_warnings before, after;
+
+	warnings_parse(&before, bt, p->lines.wt, o_dir);
+	warnings_parse(&after, at, p->lines.wt, o_dir);
+	warnings_new(&before, &after, &p->hunks, &pc->new_warnings, &pc->warnings_old);
+	pc->warnings_after = after.nr;
+	pc->warned = 1;
+	warnings_clear(&before);
+	warnings_clear(&after);
+	free(bt);
+	free(at);
+	free(o_dir);
+	free(blog);
+	free(alog);
+}
+
 /* After the series: the added lines, and each object's functions against the kept ones. */
 static char *proof_after(void *data, size_t i, const struct build_cell *c, const char *out_dir,
 			 const char *o_dir)
@@ -83,16 +107,21 @@ static char *proof_after(void *data, size_t i, const struct build_cell *c, const
 	keep = xstrfmt("%s/%s-before", out_dir, c->arch);
 	lineproof_arch(&p->lines, 1, 1u << i, c->arch, o_dir, &c->built);
 	identity_arch(&p->ident, cell_arch(c)->cross, keep, o_dir, &c->built, &pc->ident);
+	if (c->warnings)
+		compare_warnings(p, pc, out_dir, c->arch);
 	if (pc->ident.unexpected)
 		reason = xstrfmt("%zu functions changed that the diff does not touch: %s",
 				 pc->ident.unexpected, pc->ident.unexpected_list.v[0]);
+	else if (pc->new_warnings.nr)
+		reason = xstrfmt("%zu new warning%s: %s", pc->new_warnings.nr,
+				 pc->new_warnings.nr == 1 ? "" : "s", pc->new_warnings.v[0]);
 	free(keep);
 	return reason;
 }
 
-struct matrix_hooks proof_hooks(struct build_proof *p)
+struct matrix_hooks proof_hooks(struct build_proof *p, int warnings)
 {
-	struct matrix_hooks h = { p, proof_before, proof_after };
+	struct matrix_hooks h = { p, proof_before, proof_after, warnings };
 
 	return h;
 }
@@ -184,7 +213,9 @@ void proof_clear(struct build_proof *p)
 	lineproof_clear(&p->lines);
 	identity_clear(&p->ident);
 	hunks_clear(&p->hunks);
-	for (size_t i = 0; i < p->nr_cells; i++)
+	for (size_t i = 0; i < p->nr_cells; i++) {
 		ident_result_clear(&p->cells[i].ident);
+		strvec_clear(&p->cells[i].new_warnings);
+	}
 	free(p->cells);
 }

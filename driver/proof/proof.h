@@ -13,6 +13,10 @@ struct proof_cell {
 	int proved;			/* the proof ran on this cell */
 	size_t hunks_compiled;		/* hunks whose code lines this arch compiled, every one */
 	struct ident_result ident;	/* functions before and after */
+	int warned;			/* its makes warned with W=1 (and sparse): compared */
+	size_t warnings_after;		/* warnings after the series, of the objects it built */
+	size_t warnings_old;		/* of those, there before it too */
+	struct strvec new_warnings;	/* the others: "mm/rmap.c:12: unused variable ..." */
 };
 
 /*
@@ -38,9 +42,10 @@ int proof_init(struct build_proof *p, const char *wt, const char *base, const ch
  * The hooks that run the proof on each cell of build_matrix: before the
  * series, the removed lines and the objects kept for the identity; after
  * it, the added lines and every function compared (an unexpected change
- * fails the cell).
+ * fails the cell). warnings (MAKE_W1, MAKE_SPARSE): the makes warn so, and
+ * a warning after the series that was not there before it fails the cell.
  */
-struct matrix_hooks proof_hooks(struct build_proof *p);
+struct matrix_hooks proof_hooks(struct build_proof *p, int warnings);
 /* After the matrix: the reasons for what no arch compiled, the per-cell hunk figures. */
 void proof_finish(struct build_proof *p, const struct build_cell *cells, size_t nr_cells);
 /*

@@ -105,6 +105,16 @@ json_t *proof_cell_json(const struct build_proof *p, size_t i)
 	json_object_set_new(o, "unexpected_functions", json_strings(&c->ident.unexpected_list));
 	json_object_set_new(o, "compiler_choice", json_integer((json_int_t)c->ident.compiler));
 	json_object_set_new(o, "compiler_choice_functions", json_strings(&c->ident.compiler_list));
+	if (c->warned) {
+		json_t *w = json_object();
+
+		json_object_set_new(w, "after", json_integer((json_int_t)c->warnings_after));
+		json_object_set_new(w, "already_there", json_integer((json_int_t)c->warnings_old));
+		json_object_set_new(w, "new", json_strings(&c->new_warnings));
+		json_object_set_new(o, "warnings", w);
+	} else {
+		json_object_set_new(o, "warnings", json_null());
+	}
 	return o;
 }
 
@@ -174,6 +184,14 @@ void proof_text(FILE *f, const struct build_proof *p, const struct build_cell *c
 			fprintf(f, "           UNEXPECTED %s\n", c->ident.unexpected_list.v[j]);
 		for (size_t j = 0; j < c->ident.compiler_list.nr; j++)
 			fprintf(f, "           compiler   %s\n", c->ident.compiler_list.v[j]);
+		if (c->warned)
+			fprintf(f, "           warnings (W=1%s): %zu after the series, %zu already there, %zu new\n",
+				cells[i].warnings & MAKE_SPARSE ? ", sparse" : "", c->warnings_after,
+				c->warnings_old, c->new_warnings.nr);
+		else
+			fprintf(f, "           warnings: not looked for (--no-warnings)\n");
+		for (size_t j = 0; j < c->new_warnings.nr; j++)
+			fprintf(f, "           NEW WARNING %s\n", c->new_warnings.v[j]);
 	}
 }
 

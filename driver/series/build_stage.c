@@ -43,6 +43,19 @@ static int build_each_patch(const struct build_request *q, struct rev_result *r)
 	return failed;
 }
 
+int build_warning_checks(int wanted)
+{
+	static int said;
+
+	if (!wanted)
+		return 0;
+	if (program_exists("sparse"))
+		return MAKE_W1 | MAKE_SPARSE;
+	if (!said++)
+		note("sparse is not installed: new sparse warnings are not looked for (apt install sparse)");
+	return MAKE_W1;
+}
+
 int series_build(const struct build_request *q, struct rev_result *r)
 {
 	struct strvec changed = STRVEC_INIT;
@@ -55,7 +68,7 @@ int series_build(const struct build_request *q, struct rev_result *r)
 		r->proof = NULL;
 	}
 	if (r->proof)
-		hooks = proof_hooks(r->proof);
+		hooks = proof_hooks(r->proof, q->warnings);
 	n = build_matrix(q->wt, q->base, q->head, q->files, q->archs, q->m, q->dir, q->jobs,
 			 r->proof ? &hooks : NULL, &r->cells, &r->nr_cells);
 	if (r->proof)

@@ -14,6 +14,7 @@ struct build_request {
 	const struct strvec *scope;	/* the tokens of the series' hunks; NULL: every hunk */
 	const struct manifest *m;
 	int jobs, bisect, allow_unproven;
+	int warnings;			/* MAKE_W1 | MAKE_SPARSE: new warnings fail a cell */
 };
 /*
  * The build matrix of base..head with its proof, then (q->bisect) each
@@ -22,4 +23,9 @@ struct build_request {
  * incomplete proof is one unless allow_unproven), or -1.
  */
 int series_build(const struct build_request *q, struct rev_result *r);
+/*
+ * The warning checks of a build (wanted: not --no-warnings): MAKE_W1, and
+ * MAKE_SPARSE when sparse is installed (a note says when it is not).
+ */
+int build_warning_checks(int wanted);
 #endif

@@ -13,6 +13,7 @@ struct series_opts {
 	int build;			/* run the build matrix (not with --no-build) */
 	int bisect;			/* and build after each patch (not with --no-bisect) */
 	int allow_unproven;		/* a line no arch compiled does not fail the revision */
+	int warnings;			/* W=1 and sparse: a new warning fails a cell (not --no-warnings) */
 	const struct strvec *archs;	/* --arch, or NULL: all five */
 	struct convert_opts co;
 	struct posting_opts post;	/* recipients, reroll, stable form */

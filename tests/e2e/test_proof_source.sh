@@ -6,6 +6,9 @@
 # the same macro changed by the series is "changed as the diff says"; a
 # function whose code changed only because gcc inlines a header's static
 # function once its other caller is gone is the compiler's choice, exit 0.
+# New warnings (item 2): an unused variable (W=1) and a __user pointer
+# dereferenced (sparse) fail naming file:line; warnings already there, on
+# lines the diff moved, are counted and never listed.
 set -u
 . "$(dirname "$0")/../lib.sh"
 e2e_demo_setup
@@ -14,6 +17,12 @@ git -C "$repo" checkout -q -b prep v4.12-demo
 cat > "$repo/include/linux/demo_calc.h" <<'EOC'
 #ifndef _LINUX_DEMO_CALC_H
 #define _LINUX_DEMO_CALC_H
+
+#ifdef __CHECKER__
+#define __user __attribute__((noderef, address_space(1)))
+#else
+#define __user
+#endif
 
 #define DEMO_SCALE 3
 #define DEMO_SCALED(n) ((n) * DEMO_SCALE)
@@ -74,6 +83,11 @@ int rmap_mix_a(int n)
 int rmap_mix_b(int n)
 {
 	return demo_mix(n + 1) - 2;
+}
+
+int rmap_peek(int __user *p)
+{
+	return p != 0;
 }
 EOC
 git -C "$repo" add -A
@@ -148,4 +162,47 @@ assert 'mm/rmap.o: rmap_mix_a' in p['changed_functions'], p['changed_functions']
 check "proof: report.txt lists them apart" sh -c "
 	grep -q '1 changed as the diff says, 2 by the compiler.s whole-unit choice, 0 unexpected' '$tmp/once/base..once/report.txt' &&
 	grep -q 'compiler   mm/rmap.o: rmap_mix_b' '$tmp/once/base..once/report.txt'"
+
+# 5. an unused variable: the same code, a new warning
+branch unused mm/rmap.c 'return rmap_weight(n + 2) - 1;' 'int spare;\n\n\treturn rmap_weight(n + 2) - 1;'
+check "warnings: an unused variable fails (exit $(cat "$tmp/unused.rc"))" test "$(cat "$tmp/unused.rc")" = 1
+ul=$(git -C "$repo" show unused:mm/rmap.c | grep -n 'int spare;' | cut -d: -f1)
+check "warnings: it is the one new warning, at its line; the code is the same" python3 -c "
+$(proof unused)
+w = p['warnings']
+assert w['new'] == [\"mm/rmap.c:$ul: unused variable 'spare' [-Wunused-variable]\"], w
+assert w['already_there'] > 0 and w['after'] == w['already_there'] + 1, w
+assert p['unexpected'] == 0, p
+c = {c['arch']: c for c in r['build']['archs']}['x86_64']
+assert c['state'] == 'failed' and 'new warning' in c['reason'] and 'spare' in c['reason'], c"
+check "warnings: report.txt names it and counts the others" sh -c "
+	grep -q \"NEW WARNING mm/rmap.c:$ul: unused variable 'spare'\" '$tmp/unused/base..unused/report.txt' &&
+	grep -Eq 'warnings \(W=1, sparse\): [0-9]+ after the series, [0-9]+ already there, 1 new' '$tmp/unused/base..unused/report.txt'"
+
+# 6. a __user pointer dereferenced: sparse's warning (x86_64 runs it)
+branch user mm/rmap.c 'return p != 0;' 'return *p;'
+check "warnings: a new sparse warning fails (exit $(cat "$tmp/user.rc"))" test "$(cat "$tmp/user.rc")" = 1
+pl=$(git -C "$repo" show user:mm/rmap.c | grep -n 'return \*p;' | cut -d: -f1)
+check "warnings: sparse's is named at its line" python3 -c "
+$(proof user)
+new = p['warnings']['new']
+assert any(x.startswith('mm/rmap.c:$pl: dereference of noderef expression') for x in new), new"
+
+# 7. lines moved above warnings already there: nothing new; --no-warnings looks for none
+git -C "$repo" checkout -q -b shift base
+sed -i '1i /* demo: a first line that moves every other */' "$repo/mm/rmap.c"
+git -C "$repo" commit -q -am "demo: shift"
+"$kseries" build --kernel "$repo" --base base --tip shift --arch x86_64 --allow-unproven --all-hunks \
+	--out "$tmp/shift" > "$tmp/shift.log" 2>&1
+check "warnings: moved warnings are no new ones (exit $?)" test $? = 0
+check "warnings: all counted as there before" python3 -c "
+$(proof shift)
+w = p['warnings']
+assert w['new'] == [] and w['already_there'] == w['after'] > 3, w"
+"$kseries" build --kernel "$repo" --base base --tip unused --arch x86_64 --allow-unproven --no-warnings \
+	--out "$tmp/nowarn" > "$tmp/nowarn.log" 2>&1
+check "warnings: --no-warnings builds without them (exit $?)" test $? = 0
+check "warnings: --no-warnings: report.json says not looked for" python3 -c "
+$(proof nowarn | sed 's/base..nowarn/base..unused/')
+assert p['warnings'] is None, p"
 finish
