@@ -141,6 +141,13 @@ if [ "${KSERIES_BENCH_BUILD:-1}" != 0 ]; then
 	# shellcheck disable=SC2086
 	timed build_warm "$tmp/s4.log" "$kseries" series -q --no-bisect --jobs "$jobs" $arch_flags \
 		--kernel "$KSERIES_KERNEL" --rev "$rev" --out "$tmp/s4"
+	# without W=1 and sparse: once to fill ccache for those flags, then timed warm
+	# shellcheck disable=SC2086
+	timed build_nowarn_cold "$tmp/s6.log" "$kseries" series -q --no-bisect --no-warnings --jobs "$jobs" $arch_flags \
+		--kernel "$KSERIES_KERNEL" --rev "$rev" --out "$tmp/s6c"
+	# shellcheck disable=SC2086
+	timed build_nowarn "$tmp/s6.log" "$kseries" series -q --no-bisect --no-warnings --jobs "$jobs" $arch_flags \
+		--kernel "$KSERIES_KERNEL" --rev "$rev" --out "$tmp/s6"
 	# shellcheck disable=SC2086
 	timed bisect "$tmp/s5.log" "$kseries" series -q --jobs "$jobs" $arch_flags \
 		--kernel "$KSERIES_KERNEL" --rev "$rev" --out "$tmp/s5"
@@ -173,6 +180,7 @@ if "build_cold" in t:
     row("plain recipe, cold ccache", t["plain_cold"])
     row("kseries build step, warm ccache", k_warm, "plain warm", 40)
     row("plain recipe, warm ccache", t["plain_warm"])
+    row("of it: W=1 and sparse (warm, against --no-warnings)", t["build_warm"] - t["build_nowarn"])
     row("per-patch bisect step (warm)", t["bisect"] - t["build_warm"])
 print("\n".join(rows))
 PY
