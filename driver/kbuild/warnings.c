@@ -4,25 +4,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include "kbuild/warnings.h"
+#include "lib/paths.h"
 #include "lib/usage.h"
 
 /* path as the tree knows it: wt's prefix gone; a path relative to o_dir resolved first */
 static char *tree_path(const char *path, const char *wt, const char *wt_real, const char *o_dir)
 {
-	size_t n = strlen(wt), nr = wt_real ? strlen(wt_real) : 0;
-	char *full, *real, *out;
+	size_t n = strlen(wt);
+	char *out;
 
 	if (!strncmp(path, wt, n) && path[n] == '/')
 		return xstrdup(path + n + 1);
-	full = path[0] == '/' ? xstrdup(path) : xstrfmt("%s/%s", o_dir, path);
-	real = realpath(full, NULL);
-	if (real && wt_real && !strncmp(real, wt_real, nr) && real[nr] == '/')
-		out = xstrdup(real + nr + 1);
-	else
-		out = xstrdup(path);
-	free(real);
-	free(full);
-	return out;
+	out = path_in_tree(path, o_dir, wt_real);
+	return out ? out : xstrdup(path);
 }
 
 static int have(const struct build_warnings *w, const char *file, long line, const char *text)

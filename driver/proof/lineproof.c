@@ -15,6 +15,7 @@
 #include "kbuild/cmdfile.h"
 #include "lib/clock.h"
 #include "lib/fileio.h"
+#include "lib/paths.h"
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "proof/lineproof.h"
@@ -94,7 +95,7 @@ struct path_map {
 static int map_path(struct path_map *pm, const char *path, size_t n)
 {
 	unsigned h = 2166136261u;
-	char *full, *real, *key = xstrndup(path, n);
+	char *rel, *key = xstrndup(path, n);
 	int val = -1;
 
 	for (size_t i = 0; i < n; i++)
@@ -107,17 +108,11 @@ static int map_path(struct path_map *pm, const char *path, size_t n)
 			return pm->vals[k];
 		}
 	}
-	full = key[0] == '/' ? xstrdup(key) : xstrfmt("%s/%s", pm->o_dir, key);
-	real = key[0] == '<' ? NULL : realpath(full, NULL);
-	if (real && !strncmp(real, pm->wt_real, strlen(pm->wt_real)) && real[strlen(pm->wt_real)] == '/') {
-		const char *rel = real + strlen(pm->wt_real) + 1;
-
-		for (size_t f = 0; f < pm->lp->nr_files && val < 0; f++)
-			if (pm->lp->files[f].after == pm->after && !strcmp(pm->lp->files[f].path, rel))
-				val = (int)f;
-	}
-	free(real);
-	free(full);
+	rel = path_in_tree(key, pm->o_dir, pm->wt_real);
+	for (size_t f = 0; rel && f < pm->lp->nr_files && val < 0; f++)
+		if (pm->lp->files[f].after == pm->after && !strcmp(pm->lp->files[f].path, rel))
+			val = (int)f;
+	free(rel);
 	for (unsigned k = h % 4096, tries = 0; tries < 4096; k = (k + 1) % 4096, tries++)
 		if (!pm->keys[k]) {
 			pm->keys[k] = key;

@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lib/paths.h"
 #include "lib/usage.h"
 #include "proof/unit.h"
 
@@ -261,24 +262,13 @@ static const char *marker_path(struct parser *p, const char *s, size_t n)
 	size_t id = intern_id(&p->markers, s, n);
 
 	if (id == p->nr_marker_file) {
-		char *key = xstrndup(s, n), *full, *real;
+		char *key = xstrndup(s, n), *rel = path_in_tree(key, p->o_dir, p->wt_real);
 
 		p->marker_file = xrealloc(p->marker_file, (id + 1) * sizeof(*p->marker_file));
 		p->nr_marker_file = id + 1;
-		p->marker_file[id] = 0;
-		full = key[0] == '/' ? xstrdup(key) : xstrfmt("%s/%s", p->o_dir, key);
-		real = key[0] == '<' ? NULL : realpath(full, NULL);
-		if (real && p->wt_real && !strncmp(real, p->wt_real, strlen(p->wt_real)) &&
-		    real[strlen(p->wt_real)] == '/') {
-			const char *rel = real + strlen(p->wt_real) + 1;
-
-			p->marker_file[id] = intern_id(&p->u->files, rel, strlen(rel)) + 1;
-		}
 		/* a miss is remembered too: SIZE_MAX stands for "outside" */
-		if (!p->marker_file[id])
-			p->marker_file[id] = SIZE_MAX;
-		free(real);
-		free(full);
+		p->marker_file[id] = rel ? intern_id(&p->u->files, rel, strlen(rel)) + 1 : SIZE_MAX;
+		free(rel);
 		free(key);
 	}
 	return p->marker_file[id] == SIZE_MAX ? NULL : p->u->files.names[p->marker_file[id] - 1];
