@@ -199,15 +199,17 @@ static int run_range(const struct range *g, const char *name, const char *rev_di
 		r.error = xstrdup("cannot check out the whole tree for the build");
 	else if ((n = build_range(g, wt, bdir, &r)) < 0)
 		r.error = xstrdup("the build stopped on an error: see the messages above");
-	else if (n)
+	else if (n && !(r.error = build_failure(&r, g->a->allow_unproven)))
 		r.error = xstrfmt("%d failed cells or an incomplete proof: see report.txt", n);
-	else
+	else if (!n)
 		r.state = REV_CONVERTED;
 	worktree_remove_now(g->repo, wt);
 	r.seconds = seconds_since(&t0);
 	if (!report_write(rev_dir, &r, &g->m->kinds))
 		remove(marker);
 	ret = r.state == REV_FAILED;
+	if (ret && r.error)
+		error("[%s] %s", name, r.error);
 	info("[%s] %s (%.0fs)", name, ret ? "failed" : "built and proven", r.seconds);
 	rev_result_clear(&r);
 	free(wt);

@@ -112,17 +112,32 @@ int hunks_read(struct hunks *h, const char *dir, const char *base, const char *h
 	return 0;
 }
 
-static int lines_proven(const struct hunk_line *v, size_t n)
+static int lines_proven(const struct hunk_line *v, size_t n, int elsewhere_too)
 {
 	for (size_t i = 0; i < n; i++)
-		if (v[i].code && !v[i].archs)
+		if (v[i].code && !v[i].archs && !(elsewhere_too && v[i].elsewhere))
 			return 0;
 	return 1;
 }
 
 int hunk_proven(const struct hunk *hk)
 {
-	return lines_proven(hk->removed, hk->nr_removed) && lines_proven(hk->added, hk->nr_added);
+	return lines_proven(hk->removed, hk->nr_removed, 0) && lines_proven(hk->added, hk->nr_added, 0);
+}
+
+int hunk_elsewhere(const struct hunk *hk)
+{
+	return !hunk_proven(hk) && lines_proven(hk->removed, hk->nr_removed, 1) &&
+	       lines_proven(hk->added, hk->nr_added, 1);
+}
+
+size_t hunks_elsewhere(const struct hunks *h)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < h->nr; i++)
+		n += hunk_elsewhere(&h->v[i]);
+	return n;
 }
 
 void hunks_count(const struct hunks *h, size_t *proven, size_t *total)

@@ -14,6 +14,7 @@ struct hunk_line {
 	int code;		/* 1: holds code (not blank, comment or #endif-like only) */
 	unsigned archs;		/* bit i: arch i compiled it */
 	char *why;		/* no arch compiled it: the reason found, or NULL */
+	int elsewhere;		/* only an arch this run left out compiles it (not a failure) */
 };
 
 struct hunk {
@@ -50,8 +51,12 @@ int hunks_read(struct hunks *h, const char *dir, const char *base, const char *h
 void hunks_parse(struct hunks *h, const char *diff);
 /* A hunk whose code lines were all compiled on some arch (or that holds no code). */
 int hunk_proven(const struct hunk *hk);
+/* Not proven, but only arches this run left out compile what is not. */
+int hunk_elsewhere(const struct hunk *hk);
 /* Hunks proven, and hunks in all. */
 void hunks_count(const struct hunks *h, size_t *proven, size_t *total);
+/* Hunks left to arches not in this run (hunk_elsewhere). */
+size_t hunks_elsewhere(const struct hunks *h);
 /*
  * Line number map of one file across the diff: the new number of old line
  * nr, or -1 when the diff removed it.

@@ -126,11 +126,30 @@ struct matrix_hooks proof_hooks(struct build_proof *p, int warnings)
 	return h;
 }
 
-/* A line of arch/X/ when no cell of arch X was built: that is the reason, not the file. */
-static void arch_not_built(const struct build_proof *p, struct hunk_line *v, size_t n,
+/* kseries' arch whose arch/ folder is srcarch[0..len): "x86" -> "x86_64", or NULL. */
+static const char *arch_of_folder(const char *srcarch, size_t len)
+{
+	for (size_t i = 0; arch_names[i]; i++) {
+		const struct arch_desc *a = arch_find(arch_names[i]);
+
+		if (a && strlen(a->srcarch) == len && !strncmp(a->srcarch, srcarch, len))
+			return arch_names[i];
+	}
+	return NULL;
+}
+
+/*
+ * A line of arch/X/ when no cell of arch X was built: that is the reason,
+ * not the file. An arch the run left out (not in --arch) leaves its lines
+ * to another run: named, not a failure; a cell that was skipped or failed
+ * proves nothing, and its lines stay unproven.
+ */
+static void arch_not_built(struct build_proof *p, struct hunk_line *v, size_t n,
 			   const char *file, const struct build_cell *cells, size_t nr_cells)
 {
+	const char *name;
 	size_t len;
+	int asked = 0;
 
 	if (!file || strncmp(file, "arch/", 5))
 		return;
@@ -138,13 +157,27 @@ static void arch_not_built(const struct build_proof *p, struct hunk_line *v, siz
 	for (size_t i = 0; i < nr_cells; i++) {
 		const char *src = cell_srcarch(&cells[i]);
 
-		if (p->cells[i].proved && src && strlen(src) == len && !strncmp(src, file + 5, len))
+		if (!src || strlen(src) != len || strncmp(src, file + 5, len))
+			continue;
+		if (p->cells[i].proved)
 			return;
+		asked = 1;
 	}
-	for (size_t l = 0; l < n; l++)
-		if (v[l].code && !v[l].archs && !v[l].why)
-			v[l].why = xstrfmt("arch/%.*s is not built in this run (its cell is not in "
-					   "--arch, or it was skipped or failed)", (int)len, file + 5);
+	name = asked ? NULL : arch_of_folder(file + 5, len);
+	for (size_t l = 0; l < n; l++) {
+		if (!v[l].code || v[l].archs || v[l].why)
+			continue;
+		if (name) {
+			v[l].elsewhere = 1;
+			v[l].why = xstrfmt("arch/%.*s is not built in this run (add --arch %s)", (int)len,
+					   file + 5, name);
+			if (!strvec_contains(&p->not_in_run, name))
+				strvec_push(&p->not_in_run, name);
+		} else {
+			v[l].why = xstrfmt("arch/%.*s is not built in this run (its cell was skipped or "
+					   "failed, or kseries builds no such arch)", (int)len, file + 5);
+		}
+	}
 }
 
 /*
@@ -197,11 +230,18 @@ void proof_finish(struct build_proof *p, const struct build_cell *cells, size_t 
 
 int proof_judge(const struct build_proof *p, int allow_unproven, int *incomplete)
 {
-	size_t proven = 0, total = 0;
+	size_t proven = 0, total = 0, elsewhere = p ? hunks_elsewhere(&p->hunks) : 0;
 
 	if (p)
 		hunks_count(&p->hunks, &proven, &total);
-	*incomplete = !p || proven < total;
+	*incomplete = !p || proven + elsewhere < total;
+	if (elsewhere) {
+		char *add = strvec_join(&p->not_in_run, p->not_in_run.nr, " --arch ");
+
+		note("proof: %zu hunks only arches this run left out compile: not built in this run "
+		     "(--arch %s proves them)", elsewhere, add);
+		free(add);
+	}
 	if (*incomplete)
 		info("proof: %zu of %zu hunks compiled on some arch%s", proven, total,
 		     allow_unproven ? " (--allow-unproven: reported only)" : ": incomplete");
@@ -213,6 +253,7 @@ void proof_clear(struct build_proof *p)
 	lineproof_clear(&p->lines);
 	identity_clear(&p->ident);
 	hunks_clear(&p->hunks);
+	strvec_clear(&p->not_in_run);
 	for (size_t i = 0; i < p->nr_cells; i++) {
 		ident_result_clear(&p->cells[i].ident);
 		strvec_clear(&p->cells[i].new_warnings);

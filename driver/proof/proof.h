@@ -30,6 +30,7 @@ struct build_proof {
 	struct identity ident;
 	struct proof_cell *cells;
 	size_t nr_cells;
+	struct strvec not_in_run;	/* arches left out that would compile unproven lines */
 };
 
 /*

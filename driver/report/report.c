@@ -494,6 +494,8 @@ static json_t *matrix_row(FILE *f, const char *rev, const char *rev_dir, const c
 		json_integer_value(json_object_get(o, "parse_errors")), proof, *build ? build : "not run",
 		runtime ? "  runtime: " : "", runtime ? rt : "");
 	json_object_set(row, "state", json_object_get(o, "state"));
+	/* why a failed row failed, on the page too: its cells may all be green */
+	json_object_set(row, "error", json_object_get(o, "error"));
 	if (runtime)
 		json_object_set_new(row, "runtime", runtime);
 	json_object_set_new(row, "patches", json_integer(json_array_size(json_object_get(o, "patches"))));

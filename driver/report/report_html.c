@@ -142,6 +142,11 @@ static void revision_row(FILE *f, const char *out, json_t *row, json_t *archs)
 			int_of(row, "patches"), int_of(row, "files_changed"), int_of(row, "insertions"),
 			int_of(row, "deletions"), int_of(row, "residuals"));
 	esc(f, json_string_value(json_object_get(row, "proof")));
+	if (json_is_string(json_object_get(row, "error"))) {
+		fputs("<div class=\"why\">", f);
+		esc(f, json_string_value(json_object_get(row, "error")));
+		fputs("</div>", f);
+	}
 	if (json_is_object(json_object_get(row, "runtime"))) {
 		json_t *rt = json_object_get(row, "runtime");
 

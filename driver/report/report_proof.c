@@ -38,6 +38,7 @@ static void unproven_lines(json_t *out, const char *file, const char *side,
 		json_object_set_new(l, "side", json_string(side));
 		json_object_set_new(l, "text", json_string(v[i].text));
 		json_object_set_new(l, "why", v[i].why ? json_string(v[i].why) : json_null());
+		json_object_set_new(l, "elsewhere", json_boolean(v[i].elsewhere));
 		json_array_append_new(out, l);
 	}
 }
@@ -51,6 +52,7 @@ static json_t *hunk_json(const struct hunk *hk, const struct build_cell *cells, 
 	json_object_set_new(o, "new_line", json_integer(hk->new_start));
 	json_object_set_new(o, "in_series", json_boolean(hk->in_series));
 	json_object_set_new(o, "proven", json_boolean(hunk_proven(hk)));
+	json_object_set_new(o, "elsewhere", json_boolean(hunk_elsewhere(hk)));
 	json_object_set_new(o, "before_archs", arch_list(side_mask(hk->removed, hk->nr_removed), cells,
 							 nr_cells));
 	json_object_set_new(o, "after_archs", arch_list(side_mask(hk->added, hk->nr_added), cells,
@@ -75,6 +77,8 @@ json_t *proof_json(const struct build_proof *p, const struct build_cell *cells, 
 	json_object_set_new(o, "complete", json_boolean(!incomplete));
 	json_object_set_new(o, "hunks_proven", json_integer((json_int_t)proven));
 	json_object_set_new(o, "hunks_total", json_integer((json_int_t)total));
+	json_object_set_new(o, "hunks_elsewhere", json_integer((json_int_t)hunks_elsewhere(&p->hunks)));
+	json_object_set_new(o, "not_in_run", json_strings(&p->not_in_run));
 	json_object_set_new(o, "preprocessed", json_integer((json_int_t)p->lines.preprocessed));
 	json_object_set_new(o, "line_seconds", json_real(p->lines.seconds));
 	json_object_set_new(o, "identity_seconds", json_real(p->ident.seconds));
@@ -133,7 +137,8 @@ static void text_unproven(FILE *f, const char *file, const struct hunk_line *v, 
 {
 	for (size_t i = 0; i < n; i++)
 		if (v[i].code && !v[i].archs)
-			fprintf(f, "      UNPROVEN %s:%ld (%s): %s\n        %s\n", file, v[i].nr, side,
+			fprintf(f, "      %s %s:%ld (%s): %s\n        %s\n",
+				v[i].elsewhere ? "NOT BUILT HERE" : "UNPROVEN", file, v[i].nr, side,
 				v[i].why ? v[i].why : "?", v[i].text);
 }
 
@@ -150,13 +155,21 @@ void proof_text(FILE *f, const struct build_proof *p, const struct build_cell *c
 	fprintf(f, "\nproof: %zu of %zu hunks compiled on some arch%s (%zu gcc -E, %.1f s; identity %.1f s)\n",
 		proven, total, incomplete ? ": INCOMPLETE" : "", p->lines.preprocessed,
 		p->lines.seconds, p->ident.seconds);
+	if (p->not_in_run.nr) {
+		char *add = strvec_join(&p->not_in_run, p->not_in_run.nr, " --arch ");
+
+		fprintf(f, "  %zu hunks only arches this run left out compile: not built in this run, "
+			"not a failure (--arch %s proves them)\n", hunks_elsewhere(&p->hunks), add);
+		free(add);
+	}
 	for (size_t i = 0; i < p->hunks.nr; i++) {
 		const struct hunk *hk = &p->hunks.v[i];
 		struct strbuf b = STRBUF_INIT, a = STRBUF_INIT;
 
 		cell_names(&b, side_mask(hk->removed, hk->nr_removed), cells, nr_cells);
 		cell_names(&a, side_mask(hk->added, hk->nr_added), cells, nr_cells);
-		fprintf(f, "  %s %s:%ld  before: %s  after: %s%s\n", hunk_proven(hk) ? "ok  " : "FAIL",
+		fprintf(f, "  %s %s:%ld  before: %s  after: %s%s\n",
+			hunk_proven(hk) ? "ok  " : hunk_elsewhere(hk) ? "skip" : "FAIL",
 			hk->new_file ? hk->new_file : hk->old_file, hk->new_file ? hk->new_start : hk->old_start,
 			hk->nr_removed ? strbuf_str(&b) : "(none)", hk->nr_added ? strbuf_str(&a) : "(none)",
 			hk->in_series ? "" : "  (not the series')");

@@ -7,6 +7,7 @@
 #include "matrix/coverage.h"
 #include "matrix/matrix.h"
 #include "lib/run.h"
+#include "lib/strbuf.h"
 #include "lib/usage.h"
 #include "proof/proof.h"
 #include "series/build_stage.h"
@@ -54,6 +55,49 @@ int build_warning_checks(int wanted)
 	if (!said++)
 		note("sparse is not installed: new sparse warnings are not looked for (apt install sparse)");
 	return MAKE_W1;
+}
+
+/* The first line of code no arch compiled, and how many: "mm/x.c:12: why" */
+static size_t first_unproven(const struct build_proof *p, struct strbuf *first)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->hunks.nr; i++)
+		for (int side = 0; side < 2; side++) {
+			struct hunk_side hs = hunk_side(&p->hunks.v[i], side);
+
+			for (size_t l = 0; l < hs.n; l++) {
+				if (!hs.v[l].code || hs.v[l].archs || hs.v[l].elsewhere)
+					continue;
+				if (!n++)
+					strbuf_addf(first, "%s:%ld: %s", hs.file, hs.v[l].nr,
+						    hs.v[l].why ? hs.v[l].why : "?");
+			}
+		}
+	return n;
+}
+
+char *build_failure(const struct rev_result *r, int allow_unproven)
+{
+	struct strbuf sb = STRBUF_INIT, first = STRBUF_INIT;
+	size_t n;
+
+	for (size_t i = 0; i < r->nr_cells; i++)
+		if (r->cells[i].state == CELL_FAILED)
+			strbuf_addf(&sb, "%s%s failed: %s", sb.len ? "; " : "", r->cells[i].arch,
+				    r->cells[i].reason ? r->cells[i].reason : "see report.txt");
+	if (r->proof_incomplete && !allow_unproven && r->proof &&
+	    (n = first_unproven(r->proof, &first)))
+		strbuf_addf(&sb, "%s%zu lines of code no arch compiled (first %s; --allow-unproven "
+			    "reports them only)", sb.len ? "; " : "", n, strbuf_str(&first));
+	else if (r->proof_incomplete && !allow_unproven && !r->proof)
+		strbuf_addf(&sb, "%sno proof: the diff could not be read", sb.len ? "; " : "");
+	strbuf_release(&first);
+	if (!sb.len) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
 }
 
 int series_build(const struct build_request *q, struct rev_result *r)

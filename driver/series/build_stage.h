@@ -28,4 +28,10 @@ int series_build(const struct build_request *q, struct rev_result *r);
  * MAKE_SPARSE when sparse is installed (a note says when it is not).
  */
 int build_warning_checks(int wanted);
+/*
+ * Why a revision's build fails, in one line: each failed cell with its
+ * reason, then the lines no arch compiled (unless allow_unproven) with the
+ * first's reason; NULL when nothing failed (caller frees).
+ */
+char *build_failure(const struct rev_result *r, int allow_unproven);
 #endif

@@ -507,13 +507,14 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 			r->error = xstrdup("the run stopped on an error: see the messages above");
 	} else if (r->residuals.nr || r->parse_errors || r->check_failures.nr || r->build_failed ||
 		   r->post.check_errors) {
+		char *build = r->build_failed ? build_failure(r, so->allow_unproven) : NULL;
+
 		r->error = xstrfmt("%zu residual uses, %d parse errors, %zu failed checks, %d failed "
-				   "posting checks%s",
-				   r->residuals.nr, r->parse_errors, r->check_failures.nr,
-				   r->post.check_errors,
-				   r->build_failed ? (r->proof_incomplete && !so->allow_unproven ?
-						      ", a failed build or lines no arch compiled" :
-						      ", a failed build") : "");
+				   "posting checks%s%s", r->residuals.nr, r->parse_errors,
+				   r->check_failures.nr, r->post.check_errors,
+				   r->build_failed ? "; build: " : "",
+				   r->build_failed ? (build ? build : "failed (see report.txt)") : "");
+		free(build);
 	} else {
 		r->state = r->nr_patches ? REV_CONVERTED : REV_ALREADY_CONVERTED;
 	}
@@ -522,6 +523,8 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 	/* a failed revision with its report is complete: the report says why */
 	if (!report_write(rev_dir, r, &so->m->kinds))
 		remove(marker);
+	if (r->state == REV_FAILED && r->error)
+		error("[%s] %s", rev, r->error);
 	info("[%s] %s: %zu patches (%.0fs)", rev, rev_state_name(r->state), r->nr_patches, r->seconds);
 	free(wt);
 	free(marker);
