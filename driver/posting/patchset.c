@@ -261,7 +261,14 @@ static int fill_cover(const char *path, const struct format_opts *fo)
 	if (!text)
 		return error_errno("cannot read %s", path);
 	t1 = replace_once(text, "*** SUBJECT HERE ***", fo->cover_subject);
-	blurb = wrap_text(fo->cover_blurb, 72);
+	if (fo->cover_build) {
+		char *joined = xstrfmt("%s\n\n%s", fo->cover_blurb, fo->cover_build);
+
+		blurb = wrap_text(joined, 72);
+		free(joined);
+	} else {
+		blurb = wrap_text(fo->cover_blurb, 72);
+	}
 	/* the sections (changes since, upstream commits) are laid out already */
 	body = xstrfmt("%s%s%s", blurb, fo->cover_extra ? "\n" : "",
 		       fo->cover_extra ? fo->cover_extra : "");
@@ -272,6 +279,22 @@ static int fill_cover(const char *path, const struct format_opts *fo)
 	free(t2);
 	free(blurb);
 	free(body);
+	return ret;
+}
+
+int patchset_cover_replace(const char *path, const char *old, const char *new_text)
+{
+	char *text = read_file(path), *o = wrap_text(old, 72), *n = wrap_text(new_text, 72), *t = NULL;
+	int ret = -1;
+
+	if (text && strstr(text, o)) {
+		t = replace_once(text, o, n);
+		ret = write_file(path, t);
+	}
+	free(text);
+	free(t);
+	free(o);
+	free(n);
 	return ret;
 }
 

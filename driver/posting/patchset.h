@@ -29,6 +29,7 @@ struct format_opts {
 	const char *base;		/* the commit it applies to: base..HEAD, base-commit */
 	const char *cover_subject, *cover_blurb;	/* the blurb is wrapped at 72 */
 	const char *cover_extra;	/* sections after the blurb, as they are; or NULL */
+	const char *cover_build;	/* what was built and proven: a paragraph after the blurb */
 	int reroll;			/* > 1: [PATCH vN], vN- file names */
 	const char *subject_prefix;	/* "PATCH 4.9"; NULL: PATCH */
 	const struct strvec *to;	/* To: of every mail; or NULL */
@@ -41,6 +42,11 @@ struct format_opts {
  */
 int patchset_format(const char *wt, const char *outdir, const struct format_opts *fo,
 		    struct strvec *patches, char **cover);
+/*
+ * In the cover letter at path, the paragraph old (as fill_cover wrapped it)
+ * replaced by new, wrapped the same way: 0, or -1 when it is not there.
+ */
+int patchset_cover_replace(const char *path, const char *old, const char *new_text);
 /* The patch files format-patch wrote in dir, in order, not the cover letter. 0 or -1. */
 int patchset_list_dir(const char *dir, struct strvec *patches, int quiet);
 /* The cover letter in dir (*cover, caller frees): 0, or -1 when there is none. */

@@ -100,6 +100,80 @@ char *build_failure(const struct rev_result *r, int allow_unproven)
 	return strbuf_detach(&sb);
 }
 
+/* The proof's part of the statement: lines, functions, warnings. */
+static void proof_statement(struct strbuf *sb, const struct rev_result *r)
+{
+	const struct build_proof *p = r->proof;
+	size_t proven, total, compiler = 0, unexpected = 0, newwarn = 0, warned = 0, sparse = 0;
+
+	if (!p) {
+		strbuf_addstr(sb, " The proof could not run.");
+		return;
+	}
+	hunks_count(&p->hunks, &proven, &total);
+	for (size_t i = 0; i < p->nr_cells && i < r->nr_cells; i++) {
+		compiler += p->cells[i].ident.compiler;
+		unexpected += p->cells[i].ident.unexpected;
+		newwarn += p->cells[i].new_warnings.nr;
+		warned += p->cells[i].warned;
+		sparse += p->cells[i].warned && (r->cells[i].warnings & MAKE_SPARSE);
+	}
+	strbuf_addf(sb, " %zu of %zu hunks had every line of code compiled on some of them", proven, total);
+	if (hunks_elsewhere(&p->hunks)) {
+		char *add = strvec_join(&p->not_in_run, p->not_in_run.nr, ", ");
+
+		strbuf_addf(sb, "; %zu more compile only on %s, not built here", hunks_elsewhere(&p->hunks), add);
+		free(add);
+	}
+	if (proven + hunks_elsewhere(&p->hunks) < total)
+		strbuf_addf(sb, "; %zu no arch built compiles", total - proven - hunks_elsewhere(&p->hunks));
+	strbuf_addf(sb, ". %s", unexpected ? "Some functions the series does not touch compile differently: "
+		    "see the report." : "Every function the series does not touch compiles to the same code");
+	if (!unexpected && compiler)
+		strbuf_addf(sb, " but %zu, whose source is the same, that gcc inlines or clones otherwise",
+			    compiler);
+	if (!unexpected)
+		strbuf_addch(sb, '.');
+	if (warned)
+		strbuf_addf(sb, " %s (W=1%s).", newwarn ? "It adds warnings: see the report" :
+			    "It adds no warning", sparse ? ", and sparse on x86_64" : "");
+}
+
+char *build_statement(const struct rev_result *r, int bisect, int allow_unproven)
+{
+	struct strbuf sb = STRBUF_INIT, ok = STRBUF_INIT, skipped = STRBUF_INIT;
+	char *why = r->build_failed ? build_failure(r, allow_unproven) : NULL;
+	size_t patches = 0;
+
+	if (r->build_failed) {
+		strbuf_addf(&sb, "kseries built this series and the build failed: %s. Do not post it "
+			    "as it is.", why ? why : "see the report");
+		free(why);
+		return strbuf_detach(&sb);
+	}
+	for (size_t i = 0; i < r->nr_cells; i++) {
+		const struct build_cell *c = &r->cells[i];
+
+		if (c->state == CELL_OK)
+			strbuf_addf(&ok, "%s%s", ok.len ? ", " : "", c->arch);
+		else
+			strbuf_addf(&skipped, "%s%s (%s)", skipped.len ? "; " : "", c->arch,
+				    c->reason ? c->reason : cell_state_name(c->state));
+		patches = c->patches_built > patches ? c->patches_built : patches;
+	}
+	strbuf_addf(&sb, "Built by kseries with each arch's defconfig and the series' settings, "
+		    "before and after the series, on %s: no object that built before fails after "
+		    "it.", ok.len ? strbuf_str(&ok) : "no arch");
+	if (bisect && patches)
+		strbuf_addf(&sb, " Each of the first %zu patches builds on its own.", patches);
+	proof_statement(&sb, r);
+	if (skipped.len)
+		strbuf_addf(&sb, " Not built: %s.", strbuf_str(&skipped));
+	strbuf_release(&ok);
+	strbuf_release(&skipped);
+	return strbuf_detach(&sb);
+}
+
 int series_build(const struct build_request *q, struct rev_result *r)
 {
 	struct strvec changed = STRVEC_INIT;

@@ -34,4 +34,14 @@ int build_warning_checks(int wanted);
  * first's reason; NULL when nothing failed (caller frees).
  */
 char *build_failure(const struct rev_result *r, int allow_unproven);
+/*
+ * The cover letter's paragraph on the build: what was built, on which
+ * arches, and what the proof showed; only what this run did (caller frees).
+ */
+char *build_statement(const struct rev_result *r, int bisect, int allow_unproven);
+/* What the cover says until the build replaces it, and with --no-build. */
+#define BUILD_PENDING "Build: kseries builds the series after writing it, and this paragraph " \
+	"says what the build proved. If you read this, the build did not finish."
+#define BUILD_NONE "Not built by kseries (--no-build): build it before posting."
+
 #endif

@@ -263,6 +263,20 @@ static int residual_report(struct convert *c, const char *wt, struct rev_result 
 	return ret;
 }
 
+/* The cover letter's build paragraph, now that the build is done. */
+static void state_the_build(const struct series_opts *so, const char *series_dir,
+			    const struct rev_result *r)
+{
+	char *cover = NULL, *statement = build_statement(r, so->bisect, so->allow_unproven);
+
+	if (patchset_cover_in(series_dir, &cover) ||
+	    patchset_cover_replace(cover, BUILD_PENDING, statement))
+		warning("[%s] the cover letter's build paragraph could not be written: it still "
+			"says the build did not finish", r->rev);
+	free(statement);
+	free(cover);
+}
+
 /*
  * format-patch with what posting needs (base, version, the cover's
  * sections), the Cc headers, checkpatch, the mail tools' checks.
@@ -273,7 +287,8 @@ static int post_series(const struct series_opts *so, const char *wt, const char 
 	struct strvec patches = STRVEC_INIT;
 	char *head = NULL, *extra = NULL, *prefix = NULL, *cover = NULL;
 	struct format_opts fo = { .base = r->commit, .cover_subject = m->name,
-				  .cover_blurb = m->cover, .to = &so->post.to };
+				  .cover_blurb = m->cover, .to = &so->post.to,
+				  .cover_build = so->build ? BUILD_PENDING : BUILD_NONE };
 	int ret = run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL);
 
 	if (!ret && head) {
@@ -471,6 +486,8 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 			goto out;
 	}
 	build_revision(so, &c, wt, rev_dir, r);
+	if (so->build && r->nr_patches)
+		state_the_build(so, series_dir, r);
 	ret = 0;
 out:
 	strvec_clear(&changed);

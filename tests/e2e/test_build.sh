@@ -59,6 +59,8 @@ git -C "$repo" tag base
 # the series, regenerated on the base and applied with git am
 "$kseries" series --no-build --kernel "$repo" --rev base --out "$tmp/gen" > "$tmp/gen.log" 2>&1
 check "series --no-build on the base" test -s "$tmp/gen/base/series/0002-mm-rmap-update-to-new-mmu_notifier-semantic.patch"
+check "series --no-build: the cover letter says it was not built" grep -q "^Not built by kseries (--no-build): build it before posting." \
+	"$tmp/gen/base/series/0000-cover-letter.patch"
 git -C "$repo" checkout -q -b applied base
 check "git am of the series" git -C "$repo" am -q $(ls "$tmp"/gen/base/series/*.patch | grep -v 0000-cover)
 git -C "$repo" tag series-tip
@@ -111,6 +113,13 @@ check "build: it names the arches to add, on stderr and in report.txt" sh -c "
 check "series: an x86_64-only run converts (exit $?), the other arches' lines not built in this run" sh -c "
 	grep -q '^v4.12-demo  *converted ' '$tmp/s1b/matrix.txt' && ! grep -q 'kseries: error' '$tmp/s1b.log' &&
 	grep -q 'note: proof: [0-9]* hunks only arches this run left out compile' '$tmp/s1b.log'"
+check "series: its cover letter says what was built, on x86_64 alone, and what was not" python3 -c "
+import re
+t = open('$tmp/s1b/v4.12-demo/series/0000-cover-letter.patch').read()
+p = ' '.join(t.split())
+assert 'Built by kseries with each arch' in p and 'before and after the series, on x86_64, x86_64-nomn:' in p, p
+assert re.search(r'[0-9]+ more compile only on (arm|arm64|mips|powerpc)(, (arm|arm64|mips|powerpc)){3}, not built here', p), p
+assert 'keeps the tree building' not in p and 'build did not finish' not in p, p"
 
 # 2. the series alone, every arch: proven, nothing unexpected, exit 0
 "$kseries" build --kernel "$repo" --base base --tip series-tip --out "$tmp/b2" > "$tmp/b2.log" 2>&1
