@@ -214,9 +214,13 @@ static int make_fix(const struct audit *a, const struct manifest *m, const char 
 	int convert = !strcmp(mode, "convert") && m->audit_convert.nr;
 	int ret;
 
-	if (!convert && (!m->audit_fix || !strvec_contains(&m->audit_fix_modes, mode)))
-		die("--fix %s: the series \"%s\" has no such fix (series.json \"audit\".\"fix_modes\"%s)",
-		    mode, m->name, m->audit_convert.nr ? ", or convert" : "");
+	if (!convert && (!m->audit_fix || !strvec_contains(&m->audit_fix_modes, mode))) {
+		char *modes = strvec_join(&m->audit_fix_modes, m->audit_fix_modes.nr, ", ");
+
+		die("--fix %s: the series \"%s\" has no such fix: give one of %s%s%s", mode, m->name,
+		    m->audit_fix_modes.nr ? modes : "(none)", m->audit_convert.nr ? ", convert" : "",
+		    " (series.json \"audit\".\"fix_modes\")");
+	}
 	if (copy_files(a, scratch) || write_fix_input(a, input)) {
 		free(input);
 		return -1;
