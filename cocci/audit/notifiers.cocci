@@ -146,6 +146,44 @@ def probe_block(lines, i):
 		j -= 1
 	return "\n".join(lines[j:i + 1])
 
+def make_conditions(lines, i):
+	"""The ifeq/ifneq/ifdef/ifndef lines of a make file around line i (0-based)."""
+	out, depth = [], 0
+	for j in range(i - 1, -1, -1):
+		s = lines[j].strip()
+		if s.startswith("endif"):
+			depth += 1
+		elif re.match(r"(ifeq|ifneq|ifdef|ifndef)\b", s):
+			if depth:
+				depth -= 1
+			else:
+				out.append(lines[j])
+	return out
+
+def make_definition(lines, var):
+	"""The lines of a make file that set var, each with its continuation lines."""
+	out = []
+	for j, l in enumerate(lines):
+		if re.match(r"\s*(override\s+|export\s+)?%s\s*(::|:|\?|\+)?=" % re.escape(var), l):
+			out.append(l)
+			while l.endswith(chr(92)) and j + 1 < len(lines):
+				j += 1
+				l = lines[j]
+				out.append(l)
+	return out
+
+def make_block(lines, i):
+	"""A make file's probe: the definition's statement, the conditions around it and
+	what the make variables they read are set to (a $(shell ...) test), followed twice."""
+	block = [probe_block(lines, i)] + make_conditions(lines, i)
+	seen = set()
+	for _ in range(3):
+		for var in re.findall(r"\$[({](\w+)[)}]", "\n".join(block)):
+			if var not in seen:
+				seen.add(var)
+				block += make_definition(lines, var)
+	return "\n".join(block)
+
 def judge_probe(path, line):
 	"""What the probe that defines a macro on line (1-based) of path decides by:
 	("member", None) it tests invalidate_page, ("version", boundary), or ("other", None)."""
@@ -156,6 +194,8 @@ def judge_probe(path, line):
 			if b:
 				return "version", b
 		block = "\n".join(lines[max(0, line - 3):line])
+	elif re.search(r"(Kbuild|Makefile|\.mk)$", path):
+		block = make_block(lines, line - 1)
 	else:
 		block = probe_block(lines, line - 1)
 	if "invalidate_page" in block:

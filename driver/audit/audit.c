@@ -218,13 +218,15 @@ static const char *file_kind(const char *path)
 	size_t n = strlen(base);
 
 	if ((n > 6 && !strcmp(base + n - 6, ".patch")) || (n > 5 && !strcmp(base + n - 5, ".diff")))
-		return "patch";
+		return "a patch file";
 	if (!strncmp(base, "configure", 9) || (n > 3 && !strcmp(base + n - 3, ".m4")) ||
 	    (n > 3 && !strcmp(base + n - 3, ".ac")))
-		return "configure probe";
-	if (!strcmp(base, "Kbuild") || !strncmp(base, "Makefile", 8))
-		return "Kbuild";
-	return "non-C";
+		return "a configure probe file";
+	if (!strcmp(base, "Kbuild"))
+		return "a Kbuild file";
+	if (!strncmp(base, "Makefile", 8))
+		return "a Makefile";
+	return "a non-C file";
 }
 
 /* Files under root (not C) that mention a token: a note each, never a finding to fix. */
@@ -247,7 +249,7 @@ static void note_other_files(struct audit *a, const char *root, const struct str
 		const char *rel = !strncmp(lines.v[i], "./", 2) ? lines.v[i] + 2 : lines.v[i];
 		char *path = user_path(root, rel), *msg;
 
-		msg = xstrfmt("a %s file mentions %s: text, not code, so not audited", file_kind(rel),
+		msg = xstrfmt("%s mentions %s: text, not code, so not audited", file_kind(rel),
 			      tokens->v[0]);
 		audit_add(a, path, 1, 1, "note", msg, "kseries-not-c");
 		free(msg);
