@@ -15,6 +15,7 @@ struct proof {
 	struct strvec built;	/* objects of the audited files that were built */
 	struct strvec failed;	/* objects make says failed */
 	int no_symvers;		/* modpost had no Module.symvers to check symbols with */
+	struct strvec probes;	/* "HAVE_X: defined": the module's probe macros on this tree */
 };
 
 enum { PROOF_BUILDS, PROOF_FAILS, PROOF_SKIPPED };

@@ -165,6 +165,11 @@ check "audit build proof: ... builds before 4.13, not from 4.13, with the compil
 	grep -q '^build proof: v4.12-demo (.*, x86_64): builds' proof.out &&
 	grep -q '^build proof: v4.13-demo (.*, x86_64): does not build' proof.out &&
 	grep -q 'has no member named .invalidate_page.' proof.out"
+check "audit build proof: ... names the module's own path in the compiler's error, no scratch path" sh -c "
+	grep -q 'proof/mn.c:[0-9]*:[0-9]*: error: .* has no member named .invalidate_page.' proof.out &&
+	! grep -q 'module-[0-9]/mn.c' proof.out"
+check "audit build proof: ... where no object built, the old API's use is not called unreferenced" \
+	grep -q '^build proof: v4.13-demo (.*, x86_64): does not build; no object of the audited files was built, so whether the old API is referenced is not known' proof.out
 check "audit build proof: ... and says modpost had no Module.symvers" \
 	grep -q 'no Module.symvers, so modpost did not check' proof.out
 "$kseries" audit -q --fix guard -o proof.patch --kernel "$tmp/kernel" --rev v4.12-demo \
@@ -172,6 +177,17 @@ check "audit build proof: ... and says modpost had no Module.symvers" \
 check "audit build proof: with --fix guard, the module builds on both sides" sh -c "
 	test \$(grep -c '^build proof: .*: builds; the old API is not referenced' proof-fixed.out) = 2"
 check "audit build proof: ... the module itself untouched" cmp proof/mn.c "$cases/designated_unguarded.c"
+mkdir -p probed && cp "$cases"/kbuild_module/* probed/
+"$kseries" audit -q --fix probe -o probed.patch --kernel "$tmp/kernel" --rev v4.12-demo \
+	--rev v4.13-demo probed 2> probed.out
+check "audit build proof: --fix probe says per tree whether the probe defined its macro" sh -c "
+	grep -A1 '^build proof: v4.12-demo .*: builds' probed.out | grep -q '^    probe HAVE_MMU_NOTIFIER_INVALIDATE_PAGE: defined by the module.s own build on this tree' &&
+	grep -A1 '^build proof: v4.13-demo .*: builds' probed.out | grep -q '^    probe HAVE_MMU_NOTIFIER_INVALIDATE_PAGE: not defined by the module.s own build on this tree'"
+(cd probed && git apply ../probed.patch 2>/dev/null || patch -s -p1 < ../probed.patch)
+"$kseries" audit -q probed > probed-again.out 2>&1
+rc=$?
+check "audit: the module fixed by --fix probe audits clean (exit $rc)" sh -c "
+	test $rc = 0 && ! grep -q ': warning: \|: error: ' probed-again.out && grep -q 'tests for invalidate_page, right on every kernel' probed-again.out"
 check "audit build proof: the user's kernel repo has no worktree left" \
 	test "$(git -C "$tmp/kernel" worktree list | wc -l)" = 1
 mkdir -p confmod && cp "$cases/designated_unguarded.c" confmod/mn.c && touch confmod/configure.ac confmod/Makefile.in
