@@ -122,7 +122,8 @@ for a, x in c.items():
     w = q.get('warnings') or {}
     print('    %-12s warnings after %s, already there %s, new %s' % (a, w.get('after'), w.get('already_there'), w.get('new')))
     assert q.get('unexpected', 0) == 0, q
-assert all("unused variable 'spare'" in ' '.join((x['proof'] or {}).get('warnings', {}).get('new', [])) for x in c.values() if x['state'] != 'skipped')"
+new = [((x['proof'] or {}).get('warnings') or {}).get('new', []) for x in c.values() if x['state'] != 'skipped']
+assert new and all(len(n) == 1 and 'unused variable' in n[0] and 'spare' in n[0] for n in new), new"
 extra user mm/rmap.c 's.replace("int anon_vma_fork(struct vm_area_struct *vma, struct vm_area_struct *pvma)\n{\n", "int anon_vma_fork(struct vm_area_struct *vma, struct vm_area_struct *pvma)\n{\n\tif (0) {\n\t\tint __user *u = NULL;\n\n\t\t(void)*u;\n\t}\n", 1)'
 check "build: a __user pointer dereferenced: exit 1" test "$(cat "$dest/user.rc")" = 1
 check "build: sparse's new warning on x86_64" python3 -c "
