@@ -276,6 +276,24 @@ static void check_out(const struct series_args *a, const char *repo)
 		    a->out);
 }
 
+/*
+ * The stable trees' form turns on the series' options marked "stable" (a
+ * fix stable took, such as --kvm-apic-range) unless --no-NAME: said once.
+ */
+static void stable_defaults(const struct manifest *m, struct strvec *defines)
+{
+	for (size_t i = 0; i < m->options.rows; i++) {
+		const char *name = cell(&m->options, i, OPTION_NAME);
+		const char *define = cell(&m->options, i, OPTION_DEFINE);
+
+		if (!m->option_stable[i] || option_turned_off(define) || strvec_contains(defines, define))
+			continue;
+		strvec_push(defines, define);
+		note("--stable turns --%s on, the form the stable trees took (--no-%s for the other)",
+		     name, name);
+	}
+}
+
 int cmd_series(int argc, char **argv)
 {
 	struct series_args a = { 0 };
@@ -293,6 +311,8 @@ int cmd_series(int argc, char **argv)
 		goto out;
 	}
 	a.so.m = &m;
+	if (a.so.post.stable)
+		stable_defaults(&m, &a.so.co.defines);
 	/* every check of the input before anything is written */
 	git = cmdcheck_is_git_repo(repo_abs);
 	if (git) {

@@ -136,7 +136,16 @@ struct parser {
 	char shorts[128];
 	struct manifest m;
 	int have_manifest;
+	struct strvec no_names;		/* "no-NAME" of each series option, for getopt */
 };
+
+/* The defines of series options the command line turned off (--no-NAME). */
+static struct strvec turned_off = STRVEC_INIT;
+
+int option_turned_off(const char *define)
+{
+	return strvec_contains(&turned_off, define);
+}
 
 static void build_parser(struct parser *p, const struct opt *opts)
 {
@@ -145,7 +154,8 @@ static void build_parser(struct parser *p, const struct opt *opts)
 	p->have_manifest = !manifest_load(&p->m, kseries_cocci_dir());
 	p->nr = own + common;
 	p->opts = xcalloc(p->nr, sizeof(*p->opts));
-	p->longs = xcalloc(p->nr + (p->have_manifest ? p->m.options.rows : 0) + 1, sizeof(*p->longs));
+	p->longs = xcalloc(p->nr + (p->have_manifest ? 2 * p->m.options.rows : 0) + 1, sizeof(*p->longs));
+	p->no_names = (struct strvec)STRVEC_INIT;
 	p->shorts[s++] = ':';	/* ':' for a missing value, not '?' */
 	for (size_t i = 0; i < p->nr; i++) {
 		const struct opt *o = i < own ? &opts[i] : &common_opts[i - own];
@@ -168,7 +178,11 @@ static void build_parser(struct parser *p, const struct opt *opts)
 				die("%s/series.json: option \"%s\" has the name of kseries' own --%s: "
 				    "give it another name (docs/manifest.md)", p->m.dir, name, name);
 		p->longs[k++] = (struct option){ name, no_argument, NULL, 1024 + (int)i };
+		strvec_pushf(&p->no_names, "no-%s", name);
 	}
+	/* --no-NAME: off, also where a default (--stable) would turn it on */
+	for (size_t i = 0; i < p->no_names.nr; i++)
+		p->longs[k++] = (struct option){ p->no_names.v[i], no_argument, NULL, 2048 + (int)i };
 	p->shorts[s] = '\0';
 }
 
@@ -178,6 +192,7 @@ static void free_parser(struct parser *p)
 		manifest_clear(&p->m);
 	free(p->opts);
 	free(p->longs);
+	strvec_clear(&p->no_names);
 }
 
 static const struct opt *by_short(const struct parser *p, int c)
@@ -211,8 +226,25 @@ void parse_options(int argc, char **argv, const struct command_usage *u, const s
 			die("unknown option '%s': see 'kseries %s --help'",
 			    optopt && optopt < 256 ? (char[3]){ '-', (char)optopt, 0 } : bad, u->name);
 		}
+		if (c >= 2048) {
+			const char *d = cell(&p.m.options, c - 2048, OPTION_DEFINE);
+
+			for (size_t i = defines->nr; i-- > 0;)
+				if (!strcmp(defines->v[i], d))
+					strvec_remove(defines, i);
+			if (!strvec_contains(&turned_off, d))
+				strvec_push(&turned_off, d);
+			continue;
+		}
 		if (c >= 1024) {
-			strvec_push(defines, cell(&p.m.options, c - 1024, OPTION_DEFINE));
+			const char *d = cell(&p.m.options, c - 1024, OPTION_DEFINE);
+
+			/* the last of --NAME and --no-NAME wins */
+			for (size_t i = turned_off.nr; i-- > 0;)
+				if (!strcmp(turned_off.v[i], d))
+					strvec_remove(&turned_off, i);
+			if (!strvec_contains(defines, d))
+				strvec_push(defines, d);
 			continue;
 		}
 		set_value(c >= 256 ? p.opts[c - 256] : by_short(&p, c), optarg, u->name);

@@ -51,6 +51,8 @@ struct command_usage {
  * options given go to defines. --help prints the usage and exits 0; any
  * error is one line naming the option, and exit 2.
  */
+/* Did the command line turn the series option of this define off (--no-NAME)? */
+int option_turned_off(const char *define);
 void parse_options(int argc, char **argv, const struct command_usage *u, const struct opt *opts,
 		   struct strvec *args, struct strvec *defines);
 /* The usage of a command, as --help prints it. */

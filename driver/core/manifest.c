@@ -262,6 +262,56 @@ static int get_checks(json_t *root, struct manifest *m, const char *where)
 	return 0;
 }
 
+/* An option's optional words for the cover letter and its stable default. */
+static int get_option_words(json_t *root, struct manifest *m, const char *where)
+{
+	json_t *o;
+	size_t i;
+
+	m->option_stable = xcalloc(m->options.rows + 1, sizeof(*m->option_stable));
+	json_array_foreach(json_object_get(root, "options"), i, o) {
+		static const char *const keys[] = { "said_on", "said_off" };
+		struct strvec *to[] = { &m->option_said_on, &m->option_said_off };
+		json_t *st = json_object_get(o, "stable");
+
+		for (int k = 0; k < 2; k++) {
+			json_t *v = json_object_get(o, keys[k]);
+
+			if (v && !json_is_string(v))
+				return error("%s: \"options\"[%zu].\"%s\" must be a string", where, i,
+					     keys[k]);
+			strvec_push(to[k], v ? json_string_value(v) : "");
+		}
+		if (st && !json_is_boolean(st))
+			return error("%s: \"options\"[%zu].\"stable\" must be true or false", where, i);
+		m->option_stable[i] = json_is_true(st);
+	}
+	return 0;
+}
+
+/* "message_with": {"OPTION": "message"}, each option one of "options". */
+static int get_message_with(json_t *p, struct manifest *m, struct manifest_patch *mp,
+			    const char *where)
+{
+	json_t *w = json_object_get(p, "message_with"), *v;
+	const char *name;
+
+	if (!w)
+		return 0;
+	if (!json_is_object(w))
+		return error("%s: \"message_with\" must be an object: {\"OPTION\": \"message\"}", where);
+	json_object_foreach(w, name, v) {
+		if (!json_is_string(v))
+			return error("%s: \"message_with\".\"%s\" must be a string", where, name);
+		if (manifest_option(m, name) < 0)
+			return error("%s: \"message_with\".\"%s\": no such option in \"options\"", where,
+				     name);
+		strvec_push(&mp->with_option, name);
+		strvec_push(&mp->with_message, json_string_value(v));
+	}
+	return 0;
+}
+
 static int get_tables(json_t *root, struct manifest *m, const char *where)
 {
 	static const char *const option_fields[] = { "name", "define", "help", NULL };
@@ -280,7 +330,7 @@ static int get_tables(json_t *root, struct manifest *m, const char *where)
 			return error("%s: option \"%s\": give the name without dashes or spaces, "
 				     "e.g. \"keep-legacy\"", where, name);
 	}
-	return 0;
+	return get_option_words(root, m, where);
 }
 
 /*
@@ -433,6 +483,7 @@ static int get_patches(json_t *root, struct manifest *m, const char *preamble, c
 		m->nr_patches = i + 1;
 		bad = get_string(p, "subject", &mp->subject, where) ||
 		      get_string(p, "message", &mp->message, where) ||
+		      get_message_with(p, m, mp, where) ||
 		      (json_object_get(p, "diff") ? get_diff(p, m, mp, where) :
 		       get_strings(p, "rules", &mp->rules, where) ||
 		       get_strings(p, "paths", &mp->paths, where));
@@ -440,7 +491,11 @@ static int get_patches(json_t *root, struct manifest *m, const char *preamble, c
 		if (bad)
 			return -1;
 		if (!json_is_false(json_object_get(p, "preamble")))
+		{
 			add_preamble(&mp->message, preamble);
+			for (size_t k = 0; k < mp->with_message.nr; k++)
+				add_preamble(&mp->with_message.v[k], preamble);
+		}
 		for (size_t r = 0; m->order.nr && r < mp->rules.nr; r++)
 			if (!strvec_contains(&m->order, mp->rules.v[r]))
 				return error("%s: rule %s of patch %zu is missing from \"order\"",
@@ -530,6 +585,8 @@ void manifest_clear(struct manifest *m)
 		free(m->patches[i].subject);
 		free(m->patches[i].message);
 		strvec_clear(&m->patches[i].rules);
+		strvec_clear(&m->patches[i].with_option);
+		strvec_clear(&m->patches[i].with_message);
 		strvec_clear(&m->patches[i].paths);
 		free(m->patches[i].diff);
 	}
@@ -550,6 +607,9 @@ void manifest_clear(struct manifest *m)
 	strvec_clear(&m->runtime_modules);
 	strvec_clear(&m->runtime_watch.cells);
 	strvec_clear(&m->options.cells);
+	strvec_clear(&m->option_said_on);
+	strvec_clear(&m->option_said_off);
+	free(m->option_stable);
 	strvec_clear(&m->probes.cells);
 	strvec_clear(&m->kinds.cells);
 	strvec_clear(&m->exclude);
@@ -574,4 +634,34 @@ long manifest_option(const struct manifest *m, const char *name)
 		if (!strcmp(cell(&m->options, i, OPTION_NAME), name))
 			return (long)i;
 	return -1;
+}
+
+const char *manifest_message(const struct manifest *m, const struct manifest_patch *p,
+			     const struct strvec *defines)
+{
+	for (size_t k = 0; k < p->with_option.nr; k++) {
+		long o = manifest_option(m, p->with_option.v[k]);
+
+		if (o >= 0 && strvec_contains(defines, cell(&m->options, (size_t)o, OPTION_DEFINE)))
+			return p->with_message.v[k];
+	}
+	return p->message;
+}
+
+char *manifest_options_said(const struct manifest *m, const struct strvec *defines)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	for (size_t i = 0; i < m->options.rows && i < m->option_said_on.nr; i++) {
+		int on = strvec_contains(defines, cell(&m->options, i, OPTION_DEFINE));
+		const char *said = on ? m->option_said_on.v[i] : m->option_said_off.v[i];
+
+		if (*said)
+			strbuf_addf(&sb, "%s%s", sb.len ? " " : "", said);
+	}
+	if (!sb.len) {
+		strbuf_release(&sb);
+		return NULL;
+	}
+	return strbuf_detach(&sb);
 }

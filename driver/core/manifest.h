@@ -11,6 +11,8 @@ struct manifest_patch {
 	struct strvec paths;	/* files this patch owns */
 	char *diff;		/* a hand edit: the author's patch file (relative to the
 				   series folder), applied instead of rules */
+	/* "message_with": {"OPTION": message}: the message when that option is on */
+	struct strvec with_option, with_message;
 };
 
 /*
@@ -48,6 +50,13 @@ struct manifest {
 	 * TEXT; "options": --NAME on the command line gives -D DEFINE.
 	 */
 	struct manifest_table probes, options;
+	/*
+	 * Per option (options' rows): what the cover letter says with it on
+	 * ("said_on") and off ("said_off"), "" for nothing; and whether the
+	 * stable trees' form (--stable) turns it on ("stable": true).
+	 */
+	struct strvec option_said_on, option_said_off;
+	int *option_stable;
 	/* "kinds": findings whose message starts with PREFIX, counted as KEY/LABEL */
 	struct manifest_table kinds;
 	/* "build": Kconfig settings per arch ("all" for every arch), and targets */
@@ -119,5 +128,14 @@ void manifest_rules(const struct manifest *m, struct strvec *out);
 void manifest_clear(struct manifest *m);
 /* The row of "options" called name, or -1. */
 long manifest_option(const struct manifest *m, const char *name);
+/* A patch's message: its "message_with" for an option on (its define in defines), else its own. */
+const char *manifest_message(const struct manifest *m, const struct manifest_patch *p,
+			     const struct strvec *defines);
+/*
+ * What the cover letter says of the series' options: each option's
+ * "said_on" or "said_off", by whether its define is in defines, one
+ * paragraph; NULL when none says anything (caller frees).
+ */
+char *manifest_options_said(const struct manifest *m, const struct strvec *defines);
 
 #endif

@@ -10,9 +10,10 @@ static const char *const top_keys[] = { "name", "cover", "preamble", "tokens", "
 	"probes", "options", "kinds", "build", "checks", "audit", "order", "catchall", "patches",
 	"runtime", "exclude", NULL };
 static const char *const patch_keys[] = { "subject", "message", "rules", "paths", "removes_api",
-	"preamble", "diff", NULL };
+	"preamble", "diff", "message_with", NULL };
 static const char *const probe_keys[] = { "define", "when_a_file_contains", NULL };
-static const char *const option_keys[] = { "name", "define", "help", NULL };
+static const char *const option_keys[] = { "name", "define", "help", "said_on", "said_off", "stable",
+	NULL };
 static const char *const kind_keys[] = { "prefix", "key", "label", "residual", NULL };
 static const char *const build_keys[] = { "config", "defconfigs", "targets", "variants", NULL };
 static const char *const target_keys[] = { "files", "build_in", "when", NULL };

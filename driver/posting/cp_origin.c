@@ -134,3 +134,18 @@ void cp_mark_already(struct patch_result *p, const char *patch, const char *rev,
 	strvec_clear(&pool);
 	strvec_clear(&lines);
 }
+
+int cp_new_errors(const struct patch_result *p, const char **first)
+{
+	int n = 0;
+
+	for (size_t i = 0; i < p->cp_messages.nr; i++) {
+		const char *m = p->cp_messages.v[i];
+
+		if (!strstr(m, ": ERROR:") || strstr(m, ALREADY) || strstr(m, "Missing Signed-off-by"))
+			continue;
+		if (!n++ && first)
+			*first = m;
+	}
+	return n;
+}

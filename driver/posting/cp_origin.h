@@ -21,4 +21,11 @@ char *cp_reverse_patch(const char *text);
 void cp_mark_already(struct patch_result *p, const char *patch, const char *rev,
 		     const char *rev_out);
 
+/*
+ * checkpatch ERRORs on p that the series brought: not already there, and not
+ * the missing Signed-off-by a run without --signoff expects. The first, into
+ * *first when not NULL (not to free).
+ */
+int cp_new_errors(const struct patch_result *p, const char **first);
+
 #endif

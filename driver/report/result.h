@@ -72,6 +72,7 @@ struct rev_result {
 	struct build_proof *proof;	/* lines compiled, functions compared; NULL: none */
 	int proof_incomplete;		/* a line of code no arch compiled */
 	int build_failed;
+	int cp_new_errors;	/* checkpatch ERRORs the series brought (cp_new_errors) */
 	struct posting_result post;
 	double seconds;
 };

@@ -291,13 +291,16 @@ static int collect_changed(const char *dir, const struct strvec *files, char **b
 		path = xstrfmt("%s/%s", dir, files->v[i]);
 		now = read_file(path);
 		if (now && strcmp(now, before[i])) {
-			int pairs, old_pairs;
+			int pairs, old_pairs, indents;
 			char *tidy = tidy_empty_ifdefs(now, &pairs);
 			char *old_tidy = tidy_empty_ifdefs(before[i], &old_pairs);
-
 			/* only the pairs the rules emptied, never the tree's own */
-			if (pairs > old_pairs && !old_pairs && replace_file(path, tidy))
+			char *base = pairs > old_pairs && !old_pairs ? tidy : now;
+			char *tabbed = tidy_indent(base, before[i], &indents);
+
+			if (((pairs > old_pairs && !old_pairs) || indents) && replace_file(path, tabbed))
 				ret = -1;
+			free(tabbed);
 			free(tidy);
 			free(old_tidy);
 			strvec_push(mine, files->v[i]);

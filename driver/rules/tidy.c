@@ -1,4 +1,5 @@
 #include <string.h>
+#include "lib/strbuf.h"
 #include "lib/usage.h"
 #include "rules/tidy.h"
 
@@ -42,4 +43,54 @@ char *tidy_empty_ifdefs(const char *text, int *removed)
 	}
 	*o = '\0';
 	return out;
+}
+
+/* Is line (len bytes) a line of text, exactly? */
+static int has_line(const char *text, const char *line, size_t len)
+{
+	for (const char *p = text; p && *p;) {
+		size_t n = strcspn(p, "\n");
+
+		if (n == len && !memcmp(p, line, len))
+			return 1;
+		p += n + (p[n] == '\n');
+	}
+	return 0;
+}
+
+char *tidy_indent(const char *text, const char *before, int *fixed)
+{
+	struct strbuf sb = STRBUF_INIT;
+
+	*fixed = 0;
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n"), ws = strspn(p, " \t");
+		size_t col = 0, spaces = 0, run = 0;
+
+		if (ws > n)
+			ws = n;
+		for (size_t i = 0; i < ws; i++) {
+			if (p[i] == '\t') {
+				col = (col / 8 + 1) * 8;
+				run = 0;
+			} else {
+				col++;
+				spaces += ++run >= 8;
+			}
+		}
+		if (spaces && ws < n && !has_line(before, p, n)) {
+			for (size_t t = 0; t < col / 8; t++)
+				strbuf_addch(&sb, '\t');
+			for (size_t s = 0; s < col % 8; s++)
+				strbuf_addch(&sb, ' ');
+			strbuf_add(&sb, p + ws, n - ws);
+			(*fixed)++;
+		} else {
+			strbuf_add(&sb, p, n);
+		}
+		if (p[n] == '\n')
+			strbuf_addch(&sb, '\n');
+		p += n + (p[n] == '\n');
+	}
+	return strbuf_detach(&sb);
 }

@@ -12,6 +12,7 @@
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "posting/checkpatch.h"
+#include "posting/cp_origin.h"
 #include "posting/patchset.h"
 #include "report/report.h"
 #include "rules/hand_edits.h"
@@ -277,6 +278,21 @@ static void state_the_build(const struct series_opts *so, const char *series_dir
 	free(cover);
 }
 
+/* The checkpatch ERRORs the series brought: one line each patch on stderr, counted in r. */
+static void checkpatch_said(struct rev_result *r)
+{
+	for (size_t i = 0; i < r->nr_patches; i++) {
+		const char *first = NULL;
+		int n = cp_new_errors(&r->patches[i], &first);
+
+		if (!n)
+			continue;
+		r->cp_new_errors += n;
+		warning("[%s] checkpatch: %04zu %s: %d ERROR%s the series wrote, first: %s", r->rev, i + 1,
+			r->patches[i].subject, n, n == 1 ? "" : "s", first);
+	}
+}
+
 /*
  * format-patch with what posting needs (base, version, the cover's
  * sections), the Cc headers, checkpatch, the mail tools' checks.
@@ -286,11 +302,14 @@ static int post_series(const struct series_opts *so, const char *wt, const char 
 {
 	struct strvec patches = STRVEC_INIT;
 	char *head = NULL, *extra = NULL, *prefix = NULL, *cover = NULL;
+	char *said = manifest_options_said(m, &so->co.defines);
+	char *blurb = said ? xstrfmt("%s\n\n%s", m->cover, said) : xstrdup(m->cover);
 	struct format_opts fo = { .base = r->commit, .cover_subject = m->name,
-				  .cover_blurb = m->cover, .to = &so->post.to,
+				  .cover_blurb = blurb, .to = &so->post.to,
 				  .cover_build = so->build ? BUILD_PENDING : BUILD_NONE };
 	int ret = run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL);
 
+	free(said);
 	if (!ret && head) {
 		head[strcspn(head, "\n")] = '\0';
 		ret = posting_prepare(so->repo, &so->post, rev_dir, head, r, &extra);
@@ -307,6 +326,7 @@ static int post_series(const struct series_opts *so, const char *wt, const char 
 
 		checkpatch_patches(wt, &patches, r, so->co.jobs);
 		posting_filter_checkpatch(r);
+		checkpatch_said(r);
 		for (size_t i = 0; i < patches.nr; i++)
 			lines[i] = checkpatch_mail_lines(patches.v[i], &ends[i]);
 		ret = posting_finish(&so->post, wt, cover, &patches, so->co.jobs, r) < 0 ? -1 : 0;
@@ -322,6 +342,7 @@ static int post_series(const struct series_opts *so, const char *wt, const char 
 	free(extra);
 	free(prefix);
 	free(cover);
+	free(blurb);
 	return ret;
 }
 
@@ -386,7 +407,8 @@ static int commit_hand_edit(const struct series_opts *so, struct convert *c, siz
 	const struct manifest_patch *p = &c->m.patches[i];
 	struct strvec mine = STRVEC_INIT;
 	int ret = hand_edit_apply(&c->m, i, wt, &c->files, changed, &mine) ||
-		  commit_patch(so, wt, r, p->subject, p->message, &mine, 0) ? -1 : 0;
+		  commit_patch(so, wt, r, p->subject, manifest_message(so->m, p, &so->co.defines), &mine,
+			       0) ? -1 : 0;
 
 	if (ret)
 		r->error = xstrfmt("patch %zu (\"%s\"), the hand edit %s, does not apply (see the "
@@ -427,7 +449,8 @@ static int commit_in_order(const struct series_opts *so, struct convert *c, cons
 		if (mine.nr) {
 			info("[%s] patch %zu: %s (%.0fs)", r->rev, r->nr_patches + 1, p->subject,
 			     seconds_since(t0));
-			err = commit_patch(so, wt, r, p->subject, p->message, &mine, 0);
+			err = commit_patch(so, wt, r, p->subject, manifest_message(so->m, p, &so->co.defines),
+					   &mine, 0);
 		}
 		strvec_clear(&mine);
 	}
@@ -523,12 +546,13 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 		if (!r->error)
 			r->error = xstrdup("the run stopped on an error: see the messages above");
 	} else if (r->residuals.nr || r->parse_errors || r->check_failures.nr || r->build_failed ||
-		   r->post.check_errors) {
+		   r->post.check_errors || r->cp_new_errors) {
 		char *build = r->build_failed ? build_failure(r, so->allow_unproven) : NULL;
 
 		r->error = xstrfmt("%zu residual uses, %d parse errors, %zu failed checks, %d failed "
-				   "posting checks%s%s", r->residuals.nr, r->parse_errors,
-				   r->check_failures.nr, r->post.check_errors,
+				   "posting checks, %d checkpatch errors the series wrote%s%s",
+				   r->residuals.nr, r->parse_errors, r->check_failures.nr,
+				   r->post.check_errors, r->cp_new_errors,
 				   r->build_failed ? "; build: " : "",
 				   r->build_failed ? (build ? build : "failed (see report.txt)") : "");
 		free(build);

@@ -64,6 +64,13 @@ static int loads(const char *text)
 	extra "\"patches\": [{\"subject\": \"s\", \"message\": \"m\", \"rules\": [\"r.cocci\"], " \
 	"\"paths\": [\"a.c\"]}]}"
 
+/* A series with one option (its extra keys) and one patch (its extra keys). */
+#define WITH_OPTION(opt, patch) "{\"name\": \"n\", \"cover\": \"c\", \"tokens\": [\"t\"], " \
+	"\"macro_file\": \"m.h\", \"catchall\": {\"subject\": \"%s: x\", \"message\": \"m\"}, " \
+	"\"options\": [{\"name\": \"o\", \"define\": \"d\", \"help\": \"h\"" opt "}], " \
+	"\"patches\": [{\"subject\": \"s\", \"message\": \"m\", \"rules\": [\"r.cocci\"], " \
+	"\"paths\": [\"a.c\"]" patch "}]}"
+
 int main(void)
 {
 	struct manifest m;
@@ -72,6 +79,28 @@ int main(void)
 	CHECK("manifest: its options", m.options.rows == 1 &&
 	      !strcmp(cell(&m.options, 0, OPTION_NAME), "kvm-apic-range") &&
 	      !strcmp(cell(&m.options, 0, OPTION_DEFINE), "kvm_apic_range"));
+	{
+		struct strvec on = STRVEC_INIT, off = STRVEC_INIT;
+		const struct manifest_patch *kvm = NULL;
+		char *said_on, *said_off;
+
+		strvec_push(&on, "kvm_apic_range");
+		for (size_t i = 0; i < m.nr_patches; i++)
+			if (!strncmp(m.patches[i].subject, "KVM:", 4))
+				kvm = &m.patches[i];
+		said_on = manifest_options_said(&m, &on);
+		said_off = manifest_options_said(&m, &off);
+		CHECK("manifest: the option's cover words, on and off, and its stable default",
+		      m.option_stable[0] == 1 && said_on && strstr(said_on, "this series keeps x86") &&
+		      said_off && strstr(said_off, "this series drops x86"));
+		CHECK("manifest: the KVM patch's message with the option, and without",
+		      kvm && strstr(manifest_message(&m, kvm, &on), "becomes kvm_arch_mmu_notifier_invalidate_range()") &&
+		      manifest_message(&m, kvm, &off) == kvm->message &&
+		      !strncmp(manifest_message(&m, kvm, &on), "The invalidate_page callback", 28));
+		free(said_on);
+		free(said_off);
+		strvec_clear(&on);
+	}
 	CHECK("manifest: its kinds, in order", m.kinds.rows == 4 &&
 	      !strcmp(cell(&m.kinds, 2, KIND_KEY), "kvm_hooks"));
 	CHECK("manifest: the API patch is the last one", m.api_patch == m.nr_patches - 1);
@@ -211,5 +240,13 @@ int main(void)
 	CHECK("manifest: a misspelt runtime key is refused", !loads(MINIMAL("\"runtime\": {\"prob\": \"p\"}, ")));
 	CHECK("manifest: the edit distance of a typo", manifest_key_distance("preambel", "preamble") == 2 &&
 	      manifest_key_distance("buid", "build") == 1 && manifest_key_distance("", "abc") == 3);
+	CHECK("manifest: an option's said_on, said_off and stable; a patch's message_with",
+	      loads(WITH_OPTION(", \"said_on\": \"on\", \"said_off\": \"off\", \"stable\": true",
+				", \"message_with\": {\"o\": \"m2\"}")));
+	CHECK("manifest: message_with must name an option of the series",
+	      !loads(WITH_OPTION("", ", \"message_with\": {\"nope\": \"m2\"}")));
+	CHECK("manifest: stable must be true or false, said_on a string",
+	      !loads(WITH_OPTION(", \"stable\": \"yes\"", "")) &&
+	      !loads(WITH_OPTION(", \"said_on\": 3", "")));
 	UNIT_EXIT();
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/perl
 # Demo kernel: a small checkpatch in the real one's --terse format, so the
-# series' checkpatch step runs on the demo too. Checks two things only: a
-# Signed-off-by line (ERROR) and added lines over 80 columns (WARNING).
+# series' checkpatch step runs on the demo too. Checks three things only: a
+# Signed-off-by line (ERROR), added lines over 80 columns (WARNING) and
+# added lines indented with 8 spaces or more (ERROR, as the real one).
 use strict;
 use warnings;
 
@@ -18,6 +19,10 @@ for my $file (@files) {
 		if ($in_diff && $l =~ /^\+(?!\+\+)/) {
 			(my $text = substr($l, 1)) =~ s/\t/        /g;
 			print "$file:$line: WARNING: line over 80 characters\n" if length($text) > 80;
+			if ($l =~ /^\+\s*        / || $l =~ /^\+\s* \t/) {
+				print "$file:$line: ERROR: code indent should use tabs where possible\n";
+				$status = 1;
+			}
 		}
 	}
 	if (!$signed) {
