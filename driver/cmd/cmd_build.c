@@ -191,6 +191,7 @@ static int run_range(const struct range *g, const char *name, const char *rev_di
 	if (mkdir(rev_dir, 0777) && errno != EEXIST)
 		die_errno("cannot create %s", rev_dir);
 	write_file(marker, "kseries did not finish this range: its output is partial\n");
+	usage_context(name);
 	info("[%s] worktree at %s", name, wt);
 	worktree_remove_at_exit(g->repo, wt);
 	if (worktree_add_sparse(g->repo, &g->m->tokens, wt, g->base))
@@ -211,6 +212,7 @@ static int run_range(const struct range *g, const char *name, const char *rev_di
 	if (ret && r.error)
 		error("[%s] %s", name, r.error);
 	info("[%s] %s (%.0fs)", name, ret ? "failed" : "built and proven", r.seconds);
+	usage_context(NULL);
 	rev_result_clear(&r);
 	free(wt);
 	free(bdir);

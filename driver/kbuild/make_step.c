@@ -124,7 +124,16 @@ static int any_objects(const struct make_job *jobs, size_t n)
 	return 0;
 }
 
+static int make_run_timed(const char *wt, struct make_job *job, int jobs);
+
 int make_run(const char *wt, const struct make_job *job, int jobs)
+{
+	struct make_job copy = *job;
+
+	return make_run_timed(wt, &copy, jobs);
+}
+
+static int make_run_timed(const char *wt, struct make_job *job, int jobs)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	struct make_progress p = { job, 1, { 0, 0 } };
@@ -137,6 +146,7 @@ int make_run(const char *wt, const struct make_job *job, int jobs)
 		cp.tick_data = &p;
 	}
 	ret = run_command(&cp);
+	job->seconds = cp.end_ms > cp.start_ms ? (double)(cp.end_ms - cp.start_ms) / 1000 : 0;
 	if (show)
 		show_progress(&p, 1);
 	child_process_clear(&cp);
@@ -253,14 +263,14 @@ void make_step(const char *wt, struct make_job *job, int jobs)
  * the cells go one after another. Each make keeps -jCORES: the last one
  * running has the machine to itself.
  */
-void make_runs(const char *wt, const struct make_job *jobs, size_t n, int cores, int *results)
+void make_runs(const char *wt, struct make_job *jobs, size_t n, int cores, int *results)
 {
 	struct child_process *cps = xcalloc(n, sizeof(*cps));
 	struct make_progress p = { jobs, n, { 0, 0 } };
 	int show = any_objects(jobs, n);
 
 	if (n == 1) {
-		results[0] = make_run(wt, jobs, cores);
+		results[0] = make_run_timed(wt, jobs, cores);
 		free(cps);
 		return;
 	}
@@ -278,8 +288,11 @@ void make_runs(const char *wt, const struct make_job *jobs, size_t n, int cores,
 	run_parallel(cps, n, cores, results);
 	if (show)
 		show_progress(&p, 1);
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		jobs[i].seconds = cps[i].end_ms > cps[i].start_ms ?
+				  (double)(cps[i].end_ms - cps[i].start_ms) / 1000 : 0;
 		child_process_clear(&cps[i]);
+	}
 	free(cps);
 }
 

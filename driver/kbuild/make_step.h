@@ -28,6 +28,7 @@ struct make_job {
 	const char *o_dir, *log;
 	const struct strvec *targets;
 	int warnings;			/* MAKE_W1 | MAKE_SPARSE: make W=1, C=2 */
+	double seconds;			/* make_runs: this job's own make, side by side or not */
 	struct make_step st;		/* make_step's and make_steps' answer */
 };
 
@@ -42,7 +43,7 @@ int make_run(const char *wt, const struct make_job *job, int jobs);
 /* Remove the targets, make them, judge what make did into job->st. */
 void make_step(const char *wt, struct make_job *job, int jobs);
 /* make_run of n jobs, cores of them at a time, one progress line for all: statuses */
-void make_runs(const char *wt, const struct make_job *jobs, size_t n, int cores, int *results);
+void make_runs(const char *wt, struct make_job *jobs, size_t n, int cores, int *results);
 /* make_step of n jobs, cores of them at a time */
 void make_steps(const char *wt, struct make_job *jobs, size_t n, int cores);
 void make_step_clear(struct make_step *st);

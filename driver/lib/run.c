@@ -461,6 +461,7 @@ int finish_command(struct child_process *cp)
 	cp->out_len = out.len;
 	cp->err = err.data ? err.data : (cp->capture_err ? xstrdup("") : NULL);
 	cp->err_len = err.len;
+	cp->end_ms = now_ms();
 	return finish_child(&clk, cp->status_fd);
 }
 
@@ -595,6 +596,7 @@ static int slot_finish(struct slot *sl)
 	cp->out_len = sl->out.len;
 	cp->err = sl->err.data ? sl->err.data : (cp->capture_err ? xstrdup("") : NULL);
 	cp->err_len = sl->err.len;
+	cp->end_ms = now_ms();
 	return finish_child(&sl->clk, cp->status_fd);
 }
 

@@ -43,6 +43,7 @@ struct child_process {
 	pid_t pid;
 	int status_fd, out_pipe, err_pipe;
 	long start_ms;
+	long end_ms;		/* when it ended (finish_command, run_parallel): its own time */
 };
 
 #define CHILD_PROCESS_INIT { .args = STRVEC_INIT, .env = STRVEC_INIT, .pid = -1, .status_fd = -1, \

@@ -8,11 +8,26 @@
 
 int usage_quiet;
 int usage_verbose;
+/* "[v4.12] " before each message that does not name its revision itself */
+static char context[128];
+
+void usage_context(const char *what)
+{
+	if (what && *what)
+		snprintf(context, sizeof(context), "[%s] ", what);
+	else
+		context[0] = '\0';
+}
+
+static const char *context_for(const char *fmt)
+{
+	return fmt[0] == '[' ? "" : context;
+}
 
 static void vreport(const char *prefix, const char *fmt, va_list ap)
 {
 	progress_clear();
-	fprintf(stderr, "kseries: %s", prefix);
+	fprintf(stderr, "kseries: %s%s", prefix, context_for(fmt));
 	vfprintf(stderr, fmt, ap);
 	fputc('\n', stderr);
 }
@@ -43,7 +58,7 @@ static void vreport_errno(const char *fmt, va_list ap)
 	int err = errno;
 
 	progress_clear();
-	fprintf(stderr, "kseries: error: ");
+	fprintf(stderr, "kseries: error: %s", context_for(fmt));
 	vfprintf(stderr, fmt, ap);
 	fprintf(stderr, ": %s\n", strerror(err));
 }
@@ -180,13 +195,13 @@ static void show(const char *fmt, va_list ap, int end)
 	if (usage_quiet)
 		return;
 	if (isatty(STDERR_FILENO)) {
-		fputs("\r\033[Kkseries: ", stderr);
+		fprintf(stderr, "\r\033[Kkseries: %s", context_for(fmt));
 		vfprintf(stderr, fmt, ap);
 		showing = !end;
 		if (end)
 			fputc('\n', stderr);
 	} else if (end) {
-		fputs("kseries: ", stderr);
+		fprintf(stderr, "kseries: %s", context_for(fmt));
 		vfprintf(stderr, fmt, ap);
 		fputc('\n', stderr);
 	}

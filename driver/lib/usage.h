@@ -42,6 +42,12 @@ char *xvstrfmt(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0))
  * updates in place ("build: x86_64: 5/13 objects (12s)"); elsewhere only
  * the last state, as a plain line, when the step ends. --quiet: nothing.
  */
+/*
+ * The revision (or range) the messages that follow are about: "[WHAT] "
+ * before each one that does not start with "[" itself, so that lines of
+ * revisions run side by side say whose they are. NULL: none.
+ */
+void usage_context(const char *what);
 void progress_update(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void progress_end(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Take the line away before another message (usage.c does) */

@@ -62,8 +62,6 @@ int bisect_patches(const char *wt, const struct strvec *commits, const struct st
 
 	for (size_t p = 0; p < commits->nr && failed >= 0; p++) {
 		size_t n = 0;
-		struct timespec t0;
-		double took;
 
 		if (worktree_checkout(wt, commits->v[p])) {
 			failed = -1;
@@ -81,11 +79,10 @@ int bisect_patches(const char *wt, const struct strvec *commits, const struct st
 			cell_of[n++] = i;
 		}
 		/* the cells of one commit side by side: they share its checkout */
-		clock_gettime(CLOCK_MONOTONIC, &t0);
 		make_steps(wt, step, n, jobs);
-		took = seconds_since(&t0);
 		for (size_t k = 0; k < n; k++) {
-			cells[cell_of[k]].seconds += took;	/* the cell's time, bisect included */
+			/* the cell's time, bisect included: its own make of this commit */
+			cells[cell_of[k]].seconds += step[k].seconds;
 			bisect_judge_patch(&cells[cell_of[k]], p, subjects->v[p], &step[k]);
 			make_step_clear(&step[k].st);
 			free((char *)step[k].o_dir);

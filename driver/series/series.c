@@ -536,6 +536,7 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 		error_errno("cannot create %s", rev_dir);
 		return 1;
 	}
+	usage_context(rev);
 	/* until the report is written, the output says it is partial */
 	write_file(marker, "kseries did not finish this revision: its output is partial\n");
 	info("[%s] worktree at %s", rev, wt);
@@ -567,6 +568,7 @@ int series_revision(const struct series_opts *so, const char *rev, const char *c
 	if (r->state == REV_FAILED && r->error)
 		error("[%s] %s", rev, r->error);
 	info("[%s] %s: %zu patches (%.0fs)", rev, rev_state_name(r->state), r->nr_patches, r->seconds);
+	usage_context(NULL);
 	free(wt);
 	free(marker);
 	return r->state == REV_FAILED;

@@ -103,7 +103,7 @@ check "build: no worktree left" test ! -e "$tmp/b1/base..sneaky/worktree"
 	--out "$tmp/b1b" > "$tmp/b1b.log" 2>&1
 check "build: an x86_64-only run of the series passes (exit $?)" test $? = 0
 check "build: it names the arches to add, on stderr and in report.txt" sh -c "
-	grep 'note: proof: [0-9]* hunks only arches this run left out compile: not built in this run' '$tmp/b1b.log' > '$tmp/b1b.note' &&
+	grep 'note: \[base..series-tip\] proof: [0-9]* hunks only arches this run left out compile: not built in this run' '$tmp/b1b.log' > '$tmp/b1b.note' &&
 	for a in arm arm64 powerpc mips; do grep -q -- \"--arch \$a[ )]\" '$tmp/b1b.note' || exit 1; done &&
 	grep -q 'NOT BUILT HERE arch/arm' '$tmp/b1b/base..series-tip/report.txt' &&
 	grep -q '^  skip arch/' '$tmp/b1b/base..series-tip/report.txt'"
@@ -112,7 +112,10 @@ check "build: it names the arches to add, on stderr and in report.txt" sh -c "
 	--out "$tmp/s1b" > "$tmp/s1b.log" 2>&1
 check "series: an x86_64-only run converts (exit $?), the other arches' lines not built in this run" sh -c "
 	grep -q '^v4.12-demo  *converted ' '$tmp/s1b/matrix.txt' && ! grep -q 'kseries: error' '$tmp/s1b.log' &&
-	grep -q 'note: proof: [0-9]* hunks only arches this run left out compile' '$tmp/s1b.log'"
+	grep -q 'note: \[v4.12-demo\] proof: [0-9]* hunks only arches this run left out compile' '$tmp/s1b.log'"
+check "series: every build and proof line says its revision" sh -c "
+	grep -q '^kseries: \\[v4.12-demo\\] build: x86_64' '$tmp/s1b.log' &&
+	! grep -Eq '^kseries: (note: |warning: )?(build|proof):' '$tmp/s1b.log'"
 check "series: its cover letter says what was built, on x86_64 alone, and what was not" python3 -c "
 import re
 t = open('$tmp/s1b/v4.12-demo/series/0000-cover-letter.patch').read()
