@@ -108,7 +108,7 @@ check "build: it names the arches to add, on stderr and in report.txt" sh -c "
 	grep -q 'NOT BUILT HERE arch/arm' '$tmp/b1b/base..series-tip/report.txt' &&
 	grep -q '^  skip arch/' '$tmp/b1b/base..series-tip/report.txt'"
 
-"$kseries" series -q --kernel "$repo" --rev v4.12-demo --arch x86_64 --no-bisect --signoff \
+"$kseries" series --kernel "$repo" --rev v4.12-demo --arch x86_64 --no-bisect --signoff \
 	--out "$tmp/s1b" > "$tmp/s1b.log" 2>&1
 check "series: an x86_64-only run converts (exit $?), the other arches' lines not built in this run" sh -c "
 	grep -q '^v4.12-demo  *converted ' '$tmp/s1b/matrix.txt' && ! grep -q 'kseries: error' '$tmp/s1b.log' &&
