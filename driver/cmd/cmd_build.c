@@ -27,6 +27,7 @@
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "report/report.h"
+#include "proof/proof.h"
 #include "series/build_stage.h"
 #include "series/series.h"
 
@@ -53,6 +54,7 @@ static const struct command_usage usage_build = {
 struct build_args {
 	const char *kernel, *base, *tip, *out;
 	struct strvec archs, defines;
+	struct strvec expect;		/* --expect: as given, then their full shas */
 	const char *cc_wrapper;
 	int jobs, force, bisect, allow_unproven, all_hunks, warnings;
 };
@@ -76,6 +78,8 @@ static void parse_args(int argc, char **argv, struct build_args *a)
 			   "put CMD (distcc, icecc) in front of every compile; after ccache"),
 		OPT_FLAG("all-hunks", 0, &a->all_hunks,
 			 "every hunk is the series' (a branch whose every change is meant)"),
+		OPT_LIST("expect", 0, &a->expect, "COMMIT",
+			 "a commit of BASE..TIP whose changes are meant too (a vendor's own); repeat"),
 		OPT_FLAG("force", 0, &a->force, "replace what an earlier kseries run wrote in DIR (only that)"),
 		OPT_END(),
 	};
@@ -166,6 +170,7 @@ static int build_range(const struct range *g, const char *wt, const char *bdir, 
 	q = (struct build_request){ .wt = wt, .base = g->base, .head = g->tip, .dir = bdir,
 				    .files = &files, .archs = g->a->archs.nr ? &g->a->archs : NULL,
 				    .scope = g->a->all_hunks ? NULL : &g->m->tokens, .m = g->m,
+				    .expect = &g->a->expect,
 				    .jobs = g->a->jobs, .bisect = g->a->bisect,
 				    .allow_unproven = g->a->allow_unproven,
 				    .warnings = build_warning_checks(g->a->warnings) };
@@ -173,6 +178,30 @@ static int build_range(const struct range *g, const char *wt, const char *bdir, 
 	strvec_clear(&commits);
 	strvec_clear(&files);
 	return n;
+}
+
+/* Each unexpected function once (the first cell that has it), with its commit: on stderr. */
+static void say_unexpected(const struct rev_result *r)
+{
+	struct strvec seen = STRVEC_INIT;
+	size_t more = 0;
+
+	for (size_t i = 0; r->proof && i < r->proof->nr_cells; i++) {
+		const struct strvec *u = &r->proof->cells[i].ident.unexpected_list;
+
+		for (size_t k = 0; k < u->nr; k++) {
+			if (strvec_contains(&seen, u->v[k]))
+				continue;
+			strvec_push(&seen, u->v[k]);
+			if (seen.nr <= 10)
+				warning("[%s] unexpected on %s: %s", r->rev, r->cells[i].arch, u->v[k]);
+			else
+				more++;
+		}
+	}
+	if (more)
+		warning("[%s] %zu more unexpected functions: see report.txt", r->rev, more);
+	strvec_clear(&seen);
 }
 
 /* One range in rev_dir: worktree, build, report. 0 all good, 1 not. */
@@ -209,6 +238,7 @@ static int run_range(const struct range *g, const char *name, const char *rev_di
 	if (!report_write(rev_dir, &r, &g->m->kinds))
 		remove(marker);
 	ret = r.state == REV_FAILED;
+	say_unexpected(&r);
 	if (ret && r.error)
 		error("[%s] %s", name, r.error);
 	info("[%s] %s (%.0fs)", name, ret ? "failed" : "built and proven", r.seconds);
@@ -220,9 +250,33 @@ static int run_range(const struct range *g, const char *name, const char *rev_di
 	return ret;
 }
 
+/* --expect COMMIT...: each a commit of base..tip, as its full sha (else exit 2, saying which). */
+static void resolve_expected(const char *repo, const char *base, const char *tip, struct strvec *expect)
+{
+	for (size_t i = 0; i < expect->nr; i++) {
+		char *spec = xstrfmt("%s^{commit}", expect->v[i]), *sha = NULL, *o = NULL;
+
+		if (run_capture(&sha, repo, "git", "rev-parse", "--verify", "-q", spec, NULL) || !sha)
+			die("--expect %s: not a commit of %s: give a commit of --base..--tip", expect->v[i],
+			    repo);
+		sha[strcspn(sha, "\n")] = '\0';
+		int in_tip = !run_capture(&o, repo, "git", "merge-base", "--is-ancestor", sha, tip, NULL);
+
+		free(o);
+		o = NULL;
+		if (!in_tip || !run_capture(&o, repo, "git", "merge-base", "--is-ancestor", sha, base, NULL))
+			die("--expect %s: not a commit between --base and --tip (git log %.12s..%.12s "
+			    "lists them)", expect->v[i], base, tip);
+		free(expect->v[i]);
+		expect->v[i] = sha;
+		free(spec);
+		free(o);
+	}
+}
+
 int cmd_build(int argc, char **argv)
 {
-	struct build_args a = { .archs = STRVEC_INIT };
+	struct build_args a = { .archs = STRVEC_INIT, .expect = STRVEC_INIT };
 	struct manifest m = { 0 };
 	struct strvec dirs = STRVEC_INIT, names = STRVEC_INIT;
 	char repo[PATH_MAX], out[PATH_MAX], *marker, *base, *tip, *dir;
@@ -249,6 +303,7 @@ int cmd_build(int argc, char **argv)
 			    "starts from (git merge-base %s %s)", a.base, a.tip, a.base, a.tip);
 		free(o);
 	}
+	resolve_expected(repo, base, tip, &a.expect);
 	cmdcheck_out_not_in_repo(repo, a.out);
 	cmdcheck_out_buildable(a.out);
 	outdir_prepare(a.out, a.force, repo);
@@ -273,6 +328,7 @@ int cmd_build(int argc, char **argv)
 	strvec_clear(&names);
 	strvec_clear(&a.archs);
 	strvec_clear(&a.defines);
+	strvec_clear(&a.expect);
 	manifest_clear(&m);
 	return failed ? 1 : 0;
 }

@@ -142,7 +142,8 @@ static int names_token(const char *text, const struct strvec *tokens)
  * a token names: the other hunks of a converted function, the prototype
  * of a deleted callback. tokens NULL: every hunk is.
  */
-static void series_scope(struct identity *id, const struct strvec *tokens)
+static void series_scope(struct identity *id, const struct strvec *tokens,
+			 const struct strvec *expect)
 {
 	struct hunks *h = id->h;
 	struct strvec names = STRVEC_INIT;
@@ -170,6 +171,10 @@ static void series_scope(struct identity *id, const struct strvec *tokens)
 			}
 		}
 	}
+	/* a hunk the expected commits made whole is meant, as the series' own */
+	for (size_t i = 0; tokens && expect && expect->nr && i < h->nr; i++)
+		if (!h->v[i].in_series)
+			h->v[i].in_series = blame_hunk_in(&id->blame, &h->v[i], expect);
 	for (size_t i = 0; tokens && i < h->nr; i++) {
 		struct hunk *hk = &h->v[i];
 
@@ -191,14 +196,15 @@ static void series_scope(struct identity *id, const struct strvec *tokens)
 }
 
 void identity_init(struct identity *id, const char *wt, struct hunks *h, const char *base,
-		   const char *tip, const struct strvec *tokens)
+		   const char *tip, const struct strvec *tokens, const struct strvec *expect)
 {
 	memset(id, 0, sizeof(*id));
 	id->wt = wt;
 	id->h = h;
 	id->base = base;
 	id->tip = tip;
-	series_scope(id, tokens);
+	id->blame = (struct blame){ wt, base, tip, h };
+	series_scope(id, tokens, expect);
 	for (size_t i = 0; i < h->nr; i++) {
 		const struct hunk *hk = &h->v[i];
 		const struct cscan *os = hk->old_file ? source(id, base, hk->old_file) : NULL;
@@ -409,17 +415,29 @@ struct object_check {
 	struct source_units su;
 };
 
+/* " in commit 0123456789ab ("subject")" of where ("file:line"), or "" (caller frees). */
+static char *in_commit(const struct identity *id, const char *where)
+{
+	char *c = blame_where(&id->blame, where), *out;
+
+	out = c ? xstrfmt(" in commit %s", c) : xstrdup("");
+	free(c);
+	return out;
+}
+
 static void old_judgement(const struct identity *id, const char *obj, const char *fn, const char *sym,
 			  const char *how, struct ident_result *res)
 {
 	const char *where = foreign_at(id, fn);
+	char *commit = where ? in_commit(id, where) : NULL;
 
 	if (where)
 		strvec_pushf(&res->unexpected_list, "%s: %s: code %s by a change that is not "
-			     "part of the series (%s)", obj, sym, how, where);
+			     "part of the series (%s%s)", obj, sym, how, where, commit);
 	else
 		strvec_pushf(&res->unexpected_list, "%s: %s: code %s, yet the diff touches "
 			     "neither it nor anything it names", obj, sym, how);
+	free(commit);
 }
 
 /* A function the text does not touch: by its source in the unit, or as before. */
@@ -453,15 +471,20 @@ static void judge_source(struct identity *id, struct object_check *oc, const cha
 		res->changed++;
 		strvec_pushf(&res->changed_list, "%s: %s (through %s, %s)", oc->obj, sym, j.item, j.where);
 		break;
-	case SOURCE_FOREIGN:
+	case SOURCE_FOREIGN: {
+		char *commit = in_commit(id, j.where);
+
 		res->unexpected++;
 		if (!strcmp(j.item, fn))
 			strvec_pushf(&res->unexpected_list, "%s: %s: code %s by a change that is not part "
-				     "of the series (%s)", oc->obj, sym, how, j.where);
+				     "of the series (%s%s)", oc->obj, sym, how, j.where, commit);
 		else
-			strvec_pushf(&res->unexpected_list, "%s: %s: code %s through %s (%s), which a change "
-				     "that is not part of the series changes", oc->obj, sym, how, j.item, j.where);
+			strvec_pushf(&res->unexpected_list, "%s: %s: code %s through %s (%s%s), which a "
+				     "change that is not part of the series changes", oc->obj, sym, how,
+				     j.item, j.where, commit);
+		free(commit);
 		break;
+	}
 	case SOURCE_UNEXPLAINED:
 		res->unexpected++;
 		strvec_pushf(&res->unexpected_list, "%s: %s: code %s through %s (%s), which no line of "

@@ -3,6 +3,7 @@
 
 #include "core/cscan.h"
 #include "lib/strvec.h"
+#include "proof/blame.h"
 #include "proof/hunks.h"
 
 /*
@@ -35,6 +36,7 @@ struct identity {
 	struct strvec foreign;		/* "fn\tfile:line": changed by a hunk not of the series */
 	struct source_scan **sources;	/* the sources read so far (git show) */
 	struct strvec unit_errors;	/* units that could not be made: judged by the .c text */
+	struct blame blame;		/* the commit of a line: named in what is unexpected */
 	size_t nr_sources;
 	double seconds;
 };
@@ -42,10 +44,12 @@ struct identity {
 /*
  * What the diff of h touches. tokens: which hunks are the series' (they, or
  * a hunk of what a line naming a token names, name one; NULL: all of them).
- * Only the series' hunks touch; what others change is unexpected.
+ * Only the series' hunks touch; what others change is unexpected. expect
+ * (full shas, or NULL): commits whose every hunk is the series' too (a
+ * vendor's own commits, build --expect).
  */
 void identity_init(struct identity *id, const char *wt, struct hunks *h, const char *base,
-		   const char *tip, const struct strvec *tokens);
+		   const char *tip, const struct strvec *tokens, const struct strvec *expect);
 /*
  * Compare each object of objects (relative to o_dir; folder targets
  * expanded) with its copy in before_dir, with cross's objdump. A function

@@ -14,13 +14,13 @@
 #include "proof/proof.h"
 
 int proof_init(struct build_proof *p, const char *wt, const char *base, const char *tip,
-		     const struct strvec *tokens)
+	       const struct strvec *tokens, const struct strvec *expect)
 {
 	memset(p, 0, sizeof(*p));
 	if (hunks_read(&p->hunks, wt, base, tip))
 		return -1;
 	lineproof_init(&p->lines, wt, &p->hunks);
-	identity_init(&p->ident, wt, &p->hunks, base, tip, tokens);
+	identity_init(&p->ident, wt, &p->hunks, base, tip, tokens, expect);
 	return 0;
 }
 

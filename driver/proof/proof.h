@@ -36,9 +36,10 @@ struct build_proof {
 /*
  * Read base..tip in wt. tokens: a hunk is the series' when it (or another
  * hunk of its function) names one; NULL: every hunk is (kseries wrote them).
+ * expect: commits whose hunks are the series' too (or NULL).
  */
 int proof_init(struct build_proof *p, const char *wt, const char *base, const char *tip,
-	       const struct strvec *tokens);
+	       const struct strvec *tokens, const struct strvec *expect);
 /*
  * The hooks that run the proof on each cell of build_matrix: before the
  * series, the removed lines and the objects kept for the identity; after

@@ -181,7 +181,7 @@ int series_build(const struct build_request *q, struct rev_result *r)
 	int n;
 
 	r->proof = xcalloc(1, sizeof(*r->proof));
-	if (proof_init(r->proof, q->wt, q->base, q->head, q->scope)) {
+	if (proof_init(r->proof, q->wt, q->base, q->head, q->scope, q->expect)) {
 		free(r->proof);
 		r->proof = NULL;
 	}

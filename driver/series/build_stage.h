@@ -12,6 +12,7 @@ struct build_request {
 	const struct strvec *files;	/* whose objects to build */
 	const struct strvec *archs;	/* NULL: all five */
 	const struct strvec *scope;	/* the tokens of the series' hunks; NULL: every hunk */
+	const struct strvec *expect;	/* commits (full shas) whose hunks are the series' too */
 	const struct manifest *m;
 	int jobs, bisect, allow_unproven;
 	int warnings;			/* MAKE_W1 | MAKE_SPARSE: new warnings fail a cell */

@@ -118,21 +118,37 @@ line_of() {
 branch helper mm/rmap.c 'return n \* 3;' 'return n * 4;'
 check "proof: a helper changed outside the series fails (exit $(cat "$tmp/helper.rc"))" test "$(cat "$tmp/helper.rc")" = 1
 wl=$(git -C "$repo" show helper:mm/rmap.c | grep -n 'return n \* 4;' | cut -d: -f1)
-check "proof: each untouched caller is named with the helper and its changed line" python3 -c "
+hc=$(git -C "$repo" rev-parse --short=12 helper)
+check "proof: each untouched caller is named with the helper, its changed line and the commit" python3 -c "
 $(proof helper)
 u = sorted(p['unexpected_functions'])
-want = ['mm/rmap.o: %s: code changed through rmap_weight (mm/rmap.c:$wl), which a change that is not part of the series changes' % f
+want = ['mm/rmap.o: %s: code changed through rmap_weight (mm/rmap.c:$wl in commit $hc (\\\"demo: helper\\\")), which a change that is not part of the series changes' % f
         for f in ('rmap_score', 'rmap_total')]
-assert u == want, u"
+assert u == want, (u, want)"
+check "proof: stderr names each unexpected function with its commit" sh -c "
+	grep -q 'warning: \\[base..helper\\] unexpected on x86_64: mm/rmap.o: rmap_score: .*in commit $hc' '$tmp/helper.log' &&
+	grep -q 'warning: \\[base..helper\\] unexpected on x86_64: mm/rmap.o: rmap_total: .*in commit $hc' '$tmp/helper.log'"
+"$kseries" build --kernel "$repo" --base base --tip helper --arch x86_64 --allow-unproven --expect helper \
+	--out "$tmp/expect" > "$tmp/expect.log" 2>&1
+check "proof: --expect takes the vendor's commit as meant (exit $?)" test $? = 0
+check "proof: ... its callers are then changed through the helper" python3 -c "
+$(proof expect | sed 's/base..expect/base..helper/')
+assert p['unexpected'] == 0 and 'mm/rmap.o: rmap_score' in p['changed_functions'], p"
+"$kseries" build --kernel "$repo" --base base --tip helper --arch x86_64 --expect v4.9-demo \
+	--out "$tmp/expect2" > "$tmp/expect2.log" 2>&1
+rc=$?
+check "proof: --expect of a commit outside the range: exit 2 ($rc), saying so" sh -c "
+	test $rc = 2 && grep -q 'expect v4.9-demo: not a commit between --base and --tip' '$tmp/expect2.log'"
 
 # 2. a header macro changed outside the series: the only user is untouched
 branch macro include/linux/demo_calc.h 'DEMO_SCALE 3' 'DEMO_SCALE 4'
 check "proof: a header macro changed outside the series fails (exit $(cat "$tmp/macro.rc"))" test "$(cat "$tmp/macro.rc")" = 1
 ml=$(line_of include/linux/demo_calc.h 'define DEMO_SCALE 4')
-check "proof: its user is named with the macro and the header's line" python3 -c "
+mc=$(git -C "$repo" rev-parse --short=12 macro)
+check "proof: its user is named with the macro, the header's line and the commit" python3 -c "
 $(proof macro)
 u = p['unexpected_functions']
-assert u == ['mm/rmap.o: rmap_scaled: code changed through DEMO_SCALE (include/linux/demo_calc.h:$ml), which a change that is not part of the series changes'], u"
+assert u == ['mm/rmap.o: rmap_scaled: code changed through DEMO_SCALE (include/linux/demo_calc.h:$ml in commit $mc (\\\"demo: macro\\\")), which a change that is not part of the series changes'], u"
 check "proof: report.txt says it" grep -q "UNEXPECTED mm/rmap.o: rmap_scaled: code changed through DEMO_SCALE" \
 	"$tmp/macro/base..macro/report.txt"
 
