@@ -289,7 +289,18 @@ static int get_option_words(json_t *root, struct manifest *m, const char *where)
 	return 0;
 }
 
-/* "message_with": {"OPTION": "message"}, each option one of "options". */
+static int is_probe(const struct manifest *m, const char *define)
+{
+	for (size_t i = 0; i < m->probes.rows; i++)
+		if (!strcmp(cell(&m->probes, i, PROBE_DEFINE), define))
+			return 1;
+	return 0;
+}
+
+/*
+ * "message_with": {"NAME": "message"}: NAME an option of "options", or a
+ * define of "probes" (a fact of the tree: the message true of its shape).
+ */
 static int get_message_with(json_t *p, struct manifest *m, struct manifest_patch *mp,
 			    const char *where)
 {
@@ -303,9 +314,9 @@ static int get_message_with(json_t *p, struct manifest *m, struct manifest_patch
 	json_object_foreach(w, name, v) {
 		if (!json_is_string(v))
 			return error("%s: \"message_with\".\"%s\" must be a string", where, name);
-		if (manifest_option(m, name) < 0)
-			return error("%s: \"message_with\".\"%s\": no such option in \"options\"", where,
-				     name);
+		if (manifest_option(m, name) < 0 && !is_probe(m, name))
+			return error("%s: \"message_with\".\"%s\": no such option in \"options\", nor "
+				     "define in \"probes\"", where, name);
 		strvec_push(&mp->with_option, name);
 		strvec_push(&mp->with_message, json_string_value(v));
 	}
@@ -641,8 +652,9 @@ const char *manifest_message(const struct manifest *m, const struct manifest_pat
 {
 	for (size_t k = 0; k < p->with_option.nr; k++) {
 		long o = manifest_option(m, p->with_option.v[k]);
+		const char *define = o >= 0 ? cell(&m->options, (size_t)o, OPTION_DEFINE) : p->with_option.v[k];
 
-		if (o >= 0 && strvec_contains(defines, cell(&m->options, (size_t)o, OPTION_DEFINE)))
+		if (strvec_contains(defines, define))
 			return p->with_message.v[k];
 	}
 	return p->message;

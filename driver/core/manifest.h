@@ -11,7 +11,7 @@ struct manifest_patch {
 	struct strvec paths;	/* files this patch owns */
 	char *diff;		/* a hand edit: the author's patch file (relative to the
 				   series folder), applied instead of rules */
-	/* "message_with": {"OPTION": message}: the message when that option is on */
+	/* "message_with": {"NAME": message}: the message when that option (or probe) is on */
 	struct strvec with_option, with_message;
 };
 
@@ -128,7 +128,10 @@ void manifest_rules(const struct manifest *m, struct strvec *out);
 void manifest_clear(struct manifest *m);
 /* The row of "options" called name, or -1. */
 long manifest_option(const struct manifest *m, const char *name);
-/* A patch's message: its "message_with" for an option on (its define in defines), else its own. */
+/*
+ * A patch's message: its "message_with" for an option or probe that is on
+ * (its define in defines: the convert's, probes and options), else its own.
+ */
 const char *manifest_message(const struct manifest *m, const struct manifest_patch *p,
 			     const struct strvec *defines);
 /*

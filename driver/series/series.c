@@ -407,7 +407,7 @@ static int commit_hand_edit(const struct series_opts *so, struct convert *c, siz
 	const struct manifest_patch *p = &c->m.patches[i];
 	struct strvec mine = STRVEC_INIT;
 	int ret = hand_edit_apply(&c->m, i, wt, &c->files, changed, &mine) ||
-		  commit_patch(so, wt, r, p->subject, manifest_message(so->m, p, &so->co.defines), &mine,
+		  commit_patch(so, wt, r, p->subject, manifest_message(&c->m, p, &c->o.defines), &mine,
 			       0) ? -1 : 0;
 
 	if (ret)
@@ -449,7 +449,7 @@ static int commit_in_order(const struct series_opts *so, struct convert *c, cons
 		if (mine.nr) {
 			info("[%s] patch %zu: %s (%.0fs)", r->rev, r->nr_patches + 1, p->subject,
 			     seconds_since(t0));
-			err = commit_patch(so, wt, r, p->subject, manifest_message(so->m, p, &so->co.defines),
+			err = commit_patch(so, wt, r, p->subject, manifest_message(&c->m, p, &c->o.defines),
 					   &mine, 0);
 		}
 		strvec_clear(&mine);
