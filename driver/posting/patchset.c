@@ -5,10 +5,14 @@
 #include <string.h>
 #include "lib/fileio.h"
 #include "lib/run.h"
+#include "lib/strbuf.h"
 #include "lib/usage.h"
 #include "lib/wrap.h"
 #include "posting/address.h"
 #include "posting/patchset.h"
+
+/* The seconds every commit and mail of the series is dated with (patchset_fix_date), or -1. */
+static long long fixed_date = -1;
 
 static int git(const char *wt, struct strvec *args, char **out)
 {
@@ -17,6 +21,10 @@ static int git(const char *wt, struct strvec *args, char **out)
 
 	strvec_pushl(&cp.args, "git", "-C", wt, NULL);
 	strvec_pushv(&cp.args, (const char *const *)args->v);
+	if (fixed_date >= 0) {
+		strvec_pushf(&cp.env, "GIT_AUTHOR_DATE=@%lld +0000", fixed_date);
+		strvec_pushf(&cp.env, "GIT_COMMITTER_DATE=@%lld +0000", fixed_date);
+	}
 	cp.capture_out = cp.capture_err = 1;
 	ret = run_command(&cp);
 	if (ret) {
@@ -77,6 +85,60 @@ int patchset_check_identity(const char *repo)
 	free(name);
 	free(email);
 	return ret;
+}
+
+long long patchset_fix_date(const char *wt, const char *base)
+{
+	const char *env = getenv("SOURCE_DATE_EPOCH");
+	char *out = NULL, *end;
+	long long t = -1;
+
+	if (env && *env) {
+		t = strtoll(env, &end, 10);
+		if (*end || t < 0) {
+			warning("SOURCE_DATE_EPOCH=%s is no number of seconds: the base commit's date is used", env);
+			t = -1;
+		}
+	}
+	if (t < 0 && !run_capture(&out, wt, "git", "log", "-1", "--format=%ct", base, NULL) && out)
+		t = strtoll(out, NULL, 10);
+	free(out);
+	fixed_date = t > 0 ? t : -1;
+	return fixed_date;
+}
+
+/* format-patch's Message-Ids carry the time it ran: the fixed date instead, the same every run. */
+static void fix_message_ids(const char *path)
+{
+	char *text = read_file(path), *stamp;
+	struct strbuf sb = STRBUF_INIT;
+
+	if (!text || fixed_date < 0) {
+		free(text);
+		return;
+	}
+	stamp = xstrfmt(".%lld.git.", fixed_date);
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+		int header = !strncmp(p, "Message-Id: <", 13) || !strncmp(p, "In-Reply-To: <", 14) ||
+			     !strncmp(p, "References: <", 13) || !strncmp(p, " <", 2);
+		const char *dot = header ? memchr(p, '.', n) : NULL, *git = dot ? strstr(dot + 1, ".git.") : NULL;
+
+		if (dot && git && git < p + n && (size_t)(git - dot - 1) == strspn(dot + 1, "0123456789")) {
+			strbuf_add(&sb, p, (size_t)(dot - p));
+			strbuf_addstr(&sb, stamp);
+			strbuf_add(&sb, git + 5, (size_t)(p + n - git - 5));
+		} else {
+			strbuf_add(&sb, p, n);
+		}
+		if (p[n] == '\n')
+			strbuf_addch(&sb, '\n');
+		p += n + (p[n] == '\n');
+	}
+	write_file(path, strbuf_str(&sb));
+	strbuf_release(&sb);
+	free(stamp);
+	free(text);
 }
 
 int patchset_commit(const char *wt, const struct strvec *files, const char *subject,
@@ -328,6 +390,7 @@ int patchset_format(const char *wt, const char *outdir, const struct format_opts
 	for (size_t i = 0; i < files.nr && !ret; i++) {
 		const char *name = strrchr(files.v[i], '/');
 
+		fix_message_ids(files.v[i]);
 		if (patch_number(name ? name + 1 : files.v[i]) == 0) {
 			*cover = xstrdup(files.v[i]);
 			ret = fill_cover(files.v[i], fo);

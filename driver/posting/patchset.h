@@ -10,6 +10,13 @@
  */
 
 /* Commit files with subject and message (and Signed-off-by when signoff). */
+/*
+ * Date every commit and mail of the series the same way each run: at
+ * SOURCE_DATE_EPOCH when set, else at the base commit's date (seconds), so
+ * that a series made again diffs only where the code changed. Returns the
+ * seconds, or -1 (dates are then the clock's).
+ */
+long long patchset_fix_date(const char *wt, const char *base);
 int patchset_commit(const char *wt, const struct strvec *files, const char *subject,
 		    const char *message, int signoff);
 /*

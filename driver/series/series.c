@@ -466,6 +466,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 	char *series_dir = xstrfmt("%s/series", rev_dir);
 	int ret = -1;
 
+	patchset_fix_date(wt, r->commit);
 	if (convert_prepare(&c, wt, &so->co) || posting_load_upstream(so->repo, &so->post, r))
 		goto out;
 	/* the files spatch's parser died on hold the tokens too (their uses are residuals) */

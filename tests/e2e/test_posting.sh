@@ -81,6 +81,8 @@ d = json.load(open(sys.argv[1]))
 for p in d["patches"]:
     if p["subject"].startswith("sgi-gru:"):
         p["message"] += " The GRU's TLB purge now covers the whole range."
+        for k in p.get("message_with", {}):  # the message of each tree shape
+            p["message_with"][k] += " The GRU's TLB purge now covers the whole range."
 json.dump(d, open(sys.argv[1], "w"), indent=1)
 PY
 "$kseries" series -q --series "$tmp/cocci2" --kernel "$repo" --rev v4.12-demo --no-build --signoff \
@@ -180,4 +182,18 @@ PY
 "$kseries" series -q --series "$tmp/cocci3" --kernel "$repo" --rev v4.12-demo --no-build --out "$tmp/o11" > "$tmp/o11.log" 2>&1
 check "posting: a series of more than 15 patches is flagged" sh -c "
 	grep -q 'WARNING 1[6-9] patches: netdev.s patchwork flags a posting of more than 15' '$tmp/o11/v4.12-demo/report.txt'"
+# reproducible: two runs of one revision write the same bytes; dates from the
+# base commit, or SOURCE_DATE_EPOCH
+for n in r1 r2; do
+	"$kseries" series -q --kernel "$repo" --rev v4.12-demo --no-build --signoff --out "$tmp/$n" > "$tmp/$n.log" 2>&1
+done
+check "posting: two runs of one revision give byte-identical patch files" diff -r "$tmp/r1/v4.12-demo/series" "$tmp/r2/v4.12-demo/series"
+check "posting: ... dated at the base commit" sh -c "
+	test \"\$(sed -n 's/^Date: //p' '$tmp/r1/v4.12-demo/series/0001-'*.patch)\" = \"\$(git -C '$repo' log -1 --format=%aD v4.12-demo)\" ||
+	test \"\$(sed -n 's/^Date: //p' '$tmp/r1/v4.12-demo/series/0001-'*.patch)\" = \"\$(TZ=UTC git -C '$repo' log -1 --date=rfc-local --format=%cd v4.12-demo)\""
+SOURCE_DATE_EPOCH=1500000000 "$kseries" series -q --kernel "$repo" --rev v4.12-demo --no-build --signoff \
+	--out "$tmp/r3" > "$tmp/r3.log" 2>&1
+check "posting: SOURCE_DATE_EPOCH dates the commits and mails, and their Message-Ids" sh -c "
+	grep -q '^Date: Fri, 14 Jul 2017 02:40:00 +0000' '$tmp/r3/v4.12-demo/series/0001-'*.patch &&
+	grep -q '^Message-Id: <[0-9a-f]*\\.1500000000\\.git\\.' '$tmp/r3/v4.12-demo/series/0001-'*.patch"
 finish
