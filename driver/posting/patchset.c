@@ -360,6 +360,22 @@ int patchset_cover_replace(const char *path, const char *old, const char *new_te
 	return ret;
 }
 
+int patchset_cover_add(const char *path, const char *text)
+{
+	char *cover = read_file(path), *sig, *out;
+	int ret;
+
+	if (!cover)
+		return error_errno("cannot read %s", path);
+	sig = strstr(cover, "\n-- \n");
+	out = sig ? xstrfmt("%.*s\n%s%s", (int)(sig - cover + 1), cover, text, sig + 1) :
+		    xstrfmt("%s\n%s", cover, text);
+	ret = write_file(path, out);
+	free(out);
+	free(cover);
+	return ret;
+}
+
 int patchset_format(const char *wt, const char *outdir, const struct format_opts *fo,
 		    struct strvec *patches, char **cover)
 {

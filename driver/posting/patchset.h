@@ -54,6 +54,11 @@ int patchset_format(const char *wt, const char *outdir, const struct format_opts
  * replaced by new, wrapped the same way: 0, or -1 when it is not there.
  */
 int patchset_cover_replace(const char *path, const char *old, const char *new_text);
+/*
+ * The cover letter at path with text put before its signature ("-- "
+ * line), as git format-patch --range-diff places it: 0, or -1.
+ */
+int patchset_cover_add(const char *path, const char *text);
 /* The patch files format-patch wrote in dir, in order, not the cover letter. 0 or -1. */
 int patchset_list_dir(const char *dir, struct strvec *patches, int quiet);
 /* The cover letter in dir (*cover, caller frees): 0, or -1 when there is none. */

@@ -112,6 +112,7 @@ static int reroll_section(const char *repo, const struct posting_opts *po, const
 	if (!ret) {
 		path = xstrfmt("%s/range-diff.txt", rev_dir);
 		ret = write_file(path, rd.text ? rd.text : "");
+		r->post.range_diff = xstrdup(rd.text ? rd.text : "");
 		r->post.previous = xstrdup(p.dir);
 		r->post.previous_version = p.version;
 		strvec_pushv(&r->post.added, (const char *const *)rd.added.v);

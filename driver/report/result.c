@@ -18,6 +18,7 @@ void posting_result_clear(struct posting_result *p)
 	free(p->base_describe);
 	free(p->recipients);
 	free(p->previous);
+	free(p->range_diff);
 	free(p->stable);
 	strvec_clear(&p->cover_cc);
 	strvec_clear(&p->lists);

@@ -36,6 +36,7 @@ struct posting_result {
 	char *previous;		/* the earlier series compared (--previous), or NULL */
 	int previous_version;
 	struct strvec added, dropped, changed;	/* git range-diff against it */
+	char *range_diff;		/* its text, for the cover letter as format-patch --range-diff */
 	char *stable;		/* --stable UPSTREAM-REV, or NULL */
 	struct strvec upstream_log;	/* its history, while the patches are committed */
 	struct strvec checks;	/* "ok ...", "WARNING ...", "ERROR ..." */

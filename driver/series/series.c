@@ -320,6 +320,14 @@ static int post_series(const struct series_opts *so, const char *wt, const char 
 		fo.subject_prefix = prefix = posting_subject_prefix(&so->post, r);
 		ret = patchset_format(wt, series_dir, &fo, &patches, &cover) < 0 ? -1 : 0;
 	}
+	/* a reroll's range-diff in the cover letter too, as format-patch --range-diff puts it */
+	if (!ret && r->post.range_diff) {
+		char *rd = xstrfmt("Range-diff against v%d:\n%s", r->post.previous_version,
+				   r->post.range_diff);
+
+		ret = patchset_cover_add(cover, rd);
+		free(rd);
+	}
 	if (!ret) {
 		long *lines = xcalloc(patches.nr + 1, sizeof(*lines));
 		long *ends = xcalloc(patches.nr + 1, sizeof(*ends)), end;

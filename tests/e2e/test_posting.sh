@@ -94,6 +94,10 @@ check "posting: --reroll-count 2: v2- files, [PATCH v2 00/10]" sh -c "
 	test \$(ls '$s4' | grep -c '^v2-00[0-9][0-9]-') = 11 &&
 	grep -q '^Subject: \[PATCH v2 00/10\] ' '$s4/v2-0000-cover-letter.patch' &&
 	grep -q '^Subject: \[PATCH v2 06/10\] sgi-gru' '$s4'/v2-0006-*.patch"
+check "posting: the reroll's cover letter carries the range-diff before its signature, as format-patch --range-diff" sh -c "
+	sed -n '/^Range-diff against v1:\$/,/^-- \$/p' '$s4/v2-0000-cover-letter.patch' > '$tmp/cover-rd' &&
+	test \$(grep -c '^ *[0-9]*: *[0-9a-f]* ! ' '$tmp/cover-rd') = 1 && test \$(grep -c '^ *[0-9]*: *[0-9a-f]* = ' '$tmp/cover-rd') = 9 &&
+	tail -1 '$tmp/cover-rd' | grep -q '^-- \$'"
 check "posting: the cover letter's Changes since v1 names exactly the edited patch" sh -c "
 	c='$s4/v2-0000-cover-letter.patch'
 	grep -qx 'Changes since v1:' \$c &&
