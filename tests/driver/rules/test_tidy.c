@@ -20,5 +20,17 @@ int main(void)
 	CHECK_STR("tidy: spaced directives", s, "x");
 	free(s);
 
+	{
+		const char *before = "int f(int a,\n        int b);\n";
+		const char *now = "int f(int a,\n        int b);\nvoid g(int a,\n\t\t\t\t            int b)\n\tx = 1;\n";
+		int fixed;
+		char *t = tidy_indent(now, before, &fixed);
+
+		CHECK_STR("tidy_indent: spatch's spaces become tabs to the same column; the tree's own line and "
+			  "a tab-indented one stay", t,
+			  "int f(int a,\n        int b);\nvoid g(int a,\n\t\t\t\t\t    int b)\n\tx = 1;\n");
+		CHECK("tidy_indent: one line fixed", fixed == 1);
+		free(t);
+	}
 	UNIT_EXIT();
 }
