@@ -5,6 +5,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "kbuild/make_count.h"
 #include "kbuild/make_step.h"
 #include "kbuild/toolchain.h"
 #include "lib/clock.h"
@@ -53,7 +54,12 @@ struct make_progress {
 	const struct make_job *jobs;
 	size_t n;
 	struct timespec t0;
+	struct make_count *whole;	/* a make of no objects (bzImage): its log's count */
+	double plain_at;		/* when a plain line was last written (not a terminal) */
 };
+
+/* Not a terminal: a plain line now and then, so a log shows how far a long make got */
+#define PLAIN_EVERY 60.0
 
 static size_t objects_of(const struct make_job *job, int on_disk)
 {
@@ -74,11 +80,33 @@ static size_t objects_of(const struct make_job *job, int on_disk)
 }
 
 /* "build: x86_64: 5/13 objects (12s)"; side by side "build: x86_64 5/13, arm 2/13 objects (12s)" */
-static void show_progress(const struct make_progress *p, int end)
+static void show_whole(struct make_progress *p, int end)
+{
+	size_t n = make_count_read(p->whole);
+	double t = seconds_since(&p->t0);
+	char of[128] = "";
+
+	if (p->whole->expected)
+		snprintf(of, sizeof(of), " of about %zu (the last build of this config)",
+			 p->whole->expected);
+	if (end || isatty(STDERR_FILENO))
+		(end ? progress_end : progress_update)("build: %s: %zu files compiled%s (%.0fs)",
+						       p->jobs[0].name, n, of, t);
+	else if (t - p->plain_at >= PLAIN_EVERY) {
+		p->plain_at = t;
+		progress_end("build: %s: %zu files compiled so far%s (%.0fs)", p->jobs[0].name, n, of, t);
+	}
+}
+
+static void show_progress(struct make_progress *p, int end)
 {
 	char line[512];
 	size_t len = 0;
 
+	if (p->whole) {
+		show_whole(p, end);
+		return;
+	}
 	for (size_t i = 0; i < p->n && len < sizeof(line); i++)
 		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s%s %zu/%zu",
 					i ? ", " : "", p->jobs[i].name, p->n == 1 ? ":" : "",
@@ -87,8 +115,12 @@ static void show_progress(const struct make_progress *p, int end)
 		len = sizeof(line) - 1;
 	if (end)
 		progress_end("build: %.*s objects (%.0fs)", (int)len, line, seconds_since(&p->t0));
-	else
+	else if (isatty(STDERR_FILENO))
 		progress_update("build: %.*s objects (%.0fs)", (int)len, line, seconds_since(&p->t0));
+	else if (seconds_since(&p->t0) - p->plain_at >= PLAIN_EVERY) {
+		p->plain_at = seconds_since(&p->t0);
+		progress_end("build: %.*s objects so far (%.0fs)", (int)len, line, p->plain_at);
+	}
 }
 
 static void make_tick(void *data)
@@ -136,11 +168,18 @@ int make_run(const char *wt, const struct make_job *job, int jobs)
 static int make_run_timed(const char *wt, struct make_job *job, int jobs)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
-	struct make_progress p = { job, 1, { 0, 0 } };
+	struct make_progress p = { job, 1, { 0, 0 }, NULL, 0 };
+	struct make_count whole;
 	int ret, show = any_objects(job, 1);
 
 	clock_gettime(CLOCK_MONOTONIC, &p.t0);
 	make_command(&cp, wt, job, jobs);
+	/* no object targets (bzImage modules): the log says how far it got */
+	if (!show && job->whole && job->log) {
+		make_count_start(&whole, job->log, job->o_dir);
+		p.whole = &whole;
+		show = 1;
+	}
 	if (show) {
 		cp.tick = make_tick;
 		cp.tick_data = &p;
@@ -149,6 +188,8 @@ static int make_run_timed(const char *wt, struct make_job *job, int jobs)
 	job->seconds = cp.end_ms > cp.start_ms ? (double)(cp.end_ms - cp.start_ms) / 1000 : 0;
 	if (show)
 		show_progress(&p, 1);
+	if (p.whole && !ret)
+		make_count_keep(p.whole);
 	child_process_clear(&cp);
 	return ret;
 }
@@ -266,7 +307,7 @@ void make_step(const char *wt, struct make_job *job, int jobs)
 void make_runs(const char *wt, struct make_job *jobs, size_t n, int cores, int *results)
 {
 	struct child_process *cps = xcalloc(n, sizeof(*cps));
-	struct make_progress p = { jobs, n, { 0, 0 } };
+	struct make_progress p = { jobs, n, { 0, 0 }, NULL, 0 };
 	int show = any_objects(jobs, n);
 
 	if (n == 1) {

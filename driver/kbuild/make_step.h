@@ -29,6 +29,7 @@ struct make_job {
 	const struct strvec *targets;
 	int warnings;			/* MAKE_W1 | MAKE_SPARSE: make W=1, C=2 */
 	double seconds;			/* make_runs: this job's own make, side by side or not */
+	int whole;			/* a whole-kernel make (bzImage): progress from its log */
 	struct make_step st;		/* make_step's and make_steps' answer */
 };
 

@@ -91,6 +91,9 @@ static void clock_start(struct wait_clock *c, const struct child_process *cp, pi
 	c->start = cp->start_ms ? cp->start_ms : now;
 	/* kseries' own jobs say what they do themselves */
 	c->interval = cp->fn ? 0 : env_seconds("KSERIES_PROGRESS", 60) * 1000;
+	/* a command with a progress line of its own says how far it got itself */
+	if (cp->tick)
+		c->interval = 0;
 	c->next_note = c->interval ? now + c->interval : 0;
 	c->deadline = cp->timeout ? now + cp->timeout * 1000L : 0;
 	c->next_tick = cp->tick ? now + TICK_MS : 0;

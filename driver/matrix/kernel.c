@@ -164,6 +164,7 @@ int kernel_boot(const char *wt, const struct manifest *m, const struct strvec *e
 	for (int round = 0; round < 4; round++) {
 		struct make_job job = cell_job(&c, o_dir, log, &targets);
 
+		job.whole = 1;	/* minutes of make: its log's count is the progress */
 		ret = make_run(wt, &job, jobs);
 		if (!ret || ret >= 128 || round == 3 ||
 		    !drop_unbuildable(wt, o_dir, log, &c, &wanted, users_dropped))
