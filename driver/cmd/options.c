@@ -97,6 +97,8 @@ void print_options_usage(FILE *f, const struct command_usage *u, const struct op
 			fprintf(f, "\noptions of the series \"%s\" (%s):\n", m.name, kseries_cocci_dir());
 		for (size_t i = 0; i < m.options.rows; i++)
 			print_opt(f, cell(&m.options, i, OPTION_NAME), 0, NULL, cell(&m.options, i, OPTION_HELP));
+		if (m.options.rows)
+			fprintf(f, "  each has a --no- form: off, also where series --stable would turn it on\n");
 		manifest_clear(&m);
 	}
 	if (u->after)

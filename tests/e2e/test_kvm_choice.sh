@@ -54,6 +54,9 @@ check "kvm: --stable --no-kvm-apic-range drops it, without the note" sh -c "
 	! grep -q 'turns --kvm-apic-range on' '$tmp/stable_off.log' &&
 	! grep -q 'kvm_arch_mmu_notifier_invalidate_range' $(kvm_patch stable_off)"
 
+check "kvm: --help says every series option has a --no- form" sh -c "
+	'$kseries' series --help | grep -q 'each has a --no- form: off, also where series --stable would turn it on'"
+
 # a tree whose checkpatch errs on a line the series writes
 git -C "$repo" checkout -q -b strict v4.12-demo
 sed -i 's|^\t\tif (\$in_diff \&\& \$l =~ /^\\+(?!\\+\\+)/) {|&\n\t\t\tprint "$file:$line: ERROR: demo: no new range_end calls\\n" if $l =~ /invalidate_range_end\\(/;|' \
