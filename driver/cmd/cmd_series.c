@@ -278,7 +278,7 @@ static void check_out(const struct series_args *a, const char *repo)
 
 /*
  * The stable trees' form turns on the series' options marked "stable" (a
- * fix stable took, such as --kvm-apic-range) unless --no-NAME: said once.
+ * fix the stable trees took) unless --no-NAME: said once.
  */
 static void stable_defaults(const struct manifest *m, struct strvec *defines)
 {

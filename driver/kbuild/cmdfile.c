@@ -97,7 +97,7 @@ static const char *cmd_line(const char *cmd, const char *obj)
 	return NULL;
 }
 
-char *cmdfile_cpp_command(const char *cmd, const char *obj)
+char *cmdfile_compile_as(const char *cmd, const char *obj, const char *flags)
 {
 	const char *line = cmd_line(cmd, obj), *p;
 	struct strbuf out = STRBUF_INIT, raw = STRBUF_INIT;
@@ -143,8 +143,13 @@ char *cmdfile_cpp_command(const char *cmd, const char *obj)
 		strbuf_release(&out);
 		return NULL;
 	}
-	strbuf_addstr(&out, "-E -dD");
+	strbuf_addstr(&out, flags);
 	return strbuf_detach(&out);
+}
+
+char *cmdfile_cpp_command(const char *cmd, const char *obj)
+{
+	return cmdfile_compile_as(cmd, obj, "-E -dD");
 }
 
 /* dir/file.o -> dir/.file.o.cmd */

@@ -1,5 +1,6 @@
 /* make of Kbuild targets in an O= folder, for one cell or several side by side. */
 #include <ftw.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -80,22 +81,40 @@ static size_t objects_of(const struct make_job *job, int on_disk)
 }
 
 /* "build: x86_64: 5/13 objects (12s)"; side by side "build: x86_64 5/13, arm 2/13 objects (12s)" */
+/*
+ * "build: WHAT (12s)": on a terminal updated in place; otherwise a plain
+ * line now and then ("so far") and one at the end.
+ */
+static void say_progress(struct make_progress *p, int end, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+static void say_progress(struct make_progress *p, int end, const char *fmt, ...)
+{
+	double t = seconds_since(&p->t0);
+	char what[640];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	if (end)
+		progress_end("build: %s (%.0fs)", what, t);
+	else if (isatty(STDERR_FILENO))
+		progress_update("build: %s (%.0fs)", what, t);
+	else if (t - p->plain_at >= PLAIN_EVERY) {
+		p->plain_at = t;
+		progress_end("build: %s so far (%.0fs)", what, t);
+	}
+}
+
 static void show_whole(struct make_progress *p, int end)
 {
 	size_t n = make_count_read(p->whole);
-	double t = seconds_since(&p->t0);
 	char of[128] = "";
 
 	if (p->whole->expected)
 		snprintf(of, sizeof(of), " of about %zu (the last build of this config)",
 			 p->whole->expected);
-	if (end || isatty(STDERR_FILENO))
-		(end ? progress_end : progress_update)("build: %s: %zu files compiled%s (%.0fs)",
-						       p->jobs[0].name, n, of, t);
-	else if (t - p->plain_at >= PLAIN_EVERY) {
-		p->plain_at = t;
-		progress_end("build: %s: %zu files compiled so far%s (%.0fs)", p->jobs[0].name, n, of, t);
-	}
+	say_progress(p, end, "%s: %zu files compiled%s", p->jobs[0].name, n, of);
 }
 
 static void show_progress(struct make_progress *p, int end)
@@ -113,14 +132,7 @@ static void show_progress(struct make_progress *p, int end)
 					objects_of(&p->jobs[i], 1), objects_of(&p->jobs[i], 0));
 	if (len >= sizeof(line))
 		len = sizeof(line) - 1;
-	if (end)
-		progress_end("build: %.*s objects (%.0fs)", (int)len, line, seconds_since(&p->t0));
-	else if (isatty(STDERR_FILENO))
-		progress_update("build: %.*s objects (%.0fs)", (int)len, line, seconds_since(&p->t0));
-	else if (seconds_since(&p->t0) - p->plain_at >= PLAIN_EVERY) {
-		p->plain_at = seconds_since(&p->t0);
-		progress_end("build: %.*s objects so far (%.0fs)", (int)len, line, p->plain_at);
-	}
+	say_progress(p, end, "%.*s objects", (int)len, line);
 }
 
 static void make_tick(void *data)
@@ -156,16 +168,7 @@ static int any_objects(const struct make_job *jobs, size_t n)
 	return 0;
 }
 
-static int make_run_timed(const char *wt, struct make_job *job, int jobs);
-
-int make_run(const char *wt, const struct make_job *job, int jobs)
-{
-	struct make_job copy = *job;
-
-	return make_run_timed(wt, &copy, jobs);
-}
-
-static int make_run_timed(const char *wt, struct make_job *job, int jobs)
+int make_run(const char *wt, struct make_job *job, int jobs)
 {
 	struct child_process cp = CHILD_PROCESS_INIT;
 	struct make_progress p = { job, 1, { 0, 0 }, NULL, 0 };
@@ -311,7 +314,7 @@ void make_runs(const char *wt, struct make_job *jobs, size_t n, int cores, int *
 	int show = any_objects(jobs, n);
 
 	if (n == 1) {
-		results[0] = make_run_timed(wt, jobs, cores);
+		results[0] = make_run(wt, jobs, cores);
 		free(cps);
 		return;
 	}

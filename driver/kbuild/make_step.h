@@ -40,7 +40,7 @@ struct make_job {
 #define MAKE_JOB_INIT { .st = { STRVEC_INIT, STRVEC_INIT, NULL } }
 
 /* make -k -jJOBS of job's targets, as they are (no removal, no judging): its status */
-int make_run(const char *wt, const struct make_job *job, int jobs);
+int make_run(const char *wt, struct make_job *job, int jobs);
 /* Remove the targets, make them, judge what make did into job->st. */
 void make_step(const char *wt, struct make_job *job, int jobs);
 /* make_run of n jobs, cores of them at a time, one progress line for all: statuses */

@@ -425,19 +425,27 @@ static char *in_commit(const struct identity *id, const char *where)
 	return out;
 }
 
+/* sym's own text changed by a hunk that is not the series' (at where): named with its commit. */
+static void foreign_change(const struct identity *id, const char *obj, const char *sym,
+			   const char *how, const char *where, struct ident_result *res)
+{
+	char *commit = in_commit(id, where);
+
+	strvec_pushf(&res->unexpected_list, "%s: %s: code %s by a change that is not part of the "
+		     "series (%s%s)", obj, sym, how, where, commit);
+	free(commit);
+}
+
 static void old_judgement(const struct identity *id, const char *obj, const char *fn, const char *sym,
 			  const char *how, struct ident_result *res)
 {
 	const char *where = foreign_at(id, fn);
-	char *commit = where ? in_commit(id, where) : NULL;
 
 	if (where)
-		strvec_pushf(&res->unexpected_list, "%s: %s: code %s by a change that is not "
-			     "part of the series (%s%s)", obj, sym, how, where, commit);
+		foreign_change(id, obj, sym, how, where, res);
 	else
 		strvec_pushf(&res->unexpected_list, "%s: %s: code %s, yet the diff touches "
 			     "neither it nor anything it names", obj, sym, how);
-	free(commit);
 }
 
 /* A function the text does not touch: by its source in the unit, or as before. */
@@ -471,20 +479,19 @@ static void judge_source(struct identity *id, struct object_check *oc, const cha
 		res->changed++;
 		strvec_pushf(&res->changed_list, "%s: %s (through %s, %s)", oc->obj, sym, j.item, j.where);
 		break;
-	case SOURCE_FOREIGN: {
-		char *commit = in_commit(id, j.where);
-
+	case SOURCE_FOREIGN:
 		res->unexpected++;
-		if (!strcmp(j.item, fn))
-			strvec_pushf(&res->unexpected_list, "%s: %s: code %s by a change that is not part "
-				     "of the series (%s%s)", oc->obj, sym, how, j.where, commit);
-		else
+		if (!strcmp(j.item, fn)) {
+			foreign_change(id, oc->obj, sym, how, j.where, res);
+		} else {
+			char *commit = in_commit(id, j.where);
+
 			strvec_pushf(&res->unexpected_list, "%s: %s: code %s through %s (%s%s), which a "
 				     "change that is not part of the series changes", oc->obj, sym, how,
 				     j.item, j.where, commit);
-		free(commit);
+			free(commit);
+		}
 		break;
-	}
 	case SOURCE_UNEXPLAINED:
 		res->unexpected++;
 		strvec_pushf(&res->unexpected_list, "%s: %s: code %s through %s (%s), which no line of "

@@ -17,13 +17,9 @@
 static char *unit_command(const char *o_dir, const char *obj)
 {
 	char *cmdf = cmdfile_path(o_dir, obj), *cmd = read_file(cmdf);
-	char *cpp = cmd ? cmdfile_cpp_command(cmd, obj) : NULL, *out = NULL;
-	size_t n = cpp ? strlen(cpp) : 0;
+	/* the line proof's -E -dD expands macros; this one keeps them whole */
+	char *out = cmd ? cmdfile_compile_as(cmd, obj, "-E -fdirectives-only") : NULL;
 
-	/* cmdfile_cpp_command ends in "-E -dD": the line proof's; this one keeps macros whole */
-	if (cpp && n > 6 && !strcmp(cpp + n - 6, "-E -dD"))
-		out = xstrfmt("%.*s-E -fdirectives-only", (int)(n - 6), cpp);
-	free(cpp);
 	free(cmd);
 	free(cmdf);
 	return out;
