@@ -84,49 +84,102 @@ char *mail_encode_entry(const char *entry)
 	return strbuf_detach(&sb);
 }
 
+/* The header block without the header name (and its continuation lines). */
+static void drop_header(struct strbuf *sb, const char *text, const char *end, const char *name)
+{
+	size_t n = strlen(name);
+
+	for (const char *p = text; p < end;) {
+		const char *nl = memchr(p, '\n', end - p);
+
+		nl = nl ? nl + 1 : end;
+		if (!strncasecmp(p, name, n) && p[n] == ':')
+			while (nl < end && (*nl == ' ' || *nl == '\t')) {
+				const char *more = memchr(nl, '\n', end - nl);
+
+				nl = more ? more + 1 : end;
+			}
+		else
+			strbuf_add(sb, p, nl - p);
+		p = nl;
+	}
+}
+
+/* "a, \"Doe, J\" <b>": the entries of a header, a comma in quotes or <> kept. */
+static void split_addresses(struct strvec *out, const char *value)
+{
+	const char *start = value;
+	int quoted = 0, angle = 0;
+
+	for (const char *p = value;; p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else if (*p == '<' && !quoted)
+			angle = 1;
+		else if (*p == '>' && !quoted)
+			angle = 0;
+		if (!*p || (*p == ',' && !quoted && !angle)) {
+			const char *b = start, *e = p;
+
+			while (b < e && (*b == ' ' || *b == '\t'))
+				b++;
+			while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+				e--;
+			if (e > b)
+				strvec_pushf(out, "%.*s", (int)(e - b), b);
+			if (!*p)
+				break;
+			start = p + 1;
+		}
+	}
+}
+
 int mail_add_header(const char *path, const char *name, const struct strvec *addrs)
 {
 	char *text = read_file(path), *have;
-	struct strvec add = STRVEC_INIT, old = STRVEC_INIT;
+	struct strvec all = STRVEC_INIT, old = STRVEC_INIT;
 	struct address_list seen;
 	struct strbuf sb = STRBUF_INIT;
 	const char *end;
-	int ret;
+	size_t had = 0;
+	int ret = 0;
 
 	if (!text)
 		return error_errno("cannot read %s", path);
 	address_list_init(&seen, &old, 0);
 	if ((have = mail_header(text, name))) {
-		/* "a, b": the addresses already there (a quoted name's comma splits it: same address) */
-		for (char *tok = strtok(have, ","); tok; tok = strtok(NULL, ","))
-			address_list_add(&seen, tok + strspn(tok, " "));
+		struct strvec had_list = STRVEC_INIT;
+
+		split_addresses(&had_list, have);
+		for (size_t i = 0; i < had_list.nr; i++)
+			if (address_list_add(&seen, had_list.v[i]))
+				strvec_push(&all, had_list.v[i]);
+		strvec_clear(&had_list);
 		free(have);
 	}
+	had = all.nr;
 	for (size_t i = 0; i < addrs->nr; i++) {
 		char *enc = mail_encode_entry(addrs->v[i]);
 
 		if (address_list_add(&seen, enc))
-			strvec_push(&add, enc);
+			strvec_push(&all, enc);
 		free(enc);
 	}
-	if (!add.nr) {
-		ret = 0;
-		goto out;
-	}
-	end = headers_end(text);
-	/* end is the blank line; a mail with no body has none */
-	strbuf_add(&sb, text, end - text);
-	if (sb.len && sb.buf[sb.len - 1] != '\n')
+	if (all.nr > had) {
+		/* one header of the name: the one already there (format-patch's --to) is merged */
+		end = headers_end(text);
+		drop_header(&sb, text, end, name);
+		if (sb.len && sb.buf[sb.len - 1] != '\n')
+			strbuf_addch(&sb, '\n');
+		strbuf_addf(&sb, "%s: ", name);
+		for (size_t i = 0; i < all.nr; i++)
+			strbuf_addf(&sb, "%s%s", i ? ",\n " : "", all.v[i]);
 		strbuf_addch(&sb, '\n');
-	strbuf_addf(&sb, "%s: ", name);
-	for (size_t i = 0; i < add.nr; i++)
-		strbuf_addf(&sb, "%s%s", i ? ",\n " : "", add.v[i]);
-	strbuf_addch(&sb, '\n');
-	strbuf_addstr(&sb, end);
-	ret = replace_file(path, strbuf_str(&sb));
-out:
+		strbuf_addstr(&sb, end);
+		ret = replace_file(path, strbuf_str(&sb));
+	}
 	strbuf_release(&sb);
-	strvec_clear(&add);
+	strvec_clear(&all);
 	address_list_clear(&seen);
 	strvec_clear(&old);
 	free(text);

@@ -10,8 +10,9 @@
 
 /*
  * Add the header "Name: a,\n b" (folded as format-patch folds --cc) after
- * the existing headers; addresses already in an existing header of that
- * name are not repeated. Nothing is written for an empty list. 0 or -1.
+ * the existing headers; a header of that name already there (--to of
+ * format-patch) is merged into it, its addresses first and none repeated.
+ * Nothing is written when no address is new. 0 or -1.
  */
 int mail_add_header(const char *path, const char *name, const struct strvec *addrs);
 /*

@@ -207,40 +207,74 @@ static void recipients_warnings(struct rev_result *r, size_t i, const struct rec
 			    ADDRESS_CAP, over);
 }
 
-/* One patch's Cc: --cc, then get_maintainer.pl's people and lists, unique and capped. */
-static size_t patch_cc(const struct posting_opts *po, const struct recipients *rs, int found,
-		       struct patch_result *p, struct address_list *lists)
+/* Each address once across a mail's To: and Cc:, To: first. */
+struct mail_rcpt {
+	struct address_list to, cc, seen;
+	struct strvec seen_v;
+};
+
+static void rcpt_init(struct mail_rcpt *m, struct strvec *to, struct strvec *cc)
 {
-	struct address_list cc;
+	m->seen_v = (struct strvec)STRVEC_INIT;
+	address_list_init(&m->to, to, ADDRESS_CAP);
+	address_list_init(&m->cc, cc, ADDRESS_CAP);
+	address_list_init(&m->seen, &m->seen_v, 0);
+}
+
+static void rcpt_add(struct mail_rcpt *m, int to, const char *entry)
+{
+	if (address_list_add(&m->seen, entry))
+		address_list_add(to ? &m->to : &m->cc, entry);
+}
+
+static void rcpt_clear(struct mail_rcpt *m)
+{
+	address_list_clear(&m->to);
+	address_list_clear(&m->cc);
+	address_list_clear(&m->seen);
+	strvec_clear(&m->seen_v);
+}
+
+/*
+ * One patch's recipients, as b4 prep --auto-to-cc splits them: --to and
+ * the maintainers of its files To:, --cc, reviewers and lists Cc:, capped.
+ */
+static size_t patch_rcpt(const struct posting_opts *po, const struct recipients *rs, int found,
+			 struct patch_result *p, struct address_list *lists)
+{
+	struct mail_rcpt m;
 	size_t over;
 
-	address_list_init(&cc, &p->cc, ADDRESS_CAP);
+	rcpt_init(&m, &p->to, &p->cc);
+	for (size_t j = 0; j < po->to.nr; j++)
+		rcpt_add(&m, 1, po->to.v[j]);
+	for (size_t j = 0; found && j < rs->maintainers.nr; j++)
+		rcpt_add(&m, 1, rs->maintainers.v[j]);
 	for (size_t j = 0; j < po->cc.nr; j++)
-		address_list_add(&cc, po->cc.v[j]);
+		rcpt_add(&m, 0, po->cc.v[j]);
 	for (size_t j = 0; found && j < rs->people.nr; j++)
-		address_list_add(&cc, rs->people.v[j]);
+		rcpt_add(&m, 0, rs->people.v[j]);
 	for (size_t j = 0; found && j < rs->lists.nr; j++) {
-		address_list_add(&cc, rs->lists.v[j]);
+		rcpt_add(&m, 0, rs->lists.v[j]);
 		address_list_add(lists, rs->lists.v[j]);
 	}
-	over = cc.over;
-	address_list_clear(&cc);
+	over = m.to.over + m.cc.over;
+	rcpt_clear(&m);
 	return over;
 }
 
-/* Each patch's Cc header: --cc, then what get_maintainer.pl names; the cover gets them all. */
+/* Each patch's To: and Cc: headers; the cover letter gets them all, To: first. */
 static int add_recipients(const struct posting_opts *po, const char *wt, const char *cover,
 			  const struct strvec *patches, int jobs, struct rev_result *r)
 {
 	struct recipients *rs = xcalloc(patches->nr + 1, sizeof(*rs));
-	struct address_list cover_cc, lists;
+	struct address_list lists;
+	struct mail_rcpt all;
 	char *why = NULL, *note = NULL;
 	int ret = 0, found = 0;
 
-	address_list_init(&cover_cc, &r->post.cover_cc, ADDRESS_CAP);
+	rcpt_init(&all, &r->post.cover_to, &r->post.cover_cc);
 	address_list_init(&lists, &r->post.lists, 0);
-	for (size_t j = 0; j < po->cc.nr; j++)
-		address_list_add(&cover_cc, po->cc.v[j]);
 	if (po->no_cc)
 		why = xstrdup("none looked up: --no-cc");
 	else if (!recipients_run(wt, patches, rs, jobs, &why, &note))
@@ -251,25 +285,41 @@ static int add_recipients(const struct posting_opts *po, const char *wt, const c
 	free(note);
 	if (found)
 		free(why);
+	for (size_t i = 0; i < patches->nr && i < r->nr_patches; i++)
+		for (size_t j = 0; found && j < rs[i].maintainers.nr; j++)
+			rcpt_add(&all, 1, rs[i].maintainers.v[j]);
+	for (size_t j = 0; j < po->to.nr; j++)
+		rcpt_add(&all, 1, po->to.v[j]);
 	for (size_t i = 0; i < patches->nr && i < r->nr_patches && !ret; i++) {
 		struct patch_result *p = &r->patches[i];
-		size_t over = patch_cc(po, &rs[i], found, p, &lists);
+		size_t over = patch_rcpt(po, &rs[i], found, p, &lists);
 
 		recipients_warnings(r, i, &rs[i], over);
 		for (size_t j = 0; j < p->cc.nr; j++)
-			address_list_add(&cover_cc, p->cc.v[j]);
+			rcpt_add(&all, 0, p->cc.v[j]);
 		if (found && rs[i].error)
 			p->cc_error = xstrdup(rs[i].error);
-		ret = mail_add_header(patches->v[i], "Cc", &p->cc);
+		if (found && !rs[i].error && !p->to.nr)
+			posting_say(r, "WARNING", "patch %zu: no To: address: get_maintainer.pl names "
+				    "no maintainer of its files (--to ADDR gives one)", i + 1);
+		ret = mail_add_header(patches->v[i], "To", &p->to);
+		if (!ret)
+			ret = mail_add_header(patches->v[i], "Cc", &p->cc);
 		cleanup_check_signal();	/* a Ctrl-C between patches stops here, not at the end */
 	}
-	if (cover_cc.over)
+	if (all.cc.over)
 		posting_say(r, "WARNING", "the cover letter: %zu addresses to Cc, more than %d: the "
-			    "first %d are Cc'd, %zu left out", ADDRESS_CAP + cover_cc.over, ADDRESS_CAP,
-			    ADDRESS_CAP, cover_cc.over);
+			    "first %d are Cc'd, %zu left out", ADDRESS_CAP + all.cc.over, ADDRESS_CAP,
+			    ADDRESS_CAP, all.cc.over);
+	if (all.to.over)
+		posting_say(r, "WARNING", "the cover letter: %zu addresses in To:, more than %d: the "
+			    "first %d are in To:, %zu left out", ADDRESS_CAP + all.to.over, ADDRESS_CAP,
+			    ADDRESS_CAP, all.to.over);
+	if (!ret)
+		ret = mail_add_header(cover, "To", &r->post.cover_to);
 	if (!ret)
 		ret = mail_add_header(cover, "Cc", &r->post.cover_cc);
-	address_list_clear(&cover_cc);
+	rcpt_clear(&all);
 	address_list_clear(&lists);
 	for (size_t i = 0; i < patches->nr; i++)
 		recipients_clear(&rs[i]);

@@ -279,8 +279,8 @@ out:
 /* git send-email --dry-run of every mail to an address that cannot exist: no mail is sent. */
 /*
  * Whom send-email would send mail i to (its "RCPT TO:<addr>" lines, the
- * dry run's blocks ending "Result: OK") against whom the series Cc's it
- * (the cover: every patch's): an intended address missing, or an RCPT that
+ * dry run's blocks ending "Result: OK") against its To: and Cc: (the
+ * cover: every patch's): an intended address missing, or an RCPT that
  * is no address (an unquoted "Doe, John" becomes RCPT TO:<Doe>), is the
  * first problem, named (caller frees); NULL when they agree.
  */
@@ -293,6 +293,7 @@ static char *rcpt_mismatch(const char *out, const struct rev_result *r, size_t n
 	for (const char *end; p && (end = strstr(p, "Result: OK")); p = end + 10)
 		strvec_pushf(&blocks, "%.*s", (int)(end - p), p);
 	for (size_t i = 0; i < blocks.nr && i < nr_mails && !problem; i++) {
+		const struct strvec *to = i ? &r->patches[i - 1].to : &r->post.cover_to;
 		const struct strvec *cc = i ? &r->patches[i - 1].cc : &r->post.cover_cc;
 		struct strvec rcpt = STRVEC_INIT;
 
@@ -311,12 +312,13 @@ static char *rcpt_mismatch(const char *out, const struct rev_result *r, size_t n
 			free(ok);
 			free(a);
 		}
-		for (size_t k = 0; k < cc->nr && !problem; k++) {
-			char *key = address_key(cc->v[k]);
+		for (size_t k = 0; k < to->nr + cc->nr && !problem; k++) {
+			const char *want = k < to->nr ? to->v[k] : cc->v[k - to->nr];
+			char *key = address_key(want);
 
 			if (!strvec_contains(&rcpt, key))
-				problem = xstrfmt("mail %zu would not be sent to %s, though it is Cc'd", i,
-						  cc->v[k]);
+				problem = xstrfmt("mail %zu would not be sent to %s, though it is in its "
+						  "%s:", i, want, k < to->nr ? "To" : "Cc");
 			free(key);
 		}
 		strvec_clear(&rcpt);
@@ -354,7 +356,7 @@ static void check_send_email(const char *dir, const char *config, const char *id
 		posting_say(r, "ERROR", "git send-email --dry-run: %s", mismatch);
 	else if (!status && ok == mails->nr)
 		posting_say(r, "ok", "git send-email --dry-run: %zu of %zu mails \"Result: OK\", each to the "
-		    "addresses it is Cc'd to (none sent)", ok, mails->nr);
+		    "addresses in its To: and Cc: (none sent)", ok, mails->nr);
 	else {
 		char *why = telling_line(out), *own = xstrfmt("valid address from: %s", ident);
 
@@ -444,8 +446,9 @@ static void check_form(const struct strvec *mails, int no_cc, struct rev_result 
 	else if (strncmp(r->post.recipients, "scripts/", 8))
 		posting_say(r, "WARNING", "the maintainers are not Cc'd: %s", r->post.recipients);
 	else if (!cc_errors)
-		posting_say(r, "ok", "every patch Cc's what get_maintainer.pl names for its files (%zu "
-		    "addresses, %zu lists in all)", r->post.cover_cc.nr, r->post.lists.nr);
+		posting_say(r, "ok", "every patch goes to what get_maintainer.pl names for its files: "
+		    "maintainers To:, reviewers and lists Cc: (%zu addresses in To:, %zu in Cc:, "
+		    "%zu lists in all)", r->post.cover_to.nr, r->post.cover_cc.nr, r->post.lists.nr);
 	strvec_clear(&no_sob);
 	strvec_clear(&no_prefix);
 }

@@ -22,8 +22,8 @@ static int has_control(const char *l)
 	return 0;
 }
 
-/* One entry of a line, checked and quoted, into people or lists; a bad one into dropped. */
-static void take_entry(struct recipients *r, const char *entry, int list, size_t nr)
+/* One entry of a line, checked and quoted, into its list; a bad one into dropped. */
+static void take_entry(struct recipients *r, const char *entry, struct strvec *into, size_t nr)
 {
 	const char *why;
 	char *addr = address_parse(entry, &why);
@@ -32,8 +32,34 @@ static void take_entry(struct recipients *r, const char *entry, int list, size_t
 		strvec_pushf(&r->dropped, "line %zu: %s", nr, why);
 		return;
 	}
-	strvec_push(list ? &r->lists : &r->people, addr);
+	strvec_push(into, addr);
 	free(addr);
+}
+
+static int starts(const char *s, const char *prefix)
+{
+	return !strncmp(s, prefix, strlen(prefix));
+}
+
+/*
+ * Where a role sends its address, as b4 prep --auto-to-cc splits them: the
+ * people who maintain the code (an M: of a section, whatever its S: status)
+ * To:, reviewers and lists Cc:. Without a role (--norolestats) a name is a
+ * maintainer and a bare address a list.
+ */
+static struct strvec *role_list(struct recipients *r, const char *role, int has_role,
+				const char *line)
+{
+	if (!has_role)
+		return strchr(line, '<') ? &r->maintainers : &r->lists;
+	if (starts(role, "open list") || starts(role, "moderated list") ||
+	    starts(role, "subscriber list") || starts(role, "list"))
+		return &r->lists;
+	/* R: lines, and the roles git history gives (--git, never asked for) */
+	if (starts(role, "reviewer") || starts(role, "commit_signer") || starts(role, "authored") ||
+	    starts(role, "added_lines") || starts(role, "removed_lines") || starts(role, "blamed"))
+		return &r->people;
+	return &r->maintainers;	/* an M: line: maintainer, supporter, odd fixer, orphan minder ... */
 }
 
 void recipients_parse(const char *out, struct recipients *r)
@@ -62,15 +88,10 @@ void recipients_parse(const char *out, struct recipients *r)
 		}
 		{
 			int has_role = *end != '\0';
-			const char *role = end + (has_role ? 2 : 0);
-			int list = has_role ? !strncmp(role, "open list", 9) ||
-					      !strncmp(role, "moderated list", 14) ||
-					      !strncmp(role, "subscriber list", 15) ||
-					      !strncmp(role, "list", 4) : !strchr(l, '<');
+			struct strvec *into = role_list(r, end + (has_role ? 2 : 0), has_role, l);
 
-			/* without a role (--norolestats): a name is a person, a bare address a list */
 			*end = '\0';
-			take_entry(r, l, list, i + 1);
+			take_entry(r, l, into, i + 1);
 		}
 	}
 	strvec_clear(&lines);
@@ -183,7 +204,7 @@ int recipients_run(const char *wt, const struct strvec *patches, struct recipien
 	for (size_t i = 0; i < patches->nr; i++) {
 		memset(&rs[i], 0, sizeof(rs[i]));
 		recipients_parse(cps[i].out ? cps[i].out : "", &rs[i]);
-		if (results[i] || (!rs[i].people.nr && !rs[i].lists.nr))
+		if (results[i] || (!rs[i].maintainers.nr && !rs[i].people.nr && !rs[i].lists.nr))
 			rs[i].error = run_error(&cps[i], results[i]);
 		child_process_clear(&cps[i]);
 	}
@@ -195,6 +216,7 @@ int recipients_run(const char *wt, const struct strvec *patches, struct recipien
 
 void recipients_clear(struct recipients *r)
 {
+	strvec_clear(&r->maintainers);
 	strvec_clear(&r->people);
 	strvec_clear(&r->lists);
 	strvec_clear(&r->dropped);

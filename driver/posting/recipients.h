@@ -12,15 +12,16 @@
 
 /* What get_maintainer.pl said of one patch. */
 struct recipients {
-	struct strvec people;	/* "Name <addr>": maintainers, reviewers, supporters */
-	struct strvec lists;	/* the mailing lists */
+	struct strvec maintainers;	/* "Name <addr>": the To: (maintainer, supporter, odd fixer) */
+	struct strvec people;	/* reviewers and every other role: Cc: */
+	struct strvec lists;	/* the mailing lists: Cc: */
 	struct strvec dropped;	/* "line N: why": lines that were no address a header can take */
 	char *error;		/* why it gave nothing, or NULL */
 };
 
 /*
- * Sort get_maintainer.pl's lines ("addr (role:SECTION)") into people and
- * lists, each address checked and its name quoted as a header needs; a
+ * Sort get_maintainer.pl's lines ("addr (role:SECTION)") into maintainers,
+ * people and lists, each address checked and its name quoted as a header needs; a
  * line that is no address (two '@', a CR that would start a header) into
  * dropped. Linear in the output. Exposed for tests.
  */

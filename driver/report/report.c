@@ -125,6 +125,7 @@ static json_t *patches_json(const struct rev_result *r)
 		json_object_set_new(p, "subject", json_string(r->patches[i].subject));
 		json_object_set_new(p, "files", json_strings(&r->patches[i].files));
 		json_object_set_new(p, "catch_all", json_boolean(r->patches[i].catch_all));
+		json_object_set_new(p, "to", json_strings(&r->patches[i].to));
 		json_object_set_new(p, "cc", json_strings(&r->patches[i].cc));
 		json_object_set_new(p, "cc_error", r->patches[i].cc_error ?
 				    json_string(r->patches[i].cc_error) : json_null());
@@ -157,6 +158,7 @@ static json_t *posting_json(const struct posting_result *p)
 	json_object_set_new(o, "base_describe", json_string(p->base_describe));
 	json_object_set_new(o, "version", json_integer(p->version));
 	json_object_set_new(o, "recipients", json_string(p->recipients ? p->recipients : ""));
+	json_object_set_new(o, "cover_to", json_strings(&p->cover_to));
 	json_object_set_new(o, "cover_cc", json_strings(&p->cover_cc));
 	json_object_set_new(o, "lists", json_strings(&p->lists));
 	json_object_set_new(o, "previous", p->previous ? json_string(p->previous) : json_null());
@@ -298,8 +300,9 @@ static void patches_text(FILE *f, const struct rev_result *r)
 			fprintf(f, "         %s\n", r->patches[i].files.v[j]);
 		if (r->patches[i].upstream)
 			fprintf(f, "         upstream: commit %s\n", r->patches[i].upstream);
-		if (r->patches[i].cc.nr || r->patches[i].cc_error)
-			fprintf(f, "         cc: %zu addresses%s%s\n", r->patches[i].cc.nr,
+		if (r->patches[i].to.nr || r->patches[i].cc.nr || r->patches[i].cc_error)
+			fprintf(f, "         to: %zu, cc: %zu addresses%s%s\n", r->patches[i].to.nr,
+				r->patches[i].cc.nr,
 				r->patches[i].cc_error ? "; " : "",
 				r->patches[i].cc_error ? r->patches[i].cc_error : "");
 		if (r->patches[i].cp_errors >= 0)
@@ -322,9 +325,9 @@ static void posting_text(FILE *f, const struct posting_result *p)
 	fprintf(f, "\nposting: version %d, base %s (base-commit in the cover letter)\n", p->version,
 		p->base_describe);
 	fprintf(f, "  recipients: %s\n", p->recipients ? p->recipients : "none");
-	if (p->cover_cc.nr)
-		fprintf(f, "  cover letter Cc: %zu addresses, %zu of them lists\n", p->cover_cc.nr,
-			p->lists.nr);
+	if (p->cover_to.nr || p->cover_cc.nr)
+		fprintf(f, "  cover letter To: %zu addresses; Cc: %zu addresses, %zu of them lists\n",
+			p->cover_to.nr, p->cover_cc.nr, p->lists.nr);
 	each_line(f, "    list ", &p->lists);
 	if (p->previous) {
 		fprintf(f, "  changes since v%d (%s; range-diff.txt): %zu changed, %zu added, "

@@ -20,6 +20,7 @@ void posting_result_clear(struct posting_result *p)
 	free(p->previous);
 	free(p->range_diff);
 	free(p->stable);
+	strvec_clear(&p->cover_to);
 	strvec_clear(&p->cover_cc);
 	strvec_clear(&p->lists);
 	strvec_clear(&p->added);
@@ -56,6 +57,7 @@ void rev_result_clear(struct rev_result *r)
 		free(r->patches[i].subject);
 		strvec_clear(&r->patches[i].files);
 		strvec_clear(&r->patches[i].cp_messages);
+		strvec_clear(&r->patches[i].to);
 		strvec_clear(&r->patches[i].cc);
 		free(r->patches[i].cc_error);
 		free(r->patches[i].upstream);

@@ -20,7 +20,8 @@ struct patch_result {
 	int cp_errors, cp_warnings;	/* checkpatch.pl of the tree, -1: not run */
 	struct strvec cp_messages;	/* its --terse lines */
 	int cp_already;		/* of them: on lines the series touched, there before it */
-	struct strvec cc;	/* its Cc: header (get_maintainer.pl and --cc) */
+	struct strvec to;	/* its To: header (--to and the maintainers of its files) */
+	struct strvec cc;	/* its Cc: header (--cc, reviewers and lists) */
 	char *cc_error;		/* why get_maintainer.pl gave nothing, or NULL */
 	char *upstream;		/* --stable: its upstream commit, or NULL: new for this tree */
 	int cp_stable_line;	/* checkpatch flagged that line: not counted */
@@ -31,7 +32,8 @@ struct posting_result {
 	char *base_describe;	/* git describe of the base */
 	int version;		/* 2 of [PATCH v2 ...]; 1 */
 	char *recipients;	/* where the Cc lines came from, or why there are none */
-	struct strvec cover_cc;	/* the cover letter's: every patch's */
+	struct strvec cover_to;	/* the cover letter's To: every patch's */
+	struct strvec cover_cc;	/* and its Cc: every patch's, less those in To: */
 	struct strvec lists;	/* of those, the mailing lists */
 	char *previous;		/* the earlier series compared (--previous), or NULL */
 	int previous_version;

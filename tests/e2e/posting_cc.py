@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Test glue: does each patch mail's Cc header hold exactly what
-get_maintainer.pl of the tree names for it (plus the --cc given), and the
-cover letter's the union of them all?
-  posting_cc.py TREE SERIES_DIR [EXTRA_CC ...]"""
+"""Test glue: does each patch mail go To: the maintainers get_maintainer.pl of
+the tree names for it (get_maintainer.pl --nor --nol, plus --to) and Cc: the
+reviewers and lists (--nom, plus the --cc given, less the To:), and does the
+cover letter hold the union of them all?
+  posting_cc.py TREE SERIES_DIR [--to ADDR ...] [EXTRA_CC ...]"""
 import email
 import email.policy
 import email.utils
@@ -18,27 +19,44 @@ def addresses(path, header):
     return {a.lower() for _, a in email.utils.getaddresses([str(v) for v in msg.get_all(header, [])])}
 
 
+def get_maintainer(tree, patch, *opts):
+    out = subprocess.run(["perl", "scripts/get_maintainer.pl", "--no-git", "--no-git-fallback",
+                          "--norolestats", *opts, patch], cwd=tree, capture_output=True,
+                         text=True, check=True).stdout
+    return {a.lower() for _, a in email.utils.getaddresses(out.splitlines())}
+
+
 def main():
-    tree, series, extra = sys.argv[1], sys.argv[2], {a.lower() for a in sys.argv[3:]}
+    tree, series, args = sys.argv[1], sys.argv[2], sys.argv[3:]
+    to_extra, cc_extra = set(), set()
+    while args:
+        if args[0] == "--to":
+            to_extra.add(args[1].lower())
+            args = args[2:]
+        else:
+            cc_extra.add(args[0].lower())
+            args = args[1:]
     mails = sorted(glob.glob(os.path.join(series, "*.patch")))
     cover = [m for m in mails if "0000-cover-letter" in m]
     patches = [m for m in mails if m not in cover]
-    union, bad = set(), 0
+    all_to, all_cc, bad = set(), set(), 0
     for p in patches:
-        out = subprocess.run(["perl", "scripts/get_maintainer.pl", "--no-git", "--no-git-fallback",
-                              "--norolestats", p], cwd=tree, capture_output=True, text=True,
-                             check=True).stdout
-        want = {a.lower() for _, a in email.utils.getaddresses(out.splitlines())} | extra
-        got = addresses(p, "Cc")
-        union |= got
-        if got != want or not got:
-            print(f"{os.path.basename(p)}: Cc {sorted(got)}, get_maintainer.pl {sorted(want)}")
+        want_to = get_maintainer(tree, p, "--nor", "--nol") | to_extra
+        want_cc = (get_maintainer(tree, p, "--nom") | cc_extra) - want_to
+        got_to, got_cc = addresses(p, "To"), addresses(p, "Cc")
+        all_to |= got_to
+        all_cc |= got_cc
+        if got_to != want_to or got_cc != want_cc or not got_to:
+            print(f"{os.path.basename(p)}: To {sorted(got_to)} Cc {sorted(got_cc)}, "
+                  f"get_maintainer.pl To {sorted(want_to)} Cc {sorted(want_cc)}")
             bad += 1
-    got = addresses(cover[0], "Cc") if cover else set()
-    if got != union:
-        print(f"cover letter: Cc {sorted(got)}, the patches' union {sorted(union)}")
+    got_to = addresses(cover[0], "To") if cover else set()
+    got_cc = addresses(cover[0], "Cc") if cover else set()
+    if got_to != all_to or got_cc != all_cc - all_to:
+        print(f"cover letter: To {sorted(got_to)} Cc {sorted(got_cc)}, the patches' union "
+              f"To {sorted(all_to)} Cc {sorted(all_cc - all_to)}")
         bad += 1
-    print(f"{len(patches)} patches, {len(union)} addresses in all")
+    print(f"{len(patches)} patches, {len(all_to)} in To:, {len(all_cc - all_to)} in Cc:")
     return 1 if bad or not patches else 0
 
 

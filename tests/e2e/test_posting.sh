@@ -16,8 +16,8 @@ git -C "$repo" worktree add -q --detach "$tmp/tree" v4.12-demo
 echo $? > "$tmp/rc"
 s1="$tmp/o1/v4.12-demo/series"
 check "posting: the series runs, exit 0" test "$(cat "$tmp/rc")" = 0
-check "posting: each patch Cc's what get_maintainer.pl names for its files and --cc; the cover all" \
-	python3 "$here/posting_cc.py" "$tmp/tree" "$s1" extra@example.org
+check "posting: each patch goes To: the maintainers of its files and --to, Cc: its reviewers, lists and --cc; the cover all" \
+	python3 "$here/posting_cc.py" "$tmp/tree" "$s1" --to lists@example.org extra@example.org
 check "posting: a name that is not ASCII is RFC 2047 in the header" \
 	grep -q '=?UTF-8?q?Zo=C3=AB_D=C3=A9mo?= <zoe@example.org>' "$s1/0008-KVM-update-to-new-mmu_notifier-semantic.patch"
 check "posting: --to is the To: of every mail" sh -c "
@@ -69,7 +69,7 @@ printf '#!/usr/bin/perl\ndie "MAINTAINERS: parse error at line 3\\n";\n' > "$tmp
 git -C "$tmp/nogm" commit -q -am "demo: a get_maintainer that fails"
 "$kseries" series -q --kernel "$tmp/nogm" --rev gmfails --no-build --out "$tmp/o3b" > "$tmp/o3b.log" 2>&1
 check "posting: get_maintainer.pl failing: the report names its error per patch" sh -c "
-	test \$(grep -c 'cc: 0 addresses; get_maintainer.pl failed (exit 255): MAINTAINERS: parse error at line 3' \
+	test \$(grep -c 'to: 0, cc: 0 addresses; get_maintainer.pl failed (exit 255): MAINTAINERS: parse error at line 3' \
 		'$tmp/o3b/gmfails/report.txt') = 10 &&
 	grep -q 'WARNING 01: get_maintainer.pl failed (exit 255)' '$tmp/o3b/gmfails/report.txt'"
 

@@ -154,6 +154,8 @@ check "get_maintainer.pl: ... a line hiding a header is left out and named, neve
 	! grep -q '^Bcc:' '$tmp/gm-out/v4.12-gm/series/'*.patch"
 check "get_maintainer.pl: ... an address with two '@' is left out and named" \
 	grep -q "patch 1: get_maintainer.pl's line 2: more than one '@': left out" "$tmp/gm.log"
+check "get_maintainer.pl: ... no maintainer left for To: is a WARNING naming --to" \
+	grep -q "patch 1: no To: address: get_maintainer.pl names no maintainer of its files (--to ADDR gives one)" "$tmp/gm.log"
 
 # --- 6: a tool has a time limit, and nothing it leaves running outlives it
 with_get_maintainer gm2 v4.12-gm 'a get_maintainer.pl that escapes' <<'PERL'

@@ -26,7 +26,7 @@ rc=$?
 echo "series v1: exit $rc in $(($(date +%s) - start)) s"
 check "posting $KSERIES_REV: v1 exit 0" test "$rc" = 0
 git -C "$KSERIES_REPO" worktree add -q --detach "$tmp/tree" "$base"
-check "posting $KSERIES_REV: each patch Cc's what get_maintainer.pl names; the cover all" \
+check "posting $KSERIES_REV: each patch To: its maintainers, Cc: its reviewers and lists; the cover all" \
 	python3 "$top/tests/e2e/posting_cc.py" "$tmp/tree" "$tmp/v1/$revdir/series"
 check "posting $KSERIES_REV: base-commit in the cover" \
 	grep -qx "base-commit: $base" "$tmp/v1/$revdir/series/0000-cover-letter.patch"

@@ -52,6 +52,18 @@ static void test_headers(const char *dir)
 	      strstr(text, "\n\nBody.\n---\n mm/a.c | 1 +\n"));
 	free(text);
 	strvec_clear(&cc);
+	/* format-patch's --to is there: the maintainers join that header, not a second one */
+	write_file(path, "From: A <a@example.org>\nSubject: s\nTo: \"Doe, Jo\" <jo@example.org>,\n"
+		   " list@example.org\nCc: c@example.org\n\nBody.\n");
+	strvec_pushl(&cc, "Kai <kai@example.org>", "LIST@example.org", NULL);
+	CHECK("mail_add_header into an existing To: 0", !mail_add_header(path, "To", &cc));
+	text = read_file(path);
+	CHECK("one To: header: its addresses first (a quoted comma kept), then the new one",
+	      text && strstr(text, "Subject: s\nCc: c@example.org\nTo: \"Doe, Jo\" <jo@example.org>,\n"
+			     " list@example.org,\n Kai <kai@example.org>\n\nBody.\n") &&
+	      !strstr(strstr(text, "To:") + 1, "To:"));
+	free(text);
+	strvec_clear(&cc);
 	free(path);
 }
 
@@ -72,25 +84,29 @@ static void test_addresses(void)
 
 static void test_recipients(void)
 {
-	struct recipients r = { STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, NULL };
+	struct recipients r = { STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, STRVEC_INIT, NULL };
 
 	recipients_parse("Paolo <p@example.org> (supporter:KERNEL VIRTUAL MACHINE (KVM))\n"
 			 "x86@example.org (maintainer:X86 ARCHITECTURE (32-BIT AND 64-BIT))\n"
+			 "Rita <rita@example.org> (reviewer:INFINIBAND)\n"
 			 "kvm@example.org (open list:KERNEL VIRTUAL MACHINE (KVM))\n"
 			 "arm@example.org (moderated list:ARM PORT)\n"
 			 "lkml@example.org (open list)\n"
 			 "Adam <adam@example.org> (supporter:3WARE SAS/SATA-RAID SCSI DRIVERS (3W-XXXX, 3W-9...)\n"
+			 "Odd <odd@example.org> (odd fixer:SOME DRIVER)\n"
 			 "Bad divisor in main::vcs_assign: 0\n", &r);
-	CHECK("people: the supporter, the address-only maintainer, a role cut short", r.people.nr == 3 &&
-	      !strcmp(r.people.v[2], "Adam <adam@example.org>"));
-	CHECK_STR("a nested role is cut whole", r.people.nr ? r.people.v[0] : NULL,
+	CHECK("To: the supporter, the address-only maintainer, a role cut short, the odd fixer",
+	      r.maintainers.nr == 4 && !strcmp(r.maintainers.v[2], "Adam <adam@example.org>"));
+	CHECK_STR("a nested role is cut whole", r.maintainers.nr ? r.maintainers.v[0] : NULL,
 		  "Paolo <p@example.org>");
+	CHECK("Cc: the reviewer only, among the people", r.people.nr == 1 &&
+	      !strcmp(r.people.v[0], "Rita <rita@example.org>"));
 	CHECK("lists: open, moderated, the rest's", r.lists.nr == 3);
 	CHECK_STR("a list's address", r.lists.nr ? r.lists.v[0] : NULL, "kvm@example.org");
 	recipients_clear(&r);
 	recipients_parse("Kai <kai@example.org>\nkvm@example.org\n", &r);
-	CHECK("--norolestats lines: a name is a person, a bare address a list",
-	      r.people.nr == 1 && r.lists.nr == 1);
+	CHECK("--norolestats lines: a name is a maintainer, a bare address a list",
+	      r.maintainers.nr == 1 && !r.people.nr && r.lists.nr == 1);
 	recipients_clear(&r);
 }
 

@@ -3,13 +3,18 @@
 # ("Name <addr> (maintainer:SECTION)", "list (open list:SECTION)"), so the
 # series' recipients step runs on the demo. It reads MAINTAINERS (M: R: L:
 # S: F: X:) and the files a patch touches; like the real one it refuses to
-# run outside the top of a tree, and it knows only the options kseries gives.
+# run outside the top of a tree, and it knows only the options kseries and
+# its tests give (--nom, --nor, --nol: no maintainers, reviewers, lists).
 use strict;
 use warnings;
 
 my ($rolestats, $file_mode, @inputs) = (1, 0);
+my %want = (maintainer => 1, reviewer => 1, list => 1);
 for my $arg (@ARGV) {
 	if ($arg eq '--no-git' || $arg eq '--no-git-fallback') { next }
+	elsif ($arg eq '--nom') { $want{maintainer} = 0 }
+	elsif ($arg eq '--nor') { $want{reviewer} = 0 }
+	elsif ($arg eq '--nol') { $want{list} = 0 }
 	elsif ($arg eq '--norolestats' || $arg eq '--no-rolestats') { $rolestats = 0 }
 	elsif ($arg eq '-f') { $file_mode = 1 }
 	elsif ($arg =~ /^-/) { die "get_maintainer.pl (demo): unknown option $arg\n" }
@@ -66,8 +71,10 @@ for my $file (@files) {
 		my $named = $s->{name} eq 'THE REST' ? '' : ":$s->{name}";
 		for my $p (@{$s->{people}}) {
 			my $r = $p->[1] eq 'reviewer' ? 'reviewer' : $role;
+			next unless $want{$p->[1]};
 			push @people, "$p->[0] ($r$named)" unless $seen{$p->[0]}++;
 		}
+		next unless $want{list};
 		push @lists, "$_ (open list$named)" for grep { !$seen{$_}++ } @{$s->{lists}};
 	}
 }
