@@ -11,6 +11,7 @@
 #include "lib/fileio.h"
 #include "lib/run.h"
 #include "lib/usage.h"
+#include "posting/b4branch.h"
 #include "posting/checkpatch.h"
 #include "posting/cp_origin.h"
 #include "posting/patchset.h"
@@ -142,32 +143,27 @@ void series_diff_stats(const char *wt, const char *base, const char *head, struc
 	free(out);
 }
 
-/*
- * checkpatch.pl of the revision's own tree on every patch (--terse, one line
- * a problem); the counts and lines go to the report. Not a failure: a
- * maintainer reads them, as after any generated series.
- */
-static int make_branch(const struct series_opts *so, const char *wt, struct rev_result *r)
+/* --branch: PREFIX/<rev> in the user's repo, a branch b4 prep manages (b4branch.h). */
+static int make_branch(const struct series_opts *so, const char *wt, const char *series_dir,
+		       const char *head, struct rev_result *r)
 {
-	char *head = NULL, *dir = series_dir_name(r->rev);
+	char *dir = series_dir_name(r->rev), *cover = NULL, *prefix;
+	struct b4_branch b = { .repo = so->repo, .wt = wt, .base = r->commit, .head = head,
+			       .version = r->post.version, .to = &r->post.cover_to,
+			       .cc = &r->post.cover_cc };
 	int ret;
 
 	r->branch = xstrfmt("%s/%s", so->branch_prefix, dir);
 	free(dir);
-	ret = run_capture(&head, wt, "git", "rev-parse", "HEAD", NULL);
-	if (!ret && head) {
-		char *nl = strchr(head, '\n'), *out = NULL;
-
-		if (nl)
-			*nl = '\0';
-		ret = run_capture(&out, NULL, "git", "-C", so->repo, "branch", r->branch, head, NULL);
-		free(out);
-	}
-	free(head);
-	if (ret)
-		return error("cannot create branch %s in %s: does it exist already?", r->branch,
-			     so->repo);
-	return 0;
+	b.branch = r->branch;
+	b.subject_prefix = prefix = posting_subject_prefix(&so->post, r);
+	ret = patchset_cover_in(series_dir, &cover);
+	b.cover = cover;
+	if (!ret)
+		ret = b4_branch_make(&b);
+	free(cover);
+	free(prefix);
+	return ret;
 }
 
 /* The build matrix of one revision, its proof, patch by patch, coverage. */
@@ -471,7 +467,7 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 {
 	struct convert c;
 	struct strvec changed = STRVEC_INIT, hand = STRVEC_INIT;
-	char *series_dir = xstrfmt("%s/series", rev_dir);
+	char *series_dir = xstrfmt("%s/series", rev_dir), *tip = NULL;
 	int ret = -1;
 
 	patchset_fix_date(wt, r->commit);
@@ -514,17 +510,25 @@ static int run_revision(const struct series_opts *so, const char *wt, const char
 		series_diff_stats(wt, r->commit, "HEAD", r);
 		if (post_series(so, wt, rev_dir, series_dir, &c.m, r))
 			goto out;
-		if (so->branch_prefix && make_branch(so, wt, r))
+		/* the series' last commit: the build and its bisect move HEAD */
+		if (run_capture(&tip, wt, "git", "rev-parse", "HEAD", NULL) || !tip) {
+			error("cannot read HEAD in %s: %s", wt, run_capture_error());
 			goto out;
+		}
+		tip[strcspn(tip, "\n")] = '\0';
 	}
 	build_revision(so, &c, wt, rev_dir, r);
 	if (so->build && r->nr_patches)
 		state_the_build(so, series_dir, r);
+	/* after the build: the cover letter it carries says what was built */
+	if (tip && so->branch_prefix && make_branch(so, wt, series_dir, tip, r))
+		goto out;
 	ret = 0;
 out:
 	strvec_clear(&changed);
 	strvec_clear(&hand);
 	free(series_dir);
+	free(tip);
 	convert_clear(&c);
 	return ret;
 }

@@ -11,6 +11,7 @@
 #include "posting/recipients.h"
 #include "posting/reroll.h"
 #include "posting/stable.h"
+#include "posting/b4branch.h"
 #include "unit.h"
 #include "lib/usage.h"
 
@@ -80,6 +81,33 @@ static void test_addresses(void)
 	s = address_key("Kai <Kai@Example.ORG>");
 	CHECK_STR("address_key: the bare address, lower case", s, "kai@example.org");
 	free(s);
+}
+
+static void test_b4_cover(void)
+{
+	struct strvec to = STRVEC_INIT, cc = STRVEC_INIT;
+	struct b4_branch b = { .version = 2, .subject_prefix = "PATCH 4.9", .to = &to, .cc = &cc };
+	char *m;
+
+	strvec_push(&to, "Kai <kai@example.org>");
+	strvec_push(&cc, "kvm@example.org");
+	m = b4_cover_message("From: A <a@example.org>\nSubject: [PATCH 4.9 v2 0/3] mm: one\n two\n\n"
+			     "Changes (v2):\n  not a shortlog: no count in its parentheses.\n\n"
+			     "A Author (3):\n  mm: one\n\n mm/a.c | 1 +\n\nbase-commit: 1234\n",
+			     &b, "20170201-mm-one-0123456789ab");
+	CHECK("b4 cover: the subject without [PATCH ...], then the blurb up to the shortlog",
+	      m && !strncmp(m, "mm: one two\n\nChanges (v2):\n  not a shortlog: no count in its parentheses.\n\n"
+			    "To: Kai <kai@example.org>\nCc: kvm@example.org\n\n--- b4-submit-tracking ---\n",
+			    strlen("mm: one two\n\nChanges (v2):\n  not a shortlog: no count in its parentheses.\n\n"
+				   "To: Kai <kai@example.org>\nCc: kvm@example.org\n\n--- b4-submit-tracking ---\n")));
+	CHECK("b4 cover: no shortlog, diffstat or base-commit (b4 writes its own)",
+	      m && !strstr(m, "A Author") && !strstr(m, "base-commit"));
+	CHECK("b4 cover: tracking holds the revision, change-id and the stable prefix without PATCH",
+	      m && strstr(m, "\"revision\": 2") && strstr(m, "\"change-id\": \"20170201-mm-one-0123456789ab\"") &&
+	      strstr(m, "\"prefixes\": [\n      \"4.9\"\n    ]"));
+	free(m);
+	strvec_clear(&to);
+	strvec_clear(&cc);
 }
 
 static void test_recipients(void)
@@ -292,6 +320,7 @@ int main(void)
 	test_headers(dir);
 	test_addresses();
 	test_recipients();
+	test_b4_cover();
 	test_range_diff();
 	test_tools();
 	test_stable();
