@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "kbuild/userconfig.h"
 #include "cmd/options.h"
 #include "commands.h"
 #include "core/arch.h"
@@ -54,6 +55,7 @@ static const struct command_usage usage_build = {
 struct build_args {
 	const char *kernel, *base, *tip, *out;
 	struct strvec archs, defines;
+	struct strvec kconfig_args, kconfigs;	/* --kconfig as given; "ARCH=/abs/FILE" */
 	struct strvec expect;		/* --expect: as given, then their full shas */
 	const char *cc_wrapper;
 	int jobs, force, bisect, allow_unproven, all_hunks, warnings;
@@ -69,6 +71,8 @@ static void parse_args(int argc, char **argv, struct build_args *a)
 		OPT_JOBS(&a->jobs),
 		OPT_LIST("arch", 0, &a->archs, "ARCH",
 			 "build only these (x86_64 arm64 arm powerpc mips); repeat"),
+		OPT_LIST("kconfig", 0, &a->kconfig_args, "[ARCH=]FILE",
+			 "start ARCH's build from this .config, not its defconfig (a vendor's own); repeat"),
 		OPT_CLEAR("no-bisect", &a->bisect, "build BASE and TIP only, not each commit"),
 		OPT_CLEAR("no-warnings", &a->warnings,
 			  "build without W=1 and sparse: new warnings are not looked for"),
@@ -98,6 +102,7 @@ static void parse_args(int argc, char **argv, struct build_args *a)
 	if (!a->out)
 		die("no output folder given: add --out DIR");
 	arch_check_names(&a->archs);
+	userconfig_check(&a->kconfig_args, a->archs.nr ? &a->archs : NULL, &a->kconfigs);
 }
 
 /* The commits of base..tip, oldest first, with their subjects and files. */
@@ -173,6 +178,7 @@ static int build_range(const struct range *g, const char *wt, const char *bdir, 
 				    .expect = &g->a->expect,
 				    .jobs = g->a->jobs, .bisect = g->a->bisect,
 				    .allow_unproven = g->a->allow_unproven,
+				    .kconfigs = g->a->kconfigs.nr ? &g->a->kconfigs : NULL,
 				    .warnings = build_warning_checks(g->a->warnings) };
 	n = series_build(&q, r);
 	strvec_clear(&commits);
@@ -276,7 +282,8 @@ static void resolve_expected(const char *repo, const char *base, const char *tip
 
 int cmd_build(int argc, char **argv)
 {
-	struct build_args a = { .archs = STRVEC_INIT, .expect = STRVEC_INIT };
+	struct build_args a = { .archs = STRVEC_INIT, .expect = STRVEC_INIT,
+				.kconfig_args = STRVEC_INIT, .kconfigs = STRVEC_INIT };
 	struct manifest m = { 0 };
 	struct strvec dirs = STRVEC_INIT, names = STRVEC_INIT;
 	char repo[PATH_MAX], out[PATH_MAX], *marker, *base, *tip, *dir;
@@ -327,6 +334,8 @@ int cmd_build(int argc, char **argv)
 	strvec_clear(&dirs);
 	strvec_clear(&names);
 	strvec_clear(&a.archs);
+	strvec_clear(&a.kconfig_args);
+	strvec_clear(&a.kconfigs);
 	strvec_clear(&a.defines);
 	strvec_clear(&a.expect);
 	manifest_clear(&m);

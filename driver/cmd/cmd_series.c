@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include "kbuild/userconfig.h"
 #include "cmd/options.h"
 #include "commands.h"
 #include "core/arch.h"
@@ -47,6 +48,7 @@ static const struct command_usage usage_series = {
 struct series_args {
 	const char *kernel, *out;
 	struct strvec revs, archs;
+	struct strvec kconfig_args, kconfigs;	/* --kconfig as given; "ARCH=/abs/FILE" */
 	const char *cc_wrapper, *reroll;
 	int jobs, force, boot;
 	struct series_opts so;
@@ -63,6 +65,8 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 		OPT_JOBS(&a->jobs),
 		OPT_LIST("arch", 0, &a->archs, "ARCH",
 			 "build only these (x86_64 arm64 arm powerpc mips); repeat"),
+		OPT_LIST("kconfig", 0, &a->kconfig_args, "[ARCH=]FILE",
+			 "start ARCH's build from this .config, not its defconfig (a vendor's own); repeat"),
 		OPT_CLEAR("no-build", &a->so.build, "skip the build matrix"),
 		OPT_CLEAR("no-bisect", &a->so.bisect, "build the series as a whole only, not patch by patch"),
 		OPT_CLEAR("no-warnings", &a->so.warnings,
@@ -109,6 +113,8 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 		die("no kernel given: kseries series --kernel REPO --rev REV --out DIR");
 	arch_check_names(&a->archs);
 	a->so.archs = a->archs.nr ? &a->archs : NULL;
+	userconfig_check(&a->kconfig_args, a->so.archs, &a->kconfigs);
+	a->so.kconfigs = a->kconfigs.nr ? &a->kconfigs : NULL;
 	if (!a->out)
 		die("no output folder given: add --out DIR");
 	if (a->boot)
@@ -366,6 +372,8 @@ out:
 	strvec_clear(&dirs);
 	strvec_clear(&a.revs);
 	strvec_clear(&a.archs);
+	strvec_clear(&a.kconfig_args);
+	strvec_clear(&a.kconfigs);
 	manifest_clear(&m);
 	posting_opts_clear(&a.so.post);
 	return status;

@@ -150,6 +150,23 @@ static void read_back(const char *wt, const char *srcarch, const char *o_dir,
 }
 
 /*
+ * --kconfig: the user's .config is the O= folder's, in place of make
+ * defconfig; the toolchain's and the series' settings go on top of it.
+ */
+static void user_config(struct config_step *s)
+{
+	char *text = read_file(s->c->kconfig), *dotconfig = xstrfmt("%s/.config", s->o_dir);
+
+	s->c->defconfig_note = xstrfmt("%s (--kconfig, in place of a defconfig)", s->c->kconfig);
+	if (!text || write_file(dotconfig, text))
+		s->why = "the --kconfig file could not be copied to the build folder";
+	strvec_pushv(&s->set, arch_common_toolchain);
+	strvec_pushv(&s->set, s->a->toolchain);
+	free(dotconfig);
+	free(text);
+}
+
+/*
  * One cell's configure, in steps, so that the makes of many cells
  * (defconfig, olddefconfig) run side by side: defconfig (the first the tree
  * has of the series' and the arch's names), toolchain and series settings,
@@ -160,6 +177,11 @@ static void config_choose(struct config_step *s, const char *wt, const struct ma
 	struct build_cell *c = s->c;
 	const char *olddefconfig = treenames_olddefconfig(wt);
 
+	if (c->kconfig) {
+		user_config(s);
+		series_config(&m->config, c, &s->set);
+		return;
+	}
 	c->defconfig = treenames_defconfig(wt, s->a->srcarch, series_defconfig(m, s->a),
 					   s->a->defconfig, &c->defconfig_note);
 	if (c->defconfig && strcmp(olddefconfig, "olddefconfig")) {
@@ -186,7 +208,8 @@ static void config_make(const char *wt, struct config_step *steps, size_t n, con
 	int *results = xcalloc(n ? n : 1, sizeof(*results));
 
 	for (size_t i = 0; i < n; i++) {
-		if (steps[i].why)
+		/* a --kconfig cell has its .config: no defconfig to make */
+		if (steps[i].why || (!target && steps[i].c->kconfig))
 			continue;
 		strvec_push(&targets[k], target ? target : steps[i].c->defconfig);
 		jobs[k] = cell_job(steps[i].c, steps[i].o_dir, steps[i].log, &targets[k]);

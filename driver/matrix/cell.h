@@ -17,6 +17,7 @@ struct build_cell {
 	const char *arch;		/* the arch, or a variant's name ("build"."variants") */
 	const char *base_arch;		/* a variant's arch, or NULL */
 	const char *only;		/* a variant's folders (space-separated), or NULL: all */
+	const char *kconfig;		/* --kconfig: the .config used in place of a defconfig */
 	enum cell_state state;
 	char *reason;			/* why skipped or failed, or NULL */
 	struct strvec built;		/* objects (or folders) built after the series */

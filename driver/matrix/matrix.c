@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "kbuild/userconfig.h"
 #include "matrix/matrix.h"
 #include "core/worktree.h"
 #include "kbuild/kbuild_owner.h"
@@ -333,6 +334,8 @@ int build_matrix(const char *wt, const char *base, const char *head, const struc
 	for (size_t i = 0; hooks && i < mx.n; i++) {
 		const struct arch_desc *a = cell_arch(&mx.cells[i]);
 
+		mx.cells[i].kconfig = userconfig_for(hooks->kconfigs, mx.cells[i].base_arch ?
+						     mx.cells[i].base_arch : mx.cells[i].arch);
 		mx.cells[i].warnings = hooks->warnings & MAKE_W1;
 		if (a && !strcmp(a->arch, "x86_64"))
 			mx.cells[i].warnings |= hooks->warnings & MAKE_SPARSE;

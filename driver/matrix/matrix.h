@@ -21,6 +21,8 @@ struct matrix_hooks {
 		       const char *o_dir);
 	/* MAKE_W1, MAKE_SPARSE: every make of every cell warns so (sparse on x86_64 only) */
 	int warnings;
+	/* "ARCH=FILE" (--kconfig): the .config that arch's cells start from; NULL: none */
+	const struct strvec *kconfigs;
 };
 
 /*

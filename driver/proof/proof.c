@@ -121,7 +121,7 @@ static char *proof_after(void *data, size_t i, const struct build_cell *c, const
 
 struct matrix_hooks proof_hooks(struct build_proof *p, int warnings)
 {
-	struct matrix_hooks h = { p, proof_before, proof_after, warnings };
+	struct matrix_hooks h = { p, proof_before, proof_after, warnings, NULL };
 
 	return h;
 }

@@ -3,6 +3,7 @@
  * the proof joined to it, each patch on its own, the coverage.
  */
 #include <stdlib.h>
+#include <string.h>
 #include "matrix/bisect.h"
 #include "matrix/coverage.h"
 #include "matrix/matrix.h"
@@ -154,7 +155,11 @@ char *build_statement(const struct rev_result *r, int bisect, int allow_unproven
 	for (size_t i = 0; i < r->nr_cells; i++) {
 		const struct build_cell *c = &r->cells[i];
 
-		if (c->state == CELL_OK)
+		/* a vendor's .config is no defconfig: name its file */
+		if (c->state == CELL_OK && c->kconfig)
+			strbuf_addf(&ok, "%s%s (from %s, --kconfig)", ok.len ? ", " : "", c->arch,
+				    strrchr(c->kconfig, '/') + 1);
+		else if (c->state == CELL_OK)
 			strbuf_addf(&ok, "%s%s", ok.len ? ", " : "", c->arch);
 		else
 			strbuf_addf(&skipped, "%s%s (%s)", skipped.len ? "; " : "", c->arch,
@@ -177,7 +182,7 @@ char *build_statement(const struct rev_result *r, int bisect, int allow_unproven
 int series_build(const struct build_request *q, struct rev_result *r)
 {
 	struct strvec changed = STRVEC_INIT;
-	struct matrix_hooks hooks;
+	struct matrix_hooks hooks = { 0 };
 	int n;
 
 	r->proof = xcalloc(1, sizeof(*r->proof));
@@ -187,8 +192,9 @@ int series_build(const struct build_request *q, struct rev_result *r)
 	}
 	if (r->proof)
 		hooks = proof_hooks(r->proof, q->warnings);
+	hooks.kconfigs = q->kconfigs;
 	n = build_matrix(q->wt, q->base, q->head, q->files, q->archs, q->m, q->dir, q->jobs,
-			 r->proof ? &hooks : NULL, &r->cells, &r->nr_cells);
+			 &hooks, &r->cells, &r->nr_cells);
 	if (r->proof)
 		proof_finish(r->proof, r->cells, r->nr_cells);
 	if (n >= 0)

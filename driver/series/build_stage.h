@@ -16,6 +16,7 @@ struct build_request {
 	const struct manifest *m;
 	int jobs, bisect, allow_unproven;
 	int warnings;			/* MAKE_W1 | MAKE_SPARSE: new warnings fail a cell */
+	const struct strvec *kconfigs;	/* --kconfig "ARCH=FILE"s, or NULL */
 };
 /*
  * The build matrix of base..head with its proof, then (q->bisect) each

@@ -191,7 +191,7 @@ static void build_revision(const struct series_opts *so, const struct convert *c
 	q = (struct build_request){ .wt = wt, .base = r->commit, .head = head, .dir = bdir,
 				    .files = &c->files, .archs = so->archs, .m = so->m,
 				    .jobs = so->co.jobs, .bisect = so->bisect,
-				    .allow_unproven = so->allow_unproven,
+				    .allow_unproven = so->allow_unproven, .kconfigs = so->kconfigs,
 				    .warnings = build_warning_checks(so->warnings) };
 	if (series_build(&q, r))
 		r->build_failed = 1;

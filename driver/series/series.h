@@ -15,6 +15,7 @@ struct series_opts {
 	int allow_unproven;		/* a line no arch compiled does not fail the revision */
 	int warnings;			/* W=1 and sparse: a new warning fails a cell (not --no-warnings) */
 	const struct strvec *archs;	/* --arch, or NULL: all five */
+	const struct strvec *kconfigs;	/* --kconfig "ARCH=FILE"s, or NULL */
 	struct convert_opts co;
 	struct posting_opts post;	/* recipients, reroll, stable form */
 };
