@@ -142,14 +142,18 @@ static void fix_message_ids(const char *path)
 }
 
 int patchset_commit(const char *wt, const struct strvec *files, const char *subject,
-		    const char *message, int signoff)
+		    const char *message, const struct commit_as *as, int signoff)
 {
 	struct strvec args = STRVEC_INIT;
 	char *body = wrap_text(message, 72);
-	char *msg = xstrfmt("%s\n\n%s", subject, body);
+	struct strbuf msg = STRBUF_INIT;
 	char *msg_path = xstrfmt("%s/.git-kseries-msg", wt);
 	int ret;
 
+	strbuf_addf(&msg, "%s\n\n%s", subject, body);
+	/* trailers as they are: wrap_text would join them into one paragraph */
+	for (size_t i = 0; as && as->trailers && i < as->trailers->nr; i++)
+		strbuf_addf(&msg, "%s%s\n", i ? "" : "\n", as->trailers->v[i]);
 	/* -A: a hand edit may delete a file */
 	strvec_pushl(&args, "add", "-A", "--", NULL);
 	strvec_pushv(&args, (const char *const *)files->v);
@@ -157,8 +161,13 @@ int patchset_commit(const char *wt, const struct strvec *files, const char *subj
 	strvec_clear(&args);
 	if (!ret) {
 		/* the message goes through a file: no shell, no argv length limit */
-		ret = write_file(msg_path, msg);
-		strvec_pushl(&args, "commit", "-q", "--no-verify", "-F", msg_path, NULL);
+		ret = write_file(msg_path, strbuf_str(&msg));
+		strvec_pushl(&args, "commit", "-q", "--no-verify", "-F", msg_path,
+			     NULL);
+		if (as && as->author)
+			strvec_pushf(&args, "--author=%s", as->author);
+		if (as && as->date)
+			strvec_pushf(&args, "--date=%s", as->date);
 		if (signoff)
 			strvec_push(&args, "--signoff");
 		if (!ret)
@@ -166,7 +175,7 @@ int patchset_commit(const char *wt, const struct strvec *files, const char *subj
 		remove(msg_path);
 		strvec_clear(&args);
 	}
-	free(msg);
+	strbuf_release(&msg);
 	free(body);
 	free(msg_path);
 	return ret;

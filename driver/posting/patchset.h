@@ -17,8 +17,17 @@
  * seconds, or -1 (dates are then the clock's).
  */
 long long patchset_fix_date(const char *wt, const char *base);
+/*
+ * Whose a commit is when it is not the user's (the stable form: the
+ * upstream commit's author and date) and the trailer lines that end its
+ * message, as they are, before Signed-off-by. Each field may be NULL.
+ */
+struct commit_as {
+	const char *author, *date;
+	const struct strvec *trailers;
+};
 int patchset_commit(const char *wt, const struct strvec *files, const char *subject,
-		    const char *message, int signoff);
+		    const char *message, const struct commit_as *as, int signoff);
 /*
  * The subject prefix of a catch-all patch for file: the manifest's for its
  * folder (catchall.prefixes, a table of folder and prefix; NULL: none), else

@@ -15,6 +15,7 @@
 #include "posting/checkpatch.h"
 #include "posting/cp_origin.h"
 #include "posting/patchset.h"
+#include "posting/stable.h"
 #include "report/report.h"
 #include "rules/hand_edits.h"
 #include "rules/residuals.h"
@@ -45,14 +46,54 @@ static void add_patch(struct rev_result *r, const char *subject, const struct st
 	strvec_pushv(&p->files, (const char *const *)files->v);
 }
 
+/*
+ * The stable form of a patch that has an upstream commit: that commit's
+ * author, date and trailers, then a note per file where this tree's code
+ * differs from it (stable.h). 0, or -1.
+ */
+static int stable_as(const struct series_opts *so, const char *wt, const char *upstream,
+		     const struct strvec *files, struct stable_origin *o, struct strvec *trailers,
+		     struct commit_as *as)
+{
+	struct child_process cp = CHILD_PROCESS_INIT;
+	char *theirs = NULL;
+	int ret;
+
+	if (stable_origin_read(so->repo, upstream, o))
+		return -1;
+	/* this tree's change, not yet committed: the files as the rules left them */
+	strvec_pushl(&cp.args, "git", "-C", wt, "diff", "HEAD", "--", NULL);
+	strvec_pushv(&cp.args, (const char *const *)files->v);
+	cp.capture_out = cp.capture_err = 1;
+	ret = run_command(&cp) ||
+	      run_capture(&theirs, NULL, "git", "-C", so->repo, "show", "--format=", upstream, NULL);
+	if (ret)
+		error("cannot compare this tree's patch with upstream commit %s", upstream);
+	else {
+		strvec_pushv(trailers, (const char *const *)o->trailers.v);
+		stable_backport_notes(cp.out, theirs, trailers);
+		*as = (struct commit_as){ o->author, o->date, trailers };
+	}
+	child_process_clear(&cp);
+	free(theirs);
+	return ret ? -1 : 0;
+}
+
 static int commit_patch(const struct series_opts *so, const char *wt, struct rev_result *r,
 			const char *subject, const char *message, const struct strvec *files,
 			int catch_all)
 {
 	char *upstream, *text = posting_message(r, subject, message, &upstream);
-	int ret = patchset_commit(wt, files, subject, text, so->signoff);
+	struct stable_origin o = { 0 };
+	struct strvec trailers = STRVEC_INIT;
+	struct commit_as as = { 0 };
+	int ret = upstream ? stable_as(so, wt, upstream, files, &o, &trailers, &as) : 0;
 
+	if (!ret)
+		ret = patchset_commit(wt, files, subject, text, &as, so->signoff);
 	free(text);
+	stable_origin_clear(&o);
+	strvec_clear(&trailers);
 	if (ret) {
 		free(upstream);
 		return -1;

@@ -141,7 +141,8 @@ check "posting: --previous of another revision's series: compared, v2 by default
 	grep -q -- '- the base: ' '$tmp/o8/v4.9-demo/series/v2-0000-cover-letter.patch'"
 
 # the stable form: upstream is the v4.12-demo series as a branch
-"$kseries" series -q --kernel "$repo" --rev v4.12-demo --no-build --branch up --out "$tmp/o9" > "$tmp/o9.log" 2>&1
+GIT_AUTHOR_NAME="Up Author" GIT_AUTHOR_EMAIL="up@example.org" "$kseries" series -q --kernel "$repo" \
+	--rev v4.12-demo --no-build --signoff --branch up --out "$tmp/o9" > "$tmp/o9.log" 2>&1
 "$kseries" series -q --kernel "$repo" --rev v4.9-demo --no-build --signoff --stable up/v4.12-demo \
 	--out "$tmp/o10" > "$tmp/o10.log" 2>&1
 s10="$tmp/o10/v4.9-demo/series"
@@ -162,6 +163,16 @@ check "posting: --stable: [PATCH 4.9 ...] subjects, the cover lists upstream and
 	c='$s10/0000-cover-letter.patch'
 	grep -q '^Subject: \[PATCH 4.9 0*/' \$c && grep -q '^Backport to v4.9-demo: [0-9]* of [0-9]* patches are upstream commits of up/v4.12-demo:' \$c &&
 	grep -q 'upstream' '$tmp/o10/v4.9-demo/report.txt' && ! grep -q 'stable@' \$c"
+check "posting: --stable: each upstream patch is From: the upstream author, with the upstream Signed-off-by" sh -c "
+	for p in '$s10'/00[0-9][1-9]-*.patch; do
+		grep -q ' upstream\.\$' \$p || continue
+		grep -qx 'From: Up Author <up@example.org>' \$p &&
+		sed -n '/^\$/,/^---\$/p' \$p | grep -qx 'Signed-off-by: Test Poster <poster@example.org>' || { echo \$p; exit 1; }
+	done"
+check "posting: --stable: a backport note where the code differs from upstream (mm/rmap.c), none where it does not" sh -c "
+	grep -qx '\[ kseries: mm/rmap.c differs from upstream \]' '$s10'/0001-mm-rmap-*.patch &&
+	! grep -q '^\[ kseries:' '$s10'/0002-drm-amdgpu-*.patch &&
+	sed -n '/^\[ kseries: mm.rmap.c/{n;p;}' '$s10'/0001-mm-rmap-*.patch | grep -q '^Signed-off-by: '"
 check "posting: the stable series still passes git am, b4 and send-email" sh -c "
 	r='$tmp/o10/v4.9-demo/report.txt'
 	grep -q '    ok git am of the patch files' \$r && grep -q '    ok b4 am' \$r && grep -q '    ok git send-email' \$r"

@@ -226,6 +226,20 @@ static void test_stable(void)
 	free(s);
 	CHECK("no vX.Y: no prefix", !stable_subject_prefix("ef8f5328"));
 	strvec_clear(&log);
+	stable_backport_notes("diff --git a/mm/a.c b/mm/a.c\n--- a/mm/a.c\n+++ b/mm/a.c\n@@ -1,3 +1,3 @@ f\n"
+			      " ctx here\n-old();\n+new();\n"
+			      "diff --git a/mm/b.c b/mm/b.c\n--- a/mm/b.c\n+++ b/mm/b.c\n@@ -9 +9 @@\n-x;\n+y;\n"
+			      "diff --git a/mm/c.c b/mm/c.c\n@@ -1 +1 @@\n-p;\n+q;\n",
+			      "diff --git a/mm/a.c b/mm/a.c\n--- a/mm/a.c\n+++ b/mm/a.c\n@@ -40,3 +40,3 @@ g\n"
+			      " other ctx\n-old();\n+new();\n"
+			      "diff --git a/mm/b.c b/mm/b.c\n@@ -9 +9 @@\n-x;\n+z;\n"
+			      "diff --git a/mm/d.c b/mm/d.c\n@@ -1 +1 @@\n-r;\n+s;\n", &log);
+	CHECK("backport notes: same lines elsewhere is no note; other code, a file of ours only, "
+	      "a file of upstream's only are", log.nr == 3 &&
+	      !strcmp(log.v[0], "[ kseries: mm/b.c differs from upstream ]") &&
+	      !strcmp(log.v[1], "[ kseries: mm/c.c is not in the upstream commit ]") &&
+	      !strcmp(log.v[2], "[ kseries: upstream also changes mm/d.c; this tree's patch does not ]"));
+	strvec_clear(&log);
 }
 
 static void test_checkpatch_filter(void)
