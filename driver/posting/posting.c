@@ -244,18 +244,21 @@ static size_t patch_rcpt(const struct posting_opts *po, const struct recipients 
 {
 	struct mail_rcpt m;
 	size_t over;
+	int lists_to;
 
 	rcpt_init(&m, &p->to, &p->cc);
 	for (size_t j = 0; j < po->to.nr; j++)
 		rcpt_add(&m, 1, po->to.v[j]);
 	for (size_t j = 0; found && j < rs->maintainers.nr; j++)
 		rcpt_add(&m, 1, rs->maintainers.v[j]);
+	/* no maintainer, no --to: its lists are its To:, as b4 send makes them */
+	lists_to = !p->to.nr;
 	for (size_t j = 0; j < po->cc.nr; j++)
 		rcpt_add(&m, 0, po->cc.v[j]);
 	for (size_t j = 0; found && j < rs->people.nr; j++)
 		rcpt_add(&m, 0, rs->people.v[j]);
 	for (size_t j = 0; found && j < rs->lists.nr; j++) {
-		rcpt_add(&m, 0, rs->lists.v[j]);
+		rcpt_add(&m, lists_to, rs->lists.v[j]);
 		address_list_add(lists, rs->lists.v[j]);
 	}
 	over = m.to.over + m.cc.over;
@@ -301,7 +304,11 @@ static int add_recipients(const struct posting_opts *po, const char *wt, const c
 			p->cc_error = xstrdup(rs[i].error);
 		if (found && !rs[i].error && !p->to.nr)
 			posting_say(r, "WARNING", "patch %zu: no To: address: get_maintainer.pl names "
-				    "no maintainer of its files (--to ADDR gives one)", i + 1);
+				    "no maintainer and no list of its files (--to ADDR gives one)", i + 1);
+		else if (found && !rs[i].error && !rs[i].maintainers.nr && !po->to.nr)
+			posting_say(r, "note", "patch %zu: get_maintainer.pl names no maintainer of its "
+				    "files: its lists are its To:, as b4 send makes them (--to ADDR "
+				    "gives one)", i + 1);
 		ret = mail_add_header(patches->v[i], "To", &p->to);
 		if (!ret)
 			ret = mail_add_header(patches->v[i], "Cc", &p->cc);

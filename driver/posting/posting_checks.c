@@ -28,6 +28,8 @@ void posting_say(struct rev_result *r, const char *level, const char *fmt, ...)
 		error("[%s] %s", r->rev, text);
 	} else if (!strcmp(level, "WARNING")) {
 		warning("[%s] %s", r->rev, text);
+	} else if (!strcmp(level, "note")) {
+		note("[%s] %s", r->rev, text);
 	}
 	free(text);
 }

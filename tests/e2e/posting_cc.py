@@ -42,6 +42,9 @@ def main():
     all_to, all_cc, bad = set(), set(), 0
     for p in patches:
         want_to = get_maintainer(tree, p, "--nor", "--nol") | to_extra
+        if not want_to:
+            # no maintainer: the lists are its To:, as b4 send makes them
+            want_to = get_maintainer(tree, p, "--nom", "--nor")
         want_cc = (get_maintainer(tree, p, "--nom") | cc_extra) - want_to
         got_to, got_cc = addresses(p, "To"), addresses(p, "Cc")
         all_to |= got_to

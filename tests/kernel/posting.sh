@@ -7,7 +7,8 @@
 # the revision's own get_maintainer.pl names for it (run here in a full
 # worktree), the cover's the union; base-commit; the range-diff shows that
 # patch and no other as changed; git am, b4 am and send-email --dry-run
-# accept both versions. Prints the v1 cover's headers, its checks and the
+# accept both versions; a second v1 run is byte-identical, and its --branch
+# is a branch b4 prep --show-info and b4 send --dry-run accept. Prints the v1 cover's headers, its checks and the
 # v2 "Changes since" section.
 set -u
 . "$(dirname "$0")/../lib.sh"
@@ -34,6 +35,26 @@ check "posting $KSERIES_REV: v1 git am, b4 am, send-email ok, no ERROR" sh -c "
 	r='$tmp/v1/$revdir/report.txt'
 	grep -q '    ok git am of the patch files' \$r && grep -q '    ok b4 am of the series' \$r &&
 	grep -q '    ok git send-email --dry-run' \$r && ! grep -q '    ERROR' \$r"
+
+# the same revision again, with --branch: byte-identical patch files, and a
+# branch b4 prep manages (issue 35)
+"$kseries" series -q --kernel "$KSERIES_REPO" --rev "$KSERIES_REV" --no-build --signoff \
+	--branch "kseries-b4-$$" --out "$tmp/v1b" > "$tmp/v1b.log" 2>&1
+check "posting $KSERIES_REV: a second run gives byte-identical patch files" \
+	diff -r "$tmp/v1/$revdir/series" "$tmp/v1b/$revdir/series"
+git -C "$KSERIES_REPO" worktree add -q "$tmp/b4wt" "kseries-b4-$$/$revdir"
+(cd "$tmp/b4wt" && b4 prep --show-info) > "$tmp/b4info" 2>&1
+check "posting $KSERIES_REV: b4 prep --show-info accepts the --branch branch" sh -c "
+	grep -qx 'base-commit: $base' '$tmp/b4info' && grep -qx 'cover-strategy: commit' '$tmp/b4info'"
+(cd "$tmp/b4wt" && git config sendemail.smtpserver localhost.invalid &&
+	b4 send --dry-run --no-sign -o "$tmp/b4out") > "$tmp/b4send" 2>&1
+check "posting $KSERIES_REV: b4 send --dry-run writes the series, one mail a patch and the cover" sh -c "
+	test \$(ls '$tmp/b4out' | wc -l) = \$(ls '$tmp/v1/$revdir/series' | wc -l)"
+echo "--- b4 prep --show-info"
+cat "$tmp/b4info"
+git -C "$KSERIES_REPO" worktree remove --force "$tmp/b4wt"
+git -C "$KSERIES_REPO" branch -D "kseries-b4-$$/$revdir" > /dev/null
+git -C "$KSERIES_REPO" config --remove-section "branch.kseries-b4-$$/$revdir" 2>/dev/null
 
 cp -R "$top/cocci" "$tmp/cocci2"
 python3 - "$tmp/cocci2/series.json" <<'PY'
