@@ -289,17 +289,17 @@ static int add_recipients(const struct posting_opts *po, const char *wt, const c
 	if (found)
 		free(why);
 	for (size_t i = 0; i < patches->nr && i < r->nr_patches; i++)
-		for (size_t j = 0; found && j < rs[i].maintainers.nr; j++)
-			rcpt_add(&all, 1, rs[i].maintainers.v[j]);
-	for (size_t j = 0; j < po->to.nr; j++)
-		rcpt_add(&all, 1, po->to.v[j]);
+		recipients_warnings(r, i, &rs[i], patch_rcpt(po, &rs[i], found, &r->patches[i], &lists));
+	/* the cover: every patch's To:, then every patch's Cc: that is in no To: */
+	for (size_t i = 0; i < patches->nr && i < r->nr_patches; i++)
+		for (size_t j = 0; j < r->patches[i].to.nr; j++)
+			rcpt_add(&all, 1, r->patches[i].to.v[j]);
+	for (size_t i = 0; i < patches->nr && i < r->nr_patches; i++)
+		for (size_t j = 0; j < r->patches[i].cc.nr; j++)
+			rcpt_add(&all, 0, r->patches[i].cc.v[j]);
 	for (size_t i = 0; i < patches->nr && i < r->nr_patches && !ret; i++) {
 		struct patch_result *p = &r->patches[i];
-		size_t over = patch_rcpt(po, &rs[i], found, p, &lists);
 
-		recipients_warnings(r, i, &rs[i], over);
-		for (size_t j = 0; j < p->cc.nr; j++)
-			rcpt_add(&all, 0, p->cc.v[j]);
 		if (found && rs[i].error)
 			p->cc_error = xstrdup(rs[i].error);
 		if (found && !rs[i].error && !p->to.nr)

@@ -63,6 +63,8 @@ d = json.load(open(sys.argv[1]))
 for p in d["patches"]:
     if p["subject"].startswith("powerpc/powernv:"):
         p["message"] += " The NPU's ATSD flush now runs once per range."
+        for k in p.get("message_with", {}):
+            p["message_with"][k] += " The NPU's ATSD flush now runs once per range."
 json.dump(d, open(sys.argv[1], "w"), indent=1)
 PY
 start=$(date +%s)
