@@ -60,10 +60,11 @@ T
 - kvm_arch_mmu_notifier_invalidate_page(struct kvm *kvm, unsigned long address)
 + kvm_arch_mmu_notifier_invalidate_range(struct kvm *kvm, unsigned long start, unsigned long end)
 {
-+ unsigned long apic_address = E;
++ unsigned long apic_address;
 +
 ...
 - if (address == E)
++ apic_address = E;
 + if (start <= apic_address && apic_address < end)
   S
 }

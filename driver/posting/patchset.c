@@ -181,6 +181,18 @@ int patchset_commit(const char *wt, const struct strvec *files, const char *subj
 	return ret;
 }
 
+char *patchset_signoff_line(const char *wt)
+{
+	char *out = NULL, *gt, *line = NULL;
+
+	/* "Name <addr> 1485950400 +0000": git's own committer identity */
+	if (!run_capture(&out, wt, "git", "var", "GIT_COMMITTER_IDENT", NULL) && out &&
+	    (gt = strrchr(out, '>')))
+		line = xstrfmt("Signed-off-by: %.*s", (int)(gt + 1 - out), out);
+	free(out);
+	return line;
+}
+
 char *patchset_prefix_from_subjects(const char *subjects)
 {
 	struct strvec lines = STRVEC_INIT, prefixes = STRVEC_INIT;

@@ -28,6 +28,8 @@ struct commit_as {
 };
 int patchset_commit(const char *wt, const struct strvec *files, const char *subject,
 		    const char *message, const struct commit_as *as, int signoff);
+/* "Signed-off-by: Name <addr>" of the committer git would sign off as in wt, or NULL. */
+char *patchset_signoff_line(const char *wt);
 /*
  * The subject prefix of a catch-all patch for file: the manifest's for its
  * folder (catchall.prefixes, a table of folder and prefix; NULL: none), else

@@ -88,9 +88,19 @@ static int commit_patch(const struct series_opts *so, const char *wt, struct rev
 	struct strvec trailers = STRVEC_INIT;
 	struct commit_as as = { 0 };
 	int ret = upstream ? stable_as(so, wt, upstream, files, &o, &trailers, &as) : 0;
+	int signoff = so->signoff;
 
+	/* yours after the notes, in the one trailer block (git's --signoff would start another) */
+	if (!ret && upstream && signoff) {
+		char *sob = patchset_signoff_line(wt);
+
+		if (sob && (!trailers.nr || strcmp(trailers.v[trailers.nr - 1], sob)))
+			strvec_push(&trailers, sob);
+		signoff = !sob;
+		free(sob);
+	}
 	if (!ret)
-		ret = patchset_commit(wt, files, subject, text, &as, so->signoff);
+		ret = patchset_commit(wt, files, subject, text, &as, signoff);
 	free(text);
 	stable_origin_clear(&o);
 	strvec_clear(&trailers);
