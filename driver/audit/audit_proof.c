@@ -10,6 +10,7 @@
 #include "audit/audit_proof.h"
 #include "matrix/kernel.h"
 #include "core/worktree.h"
+#include "kbuild/prepare.h"
 #include "kbuild/make_step.h"
 #include "core/cscan.h"
 #include "lib/fileio.h"
@@ -270,16 +271,17 @@ static void prove_one(const struct audit *a, const struct manifest *m, const cha
 {
 	char *wt = xstrfmt("%s/kernel-%zu", scratch, i), *o_dir = xstrfmt("%s/o-%zu", scratch, i);
 	char *dest = xstrfmt("%s/module-%zu", scratch, i), *log = xstrfmt("%s/build-%zu.log", scratch, i);
-	char *symvers = xstrfmt("%s/Module.symvers", o_dir), *why = NULL;
+	char *symvers = xstrfmt("%s/Module.symvers", o_dir), *why = NULL, *note = NULL;
 	int ret;
 
 	p->state = PROOF_SKIPPED;
 	worktree_remove_at_exit(repo, wt);
 	info("audit: build proof: %s: a worktree and %s's modules_prepare (minutes on a real tree)",
 	     p->rev, arch);
-	if (worktree_add_sparse(repo, &m->tokens, wt, p->commit) ||
-	    worktree_sparse_checkout(wt, "/*\n")) {
-		p->why = xstrfmt("cannot check out %s", p->rev);
+	/* the whole tree with the build fixups an old tree needs, as series builds it */
+	if (worktree_add_sparse(repo, &m->tokens, wt, p->commit) || prepare_tree(wt, &note)) {
+		p->why = note ? xstrfmt("cannot prepare %s: %s", p->rev, note) :
+				xstrfmt("cannot check out %s", p->rev);
 	} else if (copy_module(a, module, fixed_dir, dest)) {
 		p->why = xstrdup("cannot copy the module");
 	} else if ((ret = kernel_external_module(wt, arch, m, o_dir, dest, log, jobs, &why)) < 0) {
@@ -294,6 +296,7 @@ static void prove_one(const struct audit *a, const struct manifest *m, const cha
 		free(why);
 	}
 	worktree_remove_now(repo, wt);
+	free(note);
 	free(wt);
 	free(o_dir);
 	free(dest);
