@@ -10,6 +10,7 @@
 #include "kbuild/userconfig.h"
 #include "cmd/options.h"
 #include "commands.h"
+#include "core/revsweep.h"
 #include "core/arch.h"
 #include "core/cmdcheck.h"
 #include "core/manifest.h"
@@ -59,7 +60,8 @@ static void parse_args(int argc, char **argv, struct series_args *a)
 	const struct opt opts[] = {
 		OPT_STRING("kernel", 0, &a->kernel, "REPO",
 			   "a kernel git repo, or a plain kernel directory (then no --rev)"),
-		OPT_LIST("rev", 0, &a->revs, "REV", "a revision (tag, branch, commit); repeat for several"),
+		OPT_LIST("rev", 0, &a->revs, "REV", "a revision (tag, branch, commit), a tag pattern "
+			 "('v4.4.*') or a range of tags (v4.4.1..v4.4.9); repeat for several"),
 		OPT_STRING("out", 'o', &a->out, "DIR", "output folder: DIR/<rev>/series/, report.txt,\n"
 			   "report.json, DIR/matrix.txt, matrix.json"),
 		OPT_JOBS(&a->jobs),
@@ -171,6 +173,27 @@ static void refuse_repeats(const struct strvec *revs)
 		for (size_t j = 0; j < i; j++)
 			if (!strcmp(revs->v[i], revs->v[j]))
 				die("--rev %s is given twice: give each revision once", revs->v[i]);
+}
+
+/* --rev patterns and ranges of tags, each tag once, in version order (revsweep.h); said. */
+static void sweep_revisions(const char *repo, struct strvec *revs)
+{
+	struct strvec raw = *revs;
+
+	*revs = (struct strvec)STRVEC_INIT;
+	revsweep_expand(repo, &raw, revs);
+	for (size_t i = 0; i < raw.nr; i++)
+		if (revsweep_is_sweep(raw.v[i])) {
+			struct strvec one = STRVEC_INIT, got = STRVEC_INIT;
+
+			strvec_push(&one, raw.v[i]);
+			revsweep_expand(repo, &one, &got);
+			info("--rev %s: %zu tags, %s to %s", raw.v[i], got.nr, got.v[0],
+			     got.v[got.nr - 1]);
+			strvec_clear(&one);
+			strvec_clear(&got);
+		}
+	strvec_clear(&raw);
 }
 
 /* Every revision gets a folder of its own, named by outdir_rev_name(). */
@@ -326,6 +349,7 @@ int cmd_series(int argc, char **argv)
 		if (!a.revs.nr)
 			die("no revision given: add --rev REV (a tag, branch or commit of %s)", a.kernel);
 		refuse_repeats(&a.revs);
+		sweep_revisions(repo_abs, &a.revs);
 		check_revisions(&a, &commits);
 	} else {
 		if (a.revs.nr)
