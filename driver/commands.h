@@ -8,5 +8,6 @@ int cmd_build(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 int cmd_matrix(int argc, char **argv);
 int cmd_boot(int argc, char **argv);
+int cmd_cache(int argc, char **argv);
 
 #endif

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "commands.h"
+#include "core/cache.h"
 #include "core/gitenv.h"
 #include "lib/cleanup.h"
 #include "lib/usage.h"
@@ -20,6 +21,7 @@ static const struct command commands[] = {
 	{ "audit", cmd_audit, "audit an out-of-tree driver for the removed API" },
 	{ "matrix", cmd_matrix, "merge the output folders of several runs into one matrix" },
 	{ "boot", cmd_boot, "boot the kernel before and after the series under qemu and watch the callbacks" },
+	{ "cache", cmd_cache, "what the cache between runs holds, the last run's hits; --clear" },
 	{ NULL, NULL, NULL },
 };
 
@@ -38,6 +40,14 @@ static const struct command *find_command(const char *name)
 		if (!strcmp(c->name, name))
 			return c;
 	return NULL;
+}
+
+static int wants_help(int argc, char **argv)
+{
+	for (int i = 2; i < argc; i++)
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+			return 1;
+	return 0;
 }
 
 int main(int argc, char **argv)
@@ -66,6 +76,9 @@ int main(int argc, char **argv)
 	/* from the start: a closed pipe or Ctrl-C at any point cleans up */
 	cleanup_install();
 	gitenv_pin();
+	/* this run's cache hits and misses, for `kseries cache` (not its own, not --help's) */
+	if (strcmp(c->name, "cache") && !wants_help(argc, argv))
+		cache_begin_run(c->name);
 	ret = c->fn(argc - 1, argv + 1);
 	/* output still buffered meets a closed pipe here, not in exit() */
 	fflush(NULL);

@@ -1,32 +1,126 @@
-/* Unit tests of driver/core/cache.c: answers by key, where the user says, and off when told. */
+/*
+ * Unit tests of driver/core/cache.c and cache_admin.c: answers by key,
+ * where the user says, off when told; a damaged entry never used; each
+ * run's hits and misses; the size limit; clearing.
+ */
+#include <stdio.h>
 #include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <utime.h>
 #include "core/cache.h"
 #include "lib/cleanup.h"
+#include "lib/fileio.h"
 #include "lib/usage.h"
 #include "unit.h"
 
-int main(void)
+static void test_keys(void)
 {
-	char *tmp = unit_tmpdir(), *text, *h1, *h2, *h3;
 	const char *a[] = { "tree-id", "tok1 tok2" }, *b[] = { "tree-id", "tok1 tok3" };
 	const char *c[] = { "tree-idtok1", " tok2" };
+	char *h1 = cache_hash(a, 2), *h2 = cache_hash(a, 2), *h3 = cache_hash(b, 2), *h4 = cache_hash(c, 2);
 
-	setenv("KSERIES_CACHE_DIR", tmp, 1);
-	h1 = cache_hash(a, 2);
-	h2 = cache_hash(a, 2);
-	h3 = cache_hash(b, 2);
 	CHECK("cache_hash: 16 hex digits", h1 && strlen(h1) == 16 && strspn(h1, "0123456789abcdef") == 16);
 	CHECK("cache_hash: the same strings, the same key", !strcmp(h1, h2));
 	CHECK("cache_hash: other strings, another key", strcmp(h1, h3));
+	CHECK("cache_hash: where one string ends matters", strcmp(h1, h4));
+	free(h1);
+	free(h2);
 	free(h3);
-	h3 = cache_hash(c, 2);
-	CHECK("cache_hash: where one string ends matters", strcmp(h1, h3));
-	CHECK("cache_get: nothing stored yet", !cache_get("candidates", h1));
-	cache_put("candidates", h1, "mm/rmap.c\nfs/dax.c\n");
-	text = cache_get("candidates", h1);
+	free(h4);
+}
+
+static void test_entries(const char *tmp)
+{
+	char *path = xstrfmt("%s/candidates/k1", tmp), *text;
+
+	CHECK("cache_get: nothing stored yet", !cache_get("candidates", "k1"));
+	cache_put("candidates", "k1", "mm/rmap.c\nfs/dax.c\n");
+	text = cache_get("candidates", "k1");
 	CHECK_STR("cache_get: what was put", text, "mm/rmap.c\nfs/dax.c\n");
 	free(text);
-	CHECK("cache_get: another kind is another answer", !cache_get("other", h1));
+	CHECK("cache_get: another kind is another answer", !cache_get("other", "k1"));
+	/* truncated, as a full disk or a kill mid-write would leave it */
+	text = read_file(path);
+	text[strlen(text) - 4] = '\0';
+	write_file(path, text);
+	free(text);
+	CHECK("a truncated entry is not used", !cache_get("candidates", "k1"));
+	CHECK("... and is removed, to be recomputed", access(path, F_OK) != 0);
+	cache_put("candidates", "k1", "mm/rmap.c\n");
+	text = read_file(path);
+	text[strlen(text) - 2] = 'X';	/* same length, other content */
+	write_file(path, text);
+	free(text);
+	CHECK("an entry whose hash does not match is not used", !cache_get("candidates", "k1"));
+	write_file(path, "mm/rmap.c\n");
+	CHECK("an entry of no format (an older kseries') is not used", !cache_get("candidates", "k1"));
+	free(path);
+}
+
+static void test_runs(const char *tmp)
+{
+	struct cache_stats s;
+	char *old = xstrfmt("%s/candidates/old", tmp), *big = xstrfmt("%s/candidates/new", tmp);
+	struct utimbuf long_ago = { 1000000000, 1000000000 };
+	size_t hits = 0, misses = 0, damaged = 0;
+
+	unsetenv("KSERIES_CACHE_RUN");
+	cache_begin_run("series");
+	CHECK("cache_begin_run: this run logs its counts", getenv("KSERIES_CACHE_RUN") != NULL);
+	cache_put("candidates", "k2", "x\n");
+	free(cache_get("candidates", "k2"));
+	free(cache_get("candidates", "none"));
+	{
+		char *bad = xstrfmt("%s/candidates/bad", tmp);
+
+		write_file(bad, "garbage\n");
+		free(bad);
+	}
+	free(cache_get("candidates", "bad"));
+	cache_stats_read(&s);
+	for (size_t i = 0; i < s.nr_kinds; i++)
+		if (!strcmp(s.kinds[i].kind, "candidates")) {
+			hits = s.kinds[i].hits;
+			misses = s.kinds[i].misses;
+			damaged = s.kinds[i].damaged;
+		}
+	CHECK("the last run: 1 hit, 2 misses, 1 damaged entry", hits == 1 && misses == 2 && damaged == 1);
+	CHECK_STR("the last run's command", s.last_run ? strtok(s.last_run, ",") : NULL, "kseries series");
+	cache_stats_clear(&s);
+
+	/* the limit: the least recently used go first, at the next run's start */
+	cache_put("candidates", "old", "an old answer, used long ago\n");
+	utime(old, &long_ago);
+	cache_put("candidates", "new", "a new answer\n");
+	setenv("KSERIES_CACHE_MAX", "60", 1);
+	unsetenv("KSERIES_CACHE_RUN");
+	cache_begin_run("series");
+	CHECK("over KSERIES_CACHE_MAX: the least recently used entry is evicted",
+	      access(old, F_OK) != 0 && access(big, F_OK) == 0);
+	cache_stats_read(&s);
+	CHECK("... and the run's log says how many", s.evicted >= 1 && s.bytes <= 60);
+	cache_stats_clear(&s);
+	unsetenv("KSERIES_CACHE_MAX");
+	CHECK("cache_clear: 0", !cache_clear());
+	cache_stats_read(&s);
+	CHECK("cache_clear: no entry, no run left", !s.entries && !s.last_run);
+	cache_stats_clear(&s);
+	free(old);
+	free(big);
+}
+
+int main(void)
+{
+	char *tmp = unit_tmpdir(), *h1;
+	const char *a[] = { "k" };
+
+	setenv("KSERIES_CACHE_DIR", tmp, 1);
+	test_keys();
+	test_entries(tmp);
+	test_runs(tmp);
+	h1 = cache_hash(a, 1);
+	cache_put("candidates", h1, "x\n");
 	setenv("KSERIES_CACHE_DIR", "off", 1);
 	CHECK("KSERIES_CACHE_DIR=off: nothing is read", !cache_get("candidates", h1));
 	setenv("KSERIES_CACHE_DIR", "/proc/no-such-place", 1);
@@ -34,8 +128,6 @@ int main(void)
 	CHECK("cache_put: a cache that cannot be written is no error, and gives nothing",
 	      !cache_get("candidates", h1));
 	free(h1);
-	free(h2);
-	free(h3);
 	remove_tree(tmp);
 	UNIT_EXIT();
 }
