@@ -54,6 +54,8 @@ e2e_setup() {
 	kseries="$top/driver/kseries"
 	tmp=$(mktemp -d)
 	trap 'rm -rf "$tmp"' EXIT
+	# a cache of the test's own: never the user's, cold at the start of each test file
+	export KSERIES_CACHE_DIR="$tmp/cache"
 }
 
 # The same, and the demo kernel repo at $repo.

@@ -4,7 +4,9 @@
 set -u
 top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 2
-log=$(mktemp); trap 'rm -f "$log"' EXIT
+log=$(mktemp); cache=$(mktemp -d); trap 'rm -f "$log"; rm -rf "$cache"' EXIT
+# the suites' kseries runs keep their results here, never in the user's cache
+export KSERIES_CACHE_DIR="$cache"
 status=0
 
 # A suite that dies without printing FAIL (a crash, a sanitizer) still fails.

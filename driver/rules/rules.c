@@ -13,6 +13,7 @@
 #include "lib/strbuf.h"
 #include "lib/utf8.h"
 #include "rules/rules.h"
+#include "rules/rules_internal.h"
 
 #define SPATCH_PYTHON "/usr/bin/python3"
 #include "lib/run.h"
@@ -175,7 +176,7 @@ static void push_common_options(const struct rules_opts *o, struct strvec *args)
  * a name prefix) go into a folder inside the scratch folder, so the cleanup
  * removes them even when spatch is killed. Caller frees.
  */
-static char *spatch_tmp_dir(const struct rules_opts *o)
+char *rules_spatch_tmp_dir(const struct rules_opts *o)
 {
 	char *dir = xstrfmt("%s/spatch-tmp", o->tmp_dir);
 
@@ -335,7 +336,7 @@ int rules_parse_check(const struct rules_opts *o, const char *dir, const struct 
 		batches = files->nr;
 	cps = xcalloc(batches, sizeof(*cps));
 	results = xcalloc(batches, sizeof(*results));
-	tmp = spatch_tmp_dir(o);
+	tmp = rules_spatch_tmp_dir(o);
 	/* one spatch --parse-ch per batch (a process per file cost seconds), in parallel */
 	for (size_t b = 0; b < batches; b++) {
 		char *batch_dir = xstrfmt("%s/parse-%zu", o->tmp_dir, b);
@@ -429,8 +430,8 @@ static int spatch_stderr_failed(const char *err)
  * the scratch folder instead, "tree/<file>", never the user's path; one file
  * group per file, so each file is matched on its own.
  */
-static char *write_file_groups(const struct rules_opts *o, const char *dir,
-			       const struct strvec *files)
+char *rules_file_groups(const struct rules_opts *o, const char *dir, const struct strvec *files,
+			const char *name)
 {
 	char abs_dir[PATH_MAX], *link, *groups;
 	struct strbuf sb = STRBUF_INIT;
@@ -471,7 +472,7 @@ static char *write_file_groups(const struct rules_opts *o, const char *dir,
 		free(path);
 		free(target);
 	}
-	groups = xstrfmt("%s/file-groups", o->tmp_dir);
+	groups = xstrfmt("%s/%s", o->tmp_dir, name);
 	ret = write_file(groups, sb.buf ? sb.buf : "");
 	strbuf_release(&sb);
 	if (ret) {
@@ -546,9 +547,9 @@ static void take_report(const char *out, const struct strvec *files, struct strv
 }
 
 /* The spatch command of one rule file on the file groups: 1 nothing to do, 0, -1 */
-static int rule_process(const struct rules_opts *o, const char *rule, const char *mode,
-			const char *groups, const char *prefix, const char *tmp,
-			struct child_process *cp)
+int rules_rule_process(const struct rules_opts *o, const char *rule, const char *mode,
+		       const char *groups, const char *prefix, const char *tmp,
+		       struct child_process *cp)
 {
 	int ret = rule_command(o, rule, mode, &cp->args);
 
@@ -572,8 +573,8 @@ static int rule_process(const struct rules_opts *o, const char *rule, const char
 }
 
 /* What one run's status and output mean: 0, or -1 after an error naming the rule */
-static int rule_result(const char *rule, const char *mode, int ret, const struct child_process *cp,
-		       const struct strvec *files, struct strvec *report)
+int rules_rule_result(const char *rule, const char *mode, int ret, const struct child_process *cp,
+		      const struct strvec *files, struct strvec *report)
 {
 	/*
 	 * "No rules apply": every rule of the file depends on a define this run
@@ -589,61 +590,3 @@ static int rule_result(const char *rule, const char *mode, int ret, const struct
 	return 0;
 }
 
-int rules_run_each(const struct rules_opts *o, const char *dir, const struct strvec *rules,
-		   const char *mode, const struct strvec *files, struct strvec *report)
-{
-	struct child_process *cps = xcalloc(rules->nr + 1, sizeof(*cps));
-	int *results = xcalloc(rules->nr + 1, sizeof(*results)), *skip, ret = 0;
-	char *groups = NULL, *tmp, *prefix;
-	size_t n = 0;
-
-	if (!files->nr || !rules->nr || !(groups = write_file_groups(o, dir, files))) {
-		free(cps);
-		free(results);
-		return files->nr && rules->nr ? -1 : 0;
-	}
-	tmp = spatch_tmp_dir(o);
-	prefix = xstrfmt("%s/run", tmp);
-	skip = xcalloc(rules->nr + 1, sizeof(*skip));
-	for (size_t r = 0; r < rules->nr; r++) {
-		struct child_process *cp = &cps[n];
-
-		*cp = (struct child_process)CHILD_PROCESS_INIT;
-		skip[r] = rule_process(o, rules->v[r], mode, groups, prefix, tmp, cp);
-		if (skip[r] < 0)
-			ret = -1;
-		if (skip[r])
-			child_process_clear(cp);
-		else
-			n++;
-	}
-	/* the runs share the CPUs with their own workers: one scheduler for all */
-	if (!ret && n)
-		run_parallel(cps, n, o->jobs > 0 ? o->jobs : 1, results);
-	for (size_t r = 0, k = 0; r < rules->nr; r++) {
-		if (skip[r])
-			continue;
-		if (!ret && rule_result(rules->v[r], mode, results[k], &cps[k], files, report))
-			ret = -1;
-		child_process_clear(&cps[k++]);
-	}
-	free(skip);
-	free(cps);
-	free(results);
-	free(groups);
-	free(prefix);
-	free(tmp);
-	return ret;
-}
-
-int rules_run(const struct rules_opts *o, const char *dir, const char *rule, const char *mode,
-	      const struct strvec *files, struct strvec *report)
-{
-	struct strvec one = STRVEC_INIT;
-	int ret;
-
-	strvec_push(&one, rule);
-	ret = rules_run_each(o, dir, &one, mode, files, report);
-	strvec_clear(&one);
-	return ret;
-}

@@ -1,6 +1,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include "lib/strbuf.h"
 #include "lib/run.h"
 #include "lib/usage.h"
 #include "rules/spatch.h"
@@ -44,4 +46,43 @@ int spatch_check(void)
 			     ver / 10000, ver / 100 % 100, ver % 100,
 			     SPATCH_MIN_MAJOR, SPATCH_MIN_MINOR, SPATCH_MIN_PATCH);
 	return 0;
+}
+
+/* The spatch PATH finds, stat'ed: "SIZE MTIME", or NULL. */
+static char *binary_stamp(void)
+{
+	const char *path = getenv("PATH");
+	char *stamp = NULL;
+
+	while (path && *path && !stamp) {
+		size_t n = strcspn(path, ":");
+		char *bin = xstrfmt("%.*s/spatch", (int)n, path);
+		struct stat st;
+
+		if (!stat(bin, &st) && S_ISREG(st.st_mode))
+			stamp = xstrfmt("%s %lld %lld", bin, (long long)st.st_size,
+					(long long)st.st_mtime);
+		free(bin);
+		path += n + (path[n] == ':');
+	}
+	return stamp;
+}
+
+const char *spatch_identity(void)
+{
+	static char *id;
+	struct child_process cp = CHILD_PROCESS_INIT;
+	char *stamp;
+
+	if (id)
+		return id;
+	strvec_pushl(&cp.args, "spatch", "--version", NULL);
+	cp.capture_out = 1;
+	cp.quiet_err = 1;
+	cp.timeout = run_query_timeout();
+	stamp = binary_stamp();
+	id = !run_command(&cp) && cp.out && stamp ? xstrfmt("%s\n%s", cp.out, stamp) : xstrdup("");
+	free(stamp);
+	child_process_clear(&cp);
+	return id;
 }

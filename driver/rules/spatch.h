@@ -16,5 +16,11 @@ int spatch_parse_version(const char *text);
  * error message that says what to install.
  */
 int spatch_check(void);
+/*
+ * Which spatch runs the rules, for the keys of results kept between runs:
+ * its `--version` text and its binary's size and time, so a new or rebuilt
+ * spatch misses. Once a process; "" when it cannot be told (no caching then).
+ */
+const char *spatch_identity(void);
 
 #endif

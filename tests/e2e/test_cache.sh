@@ -23,9 +23,42 @@ check "cache: kseries cache names the folder and the rerun's hits (two revisions
 	grep -Eq '^  candidates +2 hits, 0 misses\$' '$tmp/stats'"
 KSERIES_CACHE_DIR=off "$kseries" series -q --kernel "$repo" --rev v4.9-demo --rev v4.12-demo --no-build \
 	--out "$tmp/off" > "$tmp/off.log" 2>&1
-check "cache: the warm run's series are the cache-off run's, byte for byte" sh -c "
-	diff -r '$tmp/warm/v4.9-demo/series' '$tmp/off/v4.9-demo/series' &&
-	diff -r '$tmp/warm/v4.12-demo/series' '$tmp/off/v4.12-demo/series'"
+check "cache: the rerun's rules come from the cache: no spatch run of a rule (0 misses)" \
+	grep -Eq '^  rules +[1-9][0-9]* hits, 0 misses$' "$tmp/stats"
+check "cache: every output of the warm run is the cache-off run's, byte for byte (but its times)" sh -c "
+	for d in warm off; do
+		(cd '$tmp/'\$d && find . -type f ! -name .kseries.lock | sort | while read -r f; do
+			echo \"== \$f\"; grep -v '\"seconds\": \\|\"finished\": \\|^time: ' \"\$f\"; done) > '$tmp/'\$d.all
+	done
+	cmp '$tmp/warm.all' '$tmp/off.all'"
+check "cache: ... and so are the cold run's" sh -c "
+	(cd '$tmp/cold' && find . -type f ! -name .kseries.lock | sort | while read -r f; do
+		echo \"== \$f\"; grep -v '\"seconds\": \\|\"finished\": \\|^time: ' \"\$f\"; done) > '$tmp/cold.all'
+	cmp '$tmp/cold.all' '$tmp/off.all'"
+
+# what a result depends on: a changed rule file, option or spatch misses
+rules_counts() {	# the last run's "rules H hits, M misses" as "H M"
+	"$kseries" cache | sed -n 's/^  rules *\([0-9]*\) hits, \([0-9]*\) misses.*/\1 \2/p'
+}
+cp -R "$top/cocci" "$tmp/cocci2"
+printf '// a comment: a changed rule file\n' >> "$tmp/cocci2/callers/rmap_walk.cocci"
+"$kseries" series -q --series "$tmp/cocci2" --kernel "$repo" --rev v4.12-demo --no-build \
+	--out "$tmp/rule" > "$tmp/rule.log" 2>&1
+set -- $(rules_counts)
+check "cache: a changed rule file misses (its runs), the other rules hit ($1 hits, $2 misses)" \
+	test "${1:-0}" -gt 0 -a "${2:-0}" -gt 0
+"$kseries" series -q --kernel "$repo" --rev v4.12-demo --no-build --kvm-apic-range \
+	--out "$tmp/opt" > "$tmp/opt.log" 2>&1
+set -- $(rules_counts)
+check "cache: a series option (--kvm-apic-range) misses the rules that declare it ($1 hits, $2 misses)" \
+	test "${1:-0}" -gt 0 -a "${2:-0}" -gt 0
+mkdir "$tmp/bin"
+printf '#!/bin/sh\nexec %s "$@"\n' "$(command -v spatch)" > "$tmp/bin/spatch"
+chmod +x "$tmp/bin/spatch"
+PATH="$tmp/bin:$PATH" "$kseries" series -q --kernel "$repo" --rev v4.12-demo --no-build \
+	--out "$tmp/sp" > "$tmp/sp.log" 2>&1
+set -- $(rules_counts)
+check "cache: another spatch misses every rule ($1 hits, $2 misses)" test "${1:-1}" = 0 -a "${2:-0}" -gt 0
 
 # every entry cut short, as a full disk or a kill mid-write would leave it
 for f in "$tmp/cache/candidates/"*; do head -c 20 "$f" > "$f.cut" && mv "$f.cut" "$f"; done
