@@ -31,6 +31,11 @@ char *rule_cache_key(const char *rule_path, const char *macro_file, const struct
 	const char *id = spatch_identity(), *macro = macro_text(macro_file);
 	char *rule = read_file(rule_path), *flags, *h1, *h2, *key = NULL;
 
+	/* python state kept from file to file: a result is not the file's alone */
+	if (rule && (strstr(rule, "@initialize:") || strstr(rule, "@finalize:"))) {
+		free(rule);
+		return NULL;
+	}
 	if (rule && macro && *id && content) {
 		flags = strvec_join(dflags, dflags->nr, " ");
 		{

@@ -15,7 +15,12 @@
  * as the one before left it.
  */
 
-/* One file's key for a rule run; NULL when it cannot be made (no caching). Caller frees. */
+/*
+ * One file's key for a rule run; NULL when it cannot be made, or when the
+ * rule keeps python state from file to file (an @initialize: or
+ * @finalize: rule: a look across the module), which is never cached.
+ * Caller frees.
+ */
 char *rule_cache_key(const char *rule_path, const char *macro_file, const struct strvec *dflags,
 		     const char *mode, const char *content);
 /*

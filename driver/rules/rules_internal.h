@@ -2,7 +2,9 @@
 #define KSERIES_RULES_INTERNAL_H
 
 #include "lib/run.h"
-#include "rules/rules.h"
+#include "lib/strvec.h"
+
+struct rules_opts;
 
 /*
  * The pieces of a spatch run rules.c makes and rule_run.c (the runs of
