@@ -26,7 +26,7 @@ static const char *macro_text(const char *path)
 }
 
 char *rule_cache_key(const char *rule_path, const char *macro_file, const struct strvec *dflags,
-		     const char *mode, const char *content)
+		     const char *mode, const char *file, const char *content)
 {
 	const char *id = spatch_identity(), *macro = macro_text(macro_file);
 	char *rule = read_file(rule_path), *flags, *h1, *h2, *key = NULL;
@@ -39,12 +39,12 @@ char *rule_cache_key(const char *rule_path, const char *macro_file, const struct
 	if (rule && macro && *id && content) {
 		flags = strvec_join(dflags, dflags->nr, " ");
 		{
-			const char *parts[] = { FORMAT, id, rule, macro, mode, flags, content };
-			const char *rev[] = { content, flags, mode, macro, rule, id, FORMAT };
+			const char *parts[] = { FORMAT, id, rule, macro, mode, flags, file, content };
+			const char *rev[] = { content, file, flags, mode, macro, rule, id, FORMAT };
 
 			/* two 64-bit hashes, the parts in both orders: 128 bits of key */
-			h1 = cache_hash(parts, 7);
-			h2 = cache_hash(rev, 7);
+			h1 = cache_hash(parts, 8);
+			h2 = cache_hash(rev, 8);
 			key = xstrfmt("%s%s", h1, h2);
 			free(h1);
 			free(h2);

@@ -16,13 +16,13 @@
  */
 
 /*
- * One file's key for a rule run; NULL when it cannot be made, or when the
+ * One file's key for a rule run (its path too: the lines it prints name it); NULL when it cannot be made, or when the
  * rule keeps python state from file to file (an @initialize: or
  * @finalize: rule: a look across the module), which is never cached.
  * Caller frees.
  */
 char *rule_cache_key(const char *rule_path, const char *macro_file, const struct strvec *dflags,
-		     const char *mode, const char *content);
+		     const char *mode, const char *file, const char *content);
 /*
  * The kept result of key, applied: in patch mode, file (dir/file) written
  * as the rule left it; the lines it printed on file appended to lines.

@@ -54,8 +54,8 @@ static void ask_cache(const struct rules_opts *o, const char *dir, const char *r
 	p->skip = rule_dflags(o, rule, mode, &dflags);
 	for (size_t i = 0; !p->skip && i < files->nr; i++) {
 		char *path = xstrfmt("%s/%s", dir, files->v[i]), *content = read_file(path);
-		char *key = content ? rule_cache_key(rule_path, o->macro_file, &dflags, mode, content)
-				    : NULL;
+		char *key = content ? rule_cache_key(rule_path, o->macro_file, &dflags, mode,
+						     files->v[i], content) : NULL;
 
 		if (!key || !rule_cache_apply(key, dir, files->v[i], patch, &p->cached)) {
 			strvec_push(&p->todo, files->v[i]);
