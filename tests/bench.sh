@@ -1,7 +1,8 @@
 #!/bin/sh
 # make bench: kseries against the plain ways of doing the same work, on one
 # real kernel revision, every figure from this one run:
-#   rules:  series --no-build (cold and warm cache), rewrite, the bare spatch
+#   rules:  series --no-build (cold and warm cache), rewrite (cache off, then
+#           warm from series' run), the bare spatch
 #           runs of the same rule files over the same files, the parse floor
 #   builds: kseries' build step against the plain recipe (defconfig, the
 #           same fragment, olddefconfig, prepare, one make -k of the same
@@ -59,7 +60,11 @@ timed series_cold "$tmp/s1.log" "$kseries" series -q --no-build --jobs "$jobs" \
 	--kernel "$KSERIES_KERNEL" --rev "$rev" --out "$tmp/s1"
 timed series_warm "$tmp/s2.log" "$kseries" series -q --no-build --jobs "$jobs" \
 	--kernel "$KSERIES_KERNEL" --rev "$rev" --out "$tmp/s2"
-timed rewrite "$tmp/rw.log" "$kseries" rewrite -q --jobs "$jobs" "$tmp/rw"
+# rewrite from nothing, as it was measured before the rules' results were kept
+cp -r "$tmp/rw" "$tmp/rw2"
+timed rewrite "$tmp/rw.log" env KSERIES_CACHE_DIR=off "$kseries" rewrite -q --jobs "$jobs" "$tmp/rw"
+timed rewrite_warm "$tmp/rw2.log" "$kseries" rewrite -q --jobs "$jobs" "$tmp/rw2"
+diff -r "$tmp/rw" "$tmp/rw2" > /dev/null || fail "rewrite with the rules' results kept wrote another tree than from nothing"
 # what a person runs by hand: each rule file once over the tree, no checks
 # the defines kseries' probes give this tree (series.json "probes")
 json "$manifest" 'print("\n".join(p["define"] + " " + p["when_a_file_contains"] for p in d["probes"]))' |
@@ -168,7 +173,8 @@ def row(what, secs, base=None, goal=None):
 print("kseries bench: %s, %s files hold the tokens, %d CPUs" % (rev, nfiles, os.cpu_count()))
 row("series --no-build, cold cache", t["series_cold"], "bare")
 row("series --no-build, warm cache", t["series_warm"], "bare", 6)
-row("rewrite", t["rewrite"], "bare", 4)
+row("rewrite, cache off", t["rewrite"], "bare", 4)
+row("rewrite, the rules' results kept by series", t["rewrite_warm"], "bare")
 row("bare spatch: each rule file once over those files", t["bare"])
 row("parse floor: one spatch --parse-c of those files", t["floor"])
 if "build_cold" in t:
