@@ -39,7 +39,11 @@ check "b4 branch: ... the ten patches, in the series' subjects" sh -c "
 	test \$(wc -l < '$tmp/b4.subjects') = 10 && diff '$tmp/ks.subjects' '$tmp/b4.subjects'"
 
 # b4 send: smtpserver set, so that --dry-run needs no web endpoint; nothing is sent
-(cd "$tmp/wt" && git config sendemail.smtpserver localhost.invalid &&
+# b4 reads the sender from git config, not from the environment: given to
+# its git commands as GIT_CONFIG_* (the repo's config is not touched)
+(cd "$tmp/wt" && GIT_CONFIG_COUNT=3 GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0="Test Poster" \
+	GIT_CONFIG_KEY_1=user.email GIT_CONFIG_VALUE_1=poster@example.org \
+	GIT_CONFIG_KEY_2=sendemail.smtpserver GIT_CONFIG_VALUE_2=localhost.invalid \
 	b4 send --dry-run --no-sign -o "$tmp/b4out") > "$tmp/send.log" 2>&1
 echo $? > "$tmp/send.rc"
 check "b4 branch: b4 send --dry-run writes the series (exit $(cat "$tmp/send.rc"))" sh -c "

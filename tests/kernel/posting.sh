@@ -46,7 +46,9 @@ git -C "$KSERIES_REPO" worktree add -q "$tmp/b4wt" "kseries-b4-$$/$revdir"
 (cd "$tmp/b4wt" && b4 prep --show-info) > "$tmp/b4info" 2>&1
 check "posting $KSERIES_REV: b4 prep --show-info accepts the --branch branch" sh -c "
 	grep -qx 'base-commit: $base' '$tmp/b4info' && grep -qx 'cover-strategy: commit' '$tmp/b4info'"
-(cd "$tmp/b4wt" && git config sendemail.smtpserver localhost.invalid &&
+(cd "$tmp/b4wt" && GIT_CONFIG_COUNT=3 GIT_CONFIG_KEY_0=user.name GIT_CONFIG_VALUE_0="Test Poster" \
+	GIT_CONFIG_KEY_1=user.email GIT_CONFIG_VALUE_1=poster@example.org \
+	GIT_CONFIG_KEY_2=sendemail.smtpserver GIT_CONFIG_VALUE_2=localhost.invalid \
 	b4 send --dry-run --no-sign -o "$tmp/b4out") > "$tmp/b4send" 2>&1
 check "posting $KSERIES_REV: b4 send --dry-run writes the series, one mail a patch and the cover" sh -c "
 	test \$(ls '$tmp/b4out' | wc -l) = \$(ls '$tmp/v1/$revdir/series' | wc -l)"
