@@ -178,21 +178,13 @@ static void refuse_repeats(const struct strvec *revs)
 /* --rev patterns and ranges of tags, each tag once, in version order (revsweep.h); said. */
 static void sweep_revisions(const char *repo, struct strvec *revs)
 {
-	struct strvec raw = *revs;
+	struct strvec raw = *revs, said = STRVEC_INIT;
 
 	*revs = (struct strvec)STRVEC_INIT;
-	revsweep_expand(repo, &raw, revs);
-	for (size_t i = 0; i < raw.nr; i++)
-		if (revsweep_is_sweep(raw.v[i])) {
-			struct strvec one = STRVEC_INIT, got = STRVEC_INIT;
-
-			strvec_push(&one, raw.v[i]);
-			revsweep_expand(repo, &one, &got);
-			info("--rev %s: %zu tags, %s to %s", raw.v[i], got.nr, got.v[0],
-			     got.v[got.nr - 1]);
-			strvec_clear(&one);
-			strvec_clear(&got);
-		}
+	revsweep_expand(repo, &raw, revs, &said);
+	for (size_t i = 0; i < said.nr; i++)
+		info("%s", said.v[i]);
+	strvec_clear(&said);
 	strvec_clear(&raw);
 }
 

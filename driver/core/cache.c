@@ -14,10 +14,11 @@
 /* An entry's first line: the format (a new one misses every old entry), length, hash. */
 #define MAGIC "kseries-cache 1"
 
-static uint64_t fnv(const char *s, size_t n)
-{
-	uint64_t h = 14695981039346656037ULL;
+#define FNV_BASIS 14695981039346656037ULL
 
+/* FNV-1a of n bytes of s, on from h (FNV_BASIS to start). */
+static uint64_t fnv(uint64_t h, const char *s, size_t n)
+{
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
 	return h;
@@ -109,7 +110,7 @@ static const char *entry_body(const char *text)
 	if (!nl || strncmp(text, MAGIC " ", strlen(MAGIC) + 1) ||
 	    sscanf(text + strlen(MAGIC) + 1, "%llu %16llx%n", &len, &hash, &used) != 2 ||
 	    text + strlen(MAGIC) + 1 + used != nl || strlen(nl + 1) != len ||
-	    fnv(nl + 1, len) != hash)
+	    fnv(FNV_BASIS, nl + 1, len) != hash)
 		return NULL;
 	return nl + 1;
 }
@@ -152,7 +153,8 @@ void cache_put(const char *kind, const char *key, const char *text)
 	tmp = xstrfmt("%s.%d.tmp", path, (int)getpid());
 	/* a reader never sees half an answer: whole file, then rename */
 	f = fopen(tmp, "w");
-	if (f && fprintf(f, MAGIC " %zu %016llx\n", len, (unsigned long long)fnv(text, len)) > 0 &&
+	if (f && fprintf(f, MAGIC " %zu %016llx\n", len,
+			 (unsigned long long)fnv(FNV_BASIS, text, len)) > 0 &&
 	    fputs(text, f) >= 0 && !fclose(f)) {
 		if (rename(tmp, path))
 			unlink(tmp);
@@ -169,13 +171,10 @@ void cache_put(const char *kind, const char *key, const char *text)
 
 char *cache_hash(const char *const *strings, size_t n)
 {
-	uint64_t h = 14695981039346656037ULL;
+	uint64_t h = FNV_BASIS;
 
-	for (size_t i = 0; i < n; i++) {
-		for (const unsigned char *p = (const unsigned char *)strings[i]; *p; p++)
-			h = (h ^ *p) * 1099511628211ULL;
-		/* a separator: ("ab","c") and ("a","bc") differ */
-		h = (h ^ 0xff) * 1099511628211ULL;
-	}
+	/* a separator after each: ("ab","c") and ("a","bc") differ */
+	for (size_t i = 0; i < n; i++)
+		h = fnv(fnv(h, strings[i], strlen(strings[i])), "\xff", 1);
 	return xstrfmt("%016llx", (unsigned long long)h);
 }

@@ -65,7 +65,8 @@ static void expand_range(const char *repo, const char *arg, struct strvec *out)
 	free(to);
 }
 
-void revsweep_expand(const char *repo, const struct strvec *args, struct strvec *revs)
+void revsweep_expand(const char *repo, const struct strvec *args, struct strvec *revs,
+		     struct strvec *said)
 {
 	for (size_t i = 0; i < args->nr; i++) {
 		struct strvec got = STRVEC_INIT;
@@ -79,6 +80,9 @@ void revsweep_expand(const char *repo, const struct strvec *args, struct strvec 
 			expand_range(repo, args->v[i], &got);
 		else
 			strvec_push(&got, args->v[i]);
+		if (said && revsweep_is_sweep(args->v[i]))
+			strvec_pushf(said, "--rev %s: %zu tags, %s to %s", args->v[i], got.nr,
+				     got.v[0], got.v[got.nr - 1]);
 		for (size_t k = 0; k < got.nr; k++)
 			if (!strvec_contains(revs, got.v[k]))
 				strvec_push(revs, got.v[k]);

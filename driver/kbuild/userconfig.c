@@ -2,31 +2,21 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/arch.h"
+#include "kbuild/treenames.h"
 #include "kbuild/userconfig.h"
 #include "lib/fileio.h"
 #include "lib/usage.h"
-
-/* "CONFIG_ARM=y" as a whole line of text. */
-static int sets(const char *text, const char *line)
-{
-	size_t n = strlen(line);
-
-	for (const char *p = text; (p = strstr(p, line)); p += n)
-		if ((p == text || p[-1] == '\n') && (p[n] == '\n' || !p[n]))
-			return 1;
-	return 0;
-}
 
 const char *userconfig_arch(const char *text)
 {
 	/* ARM64 before ARM: an arm64 .config has no CONFIG_ARM=y, but order it anyway */
 	static const char *const by_symbol[][2] = {
-		{ "CONFIG_X86_64=y", "x86_64" }, { "CONFIG_ARM64=y", "arm64" },
-		{ "CONFIG_ARM=y", "arm" }, { "CONFIG_PPC=y", "powerpc" }, { "CONFIG_MIPS=y", "mips" },
+		{ "X86_64", "x86_64" }, { "ARM64", "arm64" }, { "ARM", "arm" }, { "PPC", "powerpc" },
+		{ "MIPS", "mips" },
 	};
 
 	for (size_t i = 0; i < sizeof(by_symbol) / sizeof(by_symbol[0]); i++)
-		if (sets(text, by_symbol[i][0]))
+		if (treenames_config_on(text, by_symbol[i][0]))
 			return by_symbol[i][1];
 	return NULL;
 }

@@ -2,6 +2,7 @@
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/cache.h"
 #include "lib/cleanup.h"
 #include "lib/fileio.h"
 #include "lib/run.h"
@@ -172,7 +173,9 @@ static char *copy_commits(const struct b4_branch *b, const char *scratch, char *
 static char *change_id(const struct b4_branch *b, const char *subject)
 {
 	struct strbuf slug = STRBUF_INIT;
-	char *date = NULL, *hash = NULL, *seed = NULL, *id;
+	/* the same base and subject give the same id: a reroll stays the same series */
+	const char *seed[] = { b->base, subject };
+	char *date = NULL, *hash = cache_hash(seed, 2), *id;
 
 	for (const char *p = subject; *p && slug.len < 40; p++)
 		if (isalnum((unsigned char)*p))
@@ -186,30 +189,11 @@ static char *change_id(const struct b4_branch *b, const char *subject)
 		slug.buf[--slug.len] = '\0';
 	run_capture(&date, b->wt, "git", "log", "-1", "--format=%ad", "--date=format:%Y%m%d",
 		    b->base, NULL);
-	/* the same base and subject give the same id: a reroll stays the same series */
-	seed = xstrfmt("%s %s", b->base, subject);
-	{
-		struct child_process cp = CHILD_PROCESS_INIT;
-		char *scratch = cleanup_scratch_dir(), *f = scratch ? xstrfmt("%s/seed", scratch) : NULL;
-
-		if (f && !write_file(f, seed)) {
-			strvec_pushl(&cp.args, "git", "hash-object", f, NULL);
-			cp.capture_out = cp.quiet_err = 1;
-			if (!run_command(&cp) && cp.out)
-				hash = xstrndup(cp.out, 12);
-			child_process_clear(&cp);
-		}
-		if (scratch)
-			cleanup_now(NULL, NULL, scratch);
-		free(f);
-		free(scratch);
-	}
-	id = xstrfmt("%.8s-%s-%s", date ? date : "00000000", slug.len ? slug.buf : "series",
-		     hash ? hash : "000000000000");
+	id = xstrfmt("%.8s-%s-%.12s", date ? date : "00000000", slug.len ? slug.buf : "series",
+		     hash);
 	strbuf_release(&slug);
 	free(date);
 	free(hash);
-	free(seed);
 	return id;
 }
 

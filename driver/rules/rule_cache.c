@@ -25,18 +25,16 @@ static const char *macro_text(const char *path)
 	return kept;
 }
 
-char *rule_cache_key(const char *rule_path, const char *macro_file, const struct strvec *dflags,
+char *rule_cache_key(const char *rule, const char *macro_file, const struct strvec *dflags,
 		     const char *mode, const char *file, const char *content)
 {
 	const char *id = spatch_identity(), *macro = macro_text(macro_file);
-	char *rule = read_file(rule_path), *flags, *h1, *h2, *key = NULL;
+	char *flags, *h1, *h2, *key = NULL;
 
 	/* python state kept from file to file: a result is not the file's alone */
-	if (rule && (strstr(rule, "@initialize:") || strstr(rule, "@finalize:"))) {
-		free(rule);
+	if (!rule || strstr(rule, "@initialize:") || strstr(rule, "@finalize:"))
 		return NULL;
-	}
-	if (rule && macro && *id && content) {
+	if (macro && *id && content) {
 		flags = strvec_join(dflags, dflags->nr, " ");
 		{
 			const char *parts[] = { FORMAT, id, rule, macro, mode, flags, file, content };
@@ -51,7 +49,6 @@ char *rule_cache_key(const char *rule_path, const char *macro_file, const struct
 		}
 		free(flags);
 	}
-	free(rule);
 	return key;
 }
 

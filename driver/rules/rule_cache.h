@@ -21,7 +21,7 @@
  * @finalize: rule: a look across the module), which is never cached.
  * Caller frees.
  */
-char *rule_cache_key(const char *rule_path, const char *macro_file, const struct strvec *dflags,
+char *rule_cache_key(const char *rule_text, const char *macro_file, const struct strvec *dflags,
 		     const char *mode, const char *file, const char *content);
 /*
  * The kept result of key, applied: in patch mode, file (dir/file) written

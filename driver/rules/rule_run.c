@@ -48,13 +48,13 @@ static void ask_cache(const struct rules_opts *o, const char *dir, const char *r
 		      const char *mode, const struct strvec *files, struct rule_part *p)
 {
 	struct strvec dflags = STRVEC_INIT;
-	char *rule_path = xstrfmt("%s/%s", o->cocci_dir, rule);
+	char *rule_path = xstrfmt("%s/%s", o->cocci_dir, rule), *rule_text = read_file(rule_path);
 	int patch = !strcmp(mode, "patch");
 
 	p->skip = rule_dflags(o, rule, mode, &dflags);
 	for (size_t i = 0; !p->skip && i < files->nr; i++) {
 		char *path = xstrfmt("%s/%s", dir, files->v[i]), *content = read_file(path);
-		char *key = content ? rule_cache_key(rule_path, o->macro_file, &dflags, mode,
+		char *key = content ? rule_cache_key(rule_text, o->macro_file, &dflags, mode,
 						     files->v[i], content) : NULL;
 
 		if (!key || !rule_cache_apply(key, dir, files->v[i], patch, &p->cached)) {
@@ -67,6 +67,7 @@ static void ask_cache(const struct rules_opts *o, const char *dir, const char *r
 		free(path);
 	}
 	strvec_clear(&dflags);
+	free(rule_text);
 	free(rule_path);
 }
 

@@ -9,11 +9,8 @@
 set -u
 . "$(dirname "$0")/../lib.sh"
 : "${KSERIES_REPO:?set KSERIES_REPO to a kernel git repo}" "${KSERIES_REV:?set KSERIES_REV}"
-top=$(cd "$(dirname "$0")/../.." && pwd)
-kseries="$top/driver/kseries"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-export KSERIES_CACHE_DIR="$tmp/cache"
+# $kseries, $tmp (removed at exit), and KSERIES_CACHE_DIR=$tmp/cache
+e2e_setup
 
 for run in cold warm off; do
 	start=$(date +%s.%N)

@@ -26,14 +26,14 @@ int main(void)
 	      !revsweep_is_sweep("v4.4.1") && !revsweep_is_sweep("a...b") &&
 	      !revsweep_is_sweep("..v4.4.9"));
 	strvec_pushl(&args, "v4.4.*", NULL);
-	revsweep_expand(repo, &args, &revs);
+	revsweep_expand(repo, &args, &revs, NULL);
 	got = strvec_join(&revs, revs.nr, " ");
 	CHECK_STR("a pattern: its tags in version order", got, "v4.4.1 v4.4.9 v4.4.10 v4.4.100");
 	free(got);
 	strvec_clear(&args);
 	strvec_clear(&revs);
 	strvec_pushl(&args, "v4.4.9..v4.5", "main", "v4.4.1..v4.4.10", NULL);
-	revsweep_expand(repo, &args, &revs);
+	revsweep_expand(repo, &args, &revs, NULL);
 	got = strvec_join(&revs, revs.nr, " ");
 	CHECK_STR("ranges, both ends in, each tag once where it first came; a REV as it is", got,
 		  "v4.4.9 v4.4.10 v4.4.100 v4.5 main v4.4.1");
